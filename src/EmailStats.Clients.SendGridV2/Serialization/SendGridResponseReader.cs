@@ -1,0 +1,226 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using EmailStats.Clients.Internal;
+using EmailStats.Clients.Serialization;
+
+namespace EmailStats.Clients.SendGridV2.Serialization;
+
+/// <summary>
+/// Reads SendGrid v2 answers. The body decides the format (JSON or XML, whatever the Content-Type says),
+/// and error envelopes are recognised in both formats whatever the HTTP status.
+/// </summary>
+internal static class SendGridResponseReader
+{
+    public static IReadOnlyList<SendGridDailyStats> ReadDailyStats(ProviderResponse response) =>
+        ReadList(response, SendGridJsonContext.Default.ListSendGridDailyStats).AsReadOnly();
+
+    public static IReadOnlyList<SendGridCategoryStats> ReadCategoryStats(ProviderResponse response) =>
+        ReadList(response, SendGridJsonContext.Default.ListSendGridCategoryStats).AsReadOnly();
+
+    public static IReadOnlyList<string> ReadCategories(ProviderResponse response)
+    {
+        var entries = ReadList(response, SendGridJsonContext.Default.ListSendGridCategoryName);
+        var names = new List<string>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (string.IsNullOrEmpty(entry.Category))
+            {
+                throw response.Unreadable("a category list entry has no category name");
+            }
+
+            names.Add(entry.Category);
+        }
+
+        return names.AsReadOnly();
+    }
+
+    public static SendGridAggregateStats ReadAggregate(ProviderResponse response)
+    {
+        var body = response.Body;
+        switch (Sniff(response))
+        {
+            case Format.Json:
+                if (JsonProbe.FirstSignificantByte(body.Span) != (byte)'{')
+                {
+                    throw response.Unreadable("expected a JSON object of totals");
+                }
+
+                if (JsonProbe.HasTopLevelProperty(body.Span, "error", "errors", "message") && ReadError(response) is { } jsonError)
+                {
+                    throw response.ApiError(jsonError);
+                }
+
+                return JsonSerializer.Deserialize(body.Span, SendGridJsonContext.Default.SendGridAggregateStats)
+                    ?? throw response.Unreadable("expected a JSON object of totals");
+            default:
+                ThrowIfXmlError(response);
+                return SendGridXml.Deserialize(body, asArray: false, SendGridJsonContext.Default.SendGridAggregateStats)
+                    ?? throw response.Unreadable("expected an XML element of totals");
+        }
+    }
+
+    /// <summary>The error envelope of a body in either format, or null when it is not one.</summary>
+    public static ProviderError? ReadError(ProviderResponse response)
+    {
+        var first = JsonProbe.FirstSignificantByte(response.Body.Span);
+        if (first == (byte)'<')
+        {
+            return response.LooksLikeHtml() ? null : SendGridXml.ReadError(response.Body);
+        }
+
+        return first == (byte)'{' ? ReadJsonError(response.Body.Memory) : null;
+    }
+
+    private static List<T> ReadList<T>(ProviderResponse response, JsonTypeInfo<List<T>> typeInfo)
+    {
+        var body = response.Body;
+        switch (Sniff(response))
+        {
+            case Format.Json:
+                if (JsonProbe.FirstSignificantByte(body.Span) == (byte)'[')
+                {
+                    return JsonSerializer.Deserialize(body.Span, typeInfo) ?? throw response.Unreadable("expected a JSON array");
+                }
+
+                if (ReadError(response) is { } error)
+                {
+                    throw response.ApiError(error);
+                }
+
+                throw response.Unreadable("expected a JSON array");
+            default:
+                ThrowIfXmlError(response);
+                return SendGridXml.Deserialize(body, asArray: true, typeInfo) ?? throw response.Unreadable("expected an XML list");
+        }
+    }
+
+    private static void ThrowIfXmlError(ProviderResponse response)
+    {
+        if (SendGridXml.IsErrorRoot(SendGridXml.RootName(response.Body)))
+        {
+            throw SendGridXml.ReadError(response.Body) is { } error
+                ? response.ApiError(error)
+                : response.Unreadable("the XML root is a result without statistics");
+        }
+    }
+
+    private static Format Sniff(ProviderResponse response)
+    {
+        switch (JsonProbe.FirstSignificantByte(response.Body.Span))
+        {
+            case 0:
+                throw response.Unreadable("the body is empty");
+            case (byte)'[' or (byte)'{':
+                return Format.Json;
+            case (byte)'<':
+                if (response.LooksLikeHtml())
+                {
+                    throw response.Unreadable("the body is an HTML page, not a SendGrid answer");
+                }
+
+                return Format.Xml;
+            default:
+                throw response.Unreadable("the body is neither JSON nor XML");
+        }
+    }
+
+    private static ProviderError? ReadJsonError(ReadOnlyMemory<byte> body)
+    {
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string? code = null;
+        var messages = new List<string>();
+        var marked = false;
+
+        if (root.TryGetProperty("errors", out var errors))
+        {
+            marked = true;
+            if (errors.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in errors.EnumerateArray())
+                {
+                    AddMessage(item, messages, ref code);
+                }
+            }
+            else
+            {
+                AddMessage(errors, messages, ref code);
+            }
+        }
+
+        if (root.TryGetProperty("error", out var errorElement))
+        {
+            marked = true;
+            AddMessage(errorElement, messages, ref code);
+        }
+
+        string? topMessage = null;
+        if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+        {
+            var text = message.GetString()!.Trim();
+            if (text == "error")
+            {
+                marked = true;
+            }
+            else if (text.Length > 0 && text != "success")
+            {
+                marked = true;
+                topMessage = text;
+            }
+        }
+
+        if (!marked)
+        {
+            return null;
+        }
+
+        if (messages.Count == 0 && topMessage is not null)
+        {
+            messages.Add(topMessage);
+        }
+
+        return new ProviderError(code, messages);
+    }
+
+    private static void AddMessage(JsonElement item, List<string> messages, ref string? code)
+    {
+        switch (item.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = item.GetString()!.Trim();
+                if (text.Length > 0)
+                {
+                    messages.Add(text);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                if (item.TryGetProperty("code", out var c) && c.ValueKind is JsonValueKind.Number or JsonValueKind.String)
+                {
+                    code = c.ValueKind == JsonValueKind.Number ? c.GetRawText() : c.GetString();
+                }
+
+                if (item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
+                {
+                    var message = m.GetString()!.Trim();
+                    if (message.Length > 0)
+                    {
+                        messages.Add(message);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private enum Format
+    {
+        Json,
+        Xml,
+    }
+}
