@@ -1,0 +1,2 @@
+// Placeholder until the JsonRpcMessages sample is written.
+return 0;

@@ -1,0 +1,2 @@
+// Placeholder until the Mailgun sample is written.
+return 0;

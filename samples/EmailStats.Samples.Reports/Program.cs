@@ -1,0 +1,2 @@
+// Placeholder until the Reports sample is written.
+return 0;

@@ -1,0 +1,2 @@
+// Placeholder until the SendGridV2 sample is written.
+return 0;
