@@ -69,17 +69,28 @@ public abstract record SendGridStatsCounters
     public long SpamDrop { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    /// <remarks>The setter is internal: System.Text.Json treats init-only members as constructor arguments, and
+    /// extension data cannot be one.</remarks>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 
     /// <summary>The <c>blocked</c> spelling of <see cref="Blocks"/>; read into it, never written.</summary>
     [JsonInclude]
     [JsonPropertyName("blocked")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    internal long BlockedAlias
+    internal long? BlockedAlias
     {
-        get => 0;
-        init => Blocks = value;
+        get => null;
+        init
+        {
+            // The serializer initialises every init-only member, absent ones with their default: only a value
+            // that was sent may overwrite Blocks.
+            if (value is { } blocked)
+            {
+                Blocks = blocked;
+            }
+        }
     }
 }
 
