@@ -1,2 +1,81 @@
-// Placeholder until the SendGridV2 sample is written.
-return 0;
+// Prints a table of one SendGrid user's daily statistics through the SendGrid v2 client.
+//
+//   SENDGRID_API_USER   the account user name (api_user)            required
+//   SENDGRID_API_KEY    the account password or key (api_key)       required
+//   SENDGRID_USER       the customer (reseller) or subuser to read  required
+//   SENDGRID_API        reseller | subuser                          default subuser
+//   SENDGRID_FORMAT     json | xml                                  default json
+//   SENDGRID_DAYS       how many days back, today included          default 7
+//   SENDGRID_BASE_ADDRESS  another endpoint (a proxy, a fake)       default https://api.sendgrid.com/
+using EmailStats.Clients;
+using EmailStats.Clients.SendGridV2;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+var apiUser = Environment.GetEnvironmentVariable("SENDGRID_API_USER");
+var apiKey = Environment.GetEnvironmentVariable("SENDGRID_API_KEY");
+var user = Environment.GetEnvironmentVariable("SENDGRID_USER");
+if (string.IsNullOrWhiteSpace(apiUser) || string.IsNullOrWhiteSpace(apiKey) || string.IsNullOrWhiteSpace(user))
+{
+    Console.WriteLine("No SendGrid credentials are configured. Set these environment variables and run again:");
+    Console.WriteLine("  SENDGRID_API_USER  the account user name (sent as api_user)");
+    Console.WriteLine("  SENDGRID_API_KEY   the account password or key (sent as api_key)");
+    Console.WriteLine("  SENDGRID_USER      the customer (reseller API) or subuser whose statistics to print");
+    Console.WriteLine("Optional: SENDGRID_API=reseller|subuser (default subuser), SENDGRID_FORMAT=json|xml, SENDGRID_DAYS=7, SENDGRID_BASE_ADDRESS.");
+    return 0;
+}
+
+if (!TryParse(Environment.GetEnvironmentVariable("SENDGRID_API"), SendGridV2Api.Subuser, out var api)
+    || !TryParse(Environment.GetEnvironmentVariable("SENDGRID_FORMAT"), SendGridV2Format.Json, out var format)
+    || !int.TryParse(Environment.GetEnvironmentVariable("SENDGRID_DAYS") ?? "7", out var days))
+{
+    Console.Error.WriteLine("SENDGRID_API must be reseller or subuser, SENDGRID_FORMAT json or xml, SENDGRID_DAYS a number.");
+    return 2;
+}
+
+var services = new ServiceCollection();
+services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+services.AddSendGridV2StatsClient(options =>
+{
+    options.ApiUser = apiUser;
+    options.ApiKey = apiKey;
+    options.Api = api;
+    options.Format = format;
+    if (Environment.GetEnvironmentVariable("SENDGRID_BASE_ADDRESS") is { Length: > 0 } address)
+    {
+        options.BaseAddress = new Uri(address);
+    }
+});
+
+try
+{
+    await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    var client = provider.GetRequiredService<ISendGridV2StatsClient>();
+    var stats = await client.GetStatsAsync(SendGridStatsQuery.ForUser(user).LastDays(days));
+
+    Console.WriteLine($"SendGrid {api} statistics for {user}, last {days} days ({format})");
+    Console.WriteLine($"{"Date",-10} {"Requests",10} {"Delivered",10} {"Opens",8} {"Unique",8} {"Clicks",8} {"Bounces",8} {"Spam",6} {"Unsub",6}");
+    foreach (var day in stats)
+    {
+        Console.WriteLine($"{day.Date:yyyy-MM-dd} {day.Requests,10:N0} {day.Delivered,10:N0} {day.Opens,8:N0} {day.UniqueOpens,8:N0} {day.Clicks,8:N0} {day.Bounces,8:N0} {day.SpamReports,6:N0} {day.Unsubscribes,6:N0}");
+    }
+
+    Console.WriteLine($"{stats.Count} day(s).");
+    return 0;
+}
+catch (Exception e) when (e is EmailStatsException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+
+static bool TryParse<TEnum>(string? text, TEnum fallback, out TEnum value) where TEnum : struct, Enum
+{
+    if (string.IsNullOrWhiteSpace(text))
+    {
+        value = fallback;
+        return true;
+    }
+
+    return Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
+}
