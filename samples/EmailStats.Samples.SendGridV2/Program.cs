@@ -1,4 +1,5 @@
 // Prints a table of one SendGrid user's daily statistics through the SendGrid v2 client.
+// With no credentials it runs against the built-in sandbox (EmailStats.Clients.Sandbox) and says so.
 //
 //   SENDGRID_API_USER   the account user name (api_user)            required
 //   SENDGRID_API_KEY    the account password or key (api_key)       required
@@ -8,6 +9,7 @@
 //   SENDGRID_DAYS       how many days back, today included          default 7
 //   SENDGRID_BASE_ADDRESS  another endpoint (a proxy, a fake)       default https://api.sendgrid.com/
 using EmailStats.Clients;
+using EmailStats.Clients.Sandbox;
 using EmailStats.Clients.SendGridV2;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,14 +17,17 @@ using Microsoft.Extensions.Logging;
 var apiUser = Environment.GetEnvironmentVariable("SENDGRID_API_USER");
 var apiKey = Environment.GetEnvironmentVariable("SENDGRID_API_KEY");
 var user = Environment.GetEnvironmentVariable("SENDGRID_USER");
-if (string.IsNullOrWhiteSpace(apiUser) || string.IsNullOrWhiteSpace(apiKey) || string.IsNullOrWhiteSpace(user))
+EmailStatsSandbox? sandbox = null;
+if (string.IsNullOrWhiteSpace(apiUser) || string.IsNullOrWhiteSpace(apiKey))
 {
-    Console.WriteLine("No SendGrid credentials are configured. Set these environment variables and run again:");
-    Console.WriteLine("  SENDGRID_API_USER  the account user name (sent as api_user)");
-    Console.WriteLine("  SENDGRID_API_KEY   the account password or key (sent as api_key)");
-    Console.WriteLine("  SENDGRID_USER      the customer (reseller API) or subuser whose statistics to print");
-    Console.WriteLine("Optional: SENDGRID_API=reseller|subuser (default subuser), SENDGRID_FORMAT=json|xml, SENDGRID_DAYS=7, SENDGRID_BASE_ADDRESS.");
-    return 0;
+    sandbox = EmailStatsSandbox.Start();
+    user = string.IsNullOrWhiteSpace(user) ? sandbox.SendGridV2.Users[0] : user;
+    Console.WriteLine($"No SendGrid credentials (SENDGRID_API_USER, SENDGRID_API_KEY): using the built-in sandbox at {sandbox.SendGridV2.BaseAddress}");
+}
+else if (string.IsNullOrWhiteSpace(user))
+{
+    Console.Error.WriteLine("Set SENDGRID_USER to the customer (reseller API) or subuser whose statistics to print.");
+    return 2;
 }
 
 if (!TryParse(Environment.GetEnvironmentVariable("SENDGRID_API"), SendGridV2Api.Subuser, out var api)
@@ -37,10 +42,16 @@ var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 services.AddSendGridV2StatsClient(options =>
 {
-    options.ApiUser = apiUser;
-    options.ApiKey = apiKey;
     options.Api = api;
     options.Format = format;
+    if (sandbox is not null)
+    {
+        sandbox.Configure(options);
+        return;
+    }
+
+    options.ApiUser = apiUser!;
+    options.ApiKey = apiKey!;
     if (Environment.GetEnvironmentVariable("SENDGRID_BASE_ADDRESS") is { Length: > 0 } address)
     {
         options.BaseAddress = new Uri(address);
@@ -67,6 +78,10 @@ catch (Exception e) when (e is EmailStatsException or ArgumentException or Micro
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
+}
+finally
+{
+    sandbox?.Dispose();
 }
 
 static bool TryParse<TEnum>(string? text, TEnum fallback, out TEnum value) where TEnum : struct, Enum

@@ -1,0 +1,103 @@
+using System.Net;
+using EmailStats.Clients.SendGridV2;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmailStats.Clients.Sandbox.Tests;
+
+/// <summary>Queued faults are served, observable by the caller, and consumed one request each.</summary>
+public sealed class FaultTests : IClassFixture<SandboxServer>
+{
+    private readonly EmailStatsSandbox _sandbox;
+
+    public FaultTests(SandboxServer server)
+    {
+        _sandbox = server.Sandbox;
+        _sandbox.Faults.Clear();
+    }
+
+    private SendGridV2StatsClient Client(TimeSpan? timeout = null)
+    {
+        var options = new SendGridV2Options();
+        _sandbox.Configure(options);
+        return new SendGridV2StatsClient(new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(100) }, options);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_fault_is_a_429_with_retry_after_in_seconds_then_normal_answers()
+    {
+        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.RateLimited(TimeSpan.FromSeconds(7)));
+        var client = Client();
+
+        var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetAggregateAsync("acme-receipts"));
+        var after = await client.GetAggregateAsync("acme-receipts");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, e.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), e.RetryAfter);
+        Assert.Contains("rate-limit", e.Errors[0], StringComparison.Ordinal);
+        Assert.True(after.Requests > 0);
+        Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.SendGridV2));
+    }
+
+    [Fact]
+    public async Task A_rate_limit_fault_can_send_retry_after_as_an_http_date()
+    {
+        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.RateLimitedUntil(TimeSpan.FromSeconds(120)));
+
+        var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => Client().GetAggregateAsync("acme-receipts"));
+
+        Assert.NotNull(e.RetryAfter);
+        Assert.InRange(e.RetryAfter.Value, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(121));
+    }
+
+    [Fact]
+    public async Task Two_server_errors_then_success_through_the_di_resilience_pipeline()
+    {
+        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.ServerError(), times: 2);
+        var services = new ServiceCollection();
+        services.AddSendGridV2StatsClient(o => _sandbox.Configure(o))
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(o =>
+            {
+                o.Retry.Delay = TimeSpan.FromMilliseconds(1);
+                o.Retry.UseJitter = false;
+            });
+        await using var provider = services.BuildServiceProvider();
+        var before = _sandbox.RequestCount;
+
+        var categories = await provider.GetRequiredService<ISendGridV2StatsClient>().GetCategoriesAsync("acme-receipts");
+
+        Assert.Equal(3, categories.Count);
+        Assert.Equal(3, _sandbox.RequestCount - before);
+        Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.SendGridV2));
+    }
+
+    [Fact]
+    public async Task A_server_error_without_resilience_is_an_api_exception_with_its_status()
+    {
+        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.ServerError(HttpStatusCode.BadGateway));
+
+        var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => Client().GetCategoriesAsync("acme-receipts"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, e.StatusCode);
+        Assert.Equal(["502 sandbox fault"], e.Errors);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_beyond_the_client_timeout_is_a_transport_timeout()
+    {
+        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.Slow(TimeSpan.FromSeconds(1)));
+
+        var e = await Assert.ThrowsAsync<EmailStatsTransportException>(() => Client(TimeSpan.FromMilliseconds(100)).GetCategoriesAsync("acme-receipts"));
+
+        Assert.Equal(TransportFailure.Timeout, e.Kind);
+    }
+
+    [Fact]
+    public void Fault_arguments_are_checked()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SandboxFault.ServerError(HttpStatusCode.NotFound));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SandboxFault.RateLimited(TimeSpan.FromSeconds(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _sandbox.Faults.Enqueue(SandboxProvider.Mailgun, SandboxFault.ServerError(), times: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EmailStatsSandbox.Start(new SandboxOptions { HistoryDays = 0 }));
+    }
+}
