@@ -1,0 +1,183 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Xml.Linq;
+
+namespace EmailStats.Clients.Conventions.Tests;
+
+/// <summary>
+/// The rules every package follows, checked over every public type of every src assembly, so that a new provider
+/// or member that breaks one fails here.
+/// </summary>
+public sealed class ConventionTests
+{
+    public static readonly string[] PackageNames =
+    [
+        "EmailStats.Clients.Core", "EmailStats.Clients.SendGridV2", "EmailStats.Clients.JsonRpcMessages",
+        "EmailStats.Clients.Mailgun", "EmailStats.Clients.Reports", "EmailStats.Clients.Sandbox",
+    ];
+
+    private static readonly Assembly[] Packages = [.. PackageNames.Select(Assembly.Load)];
+
+    private static IEnumerable<Type> PublicTypes => Packages.SelectMany(a => a.GetExportedTypes());
+
+    public static TheoryData<string> Assemblies => new(PackageNames);
+
+    [Fact]
+    public void Every_public_async_method_takes_a_cancellation_token_last()
+    {
+        var offenders = new List<string>();
+        foreach (var type in PublicTypes)
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            {
+                if (!IsAsync(method.ReturnType) || method.IsSpecialName)
+                {
+                    continue;
+                }
+
+                var parameters = method.GetParameters();
+                if (parameters.Length == 0 || parameters[^1].ParameterType != typeof(CancellationToken))
+                {
+                    offenders.Add($"{type.FullName}.{method.Name}");
+                }
+            }
+        }
+
+        Assert.Empty(offenders);
+        Assert.Contains(PublicTypes, t => t.GetMethods().Any(m => IsAsync(m.ReturnType)));
+    }
+
+    [Fact]
+    public void Every_response_model_is_immutable_with_read_only_collections()
+    {
+        var models = PublicTypes.Where(IsResponseModel).ToList();
+        var offenders = new List<string>();
+        foreach (var model in models)
+        {
+            foreach (var property in model.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter))
+                {
+                    offenders.Add($"{model.Name}.{property.Name} has a public setter");
+                }
+
+                if (IsMutableCollection(property.PropertyType))
+                {
+                    offenders.Add($"{model.Name}.{property.Name} is a mutable {property.PropertyType.Name}");
+                }
+            }
+        }
+
+        Assert.Empty(offenders);
+        Assert.Contains(models, m => m.Name == "SendGridDailyStats");
+    }
+
+    [Fact]
+    public void Every_options_type_redacts_its_secrets_in_ToString()
+    {
+        const string Sentinel = "s3cr3t-sentinel-value";
+        var optionsTypes = PublicTypes.Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) && t.IsClass && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null).ToList();
+        var checkedSecrets = 0;
+        foreach (var type in optionsTypes)
+        {
+            var options = Activator.CreateInstance(type)!;
+            foreach (var property in type.GetProperties().Where(p => p.PropertyType == typeof(string) && p.CanWrite && IsSecretName(p.Name)))
+            {
+                property.SetValue(options, Sentinel);
+                checkedSecrets++;
+            }
+
+            Assert.DoesNotContain(Sentinel, options.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.True(checkedSecrets >= 1, "at least one secret-bearing options type is checked");
+    }
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void Every_public_type_has_xml_docs_members_are_enforced_by_the_build(string assemblyName)
+    {
+        var assembly = Packages.Single(a => a.GetName().Name == assemblyName);
+        var file = Path.ChangeExtension(assembly.Location, ".xml");
+        Assert.True(File.Exists(file), $"{file} is generated");
+        var documented = XDocument.Load(file).Descendants("member")
+            .Where(m => m.Elements().Any(e => e.Name == "summary" || e.Name == "inheritdoc"))
+            .Select(m => (string)m.Attribute("name")!)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var missing = assembly.GetExportedTypes()
+            .Where(t => !documented.Contains("T:" + t.FullName!.Replace('+', '.')))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Nothing_of_refit_appears_in_the_public_surface()
+    {
+        var leaks = new List<string>();
+        foreach (var type in PublicTypes)
+        {
+            var signatures = type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                .SelectMany(m => m switch
+                {
+                    MethodInfo method => method.GetParameters().Select(p => p.ParameterType).Append(method.ReturnType),
+                    PropertyInfo property => [property.PropertyType],
+                    ConstructorInfo ctor => ctor.GetParameters().Select(p => p.ParameterType),
+                    _ => [],
+                })
+                .Concat(type.GetInterfaces())
+                .Append(type.BaseType ?? typeof(object));
+            leaks.AddRange(signatures.Where(t => t.Namespace?.StartsWith("Refit", StringComparison.Ordinal) == true).Select(t => $"{type.Name}: {t.FullName}"));
+        }
+
+        Assert.Empty(leaks);
+    }
+
+    [Fact]
+    public void Every_exception_type_derives_from_EmailStatsException()
+    {
+        var exceptions = PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t)).ToList();
+
+        Assert.NotEmpty(exceptions);
+        Assert.All(exceptions, e => Assert.True(typeof(EmailStatsException).IsAssignableFrom(e), e.Name));
+    }
+
+    private static bool IsAsync(Type type) =>
+        typeof(Task).IsAssignableFrom(type)
+        || type == typeof(ValueTask)
+        || (type.IsGenericType && type.GetGenericTypeDefinition() is var definition && (definition == typeof(ValueTask<>) || definition == typeof(IAsyncEnumerable<>)));
+
+    /// <summary>Records returned by the clients: they have a compiler-generated EqualityContract and live outside Core's plumbing.</summary>
+    private static bool IsResponseModel(Type type) =>
+        type.IsClass
+        && type.GetProperty("EqualityContract", BindingFlags.NonPublic | BindingFlags.Instance) is not null
+        && !type.Name.EndsWith("Options", StringComparison.Ordinal)
+        && !type.Name.EndsWith("Query", StringComparison.Ordinal)
+        && type.Assembly.GetName().Name != "EmailStats.Clients.Sandbox";
+
+    private static bool IsInitOnly(MethodInfo setter) =>
+        setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
+
+    private static bool IsMutableCollection(Type type)
+    {
+        if (type == typeof(string) || type.IsArray && type != typeof(byte[]))
+        {
+            return type.IsArray;
+        }
+
+        if (!type.IsGenericType)
+        {
+            return false;
+        }
+
+        var definition = type.GetGenericTypeDefinition();
+        return definition == typeof(List<>) || definition == typeof(Dictionary<,>) || definition == typeof(IList<>)
+            || definition == typeof(ICollection<>) || definition == typeof(IDictionary<,>) || definition == typeof(HashSet<>);
+    }
+
+    private static bool IsSecretName(string name) =>
+        name.Contains("Key", StringComparison.Ordinal) || name.Contains("Password", StringComparison.Ordinal)
+        || name.Contains("Secret", StringComparison.Ordinal) || name.Contains("Token", StringComparison.Ordinal);
+}
