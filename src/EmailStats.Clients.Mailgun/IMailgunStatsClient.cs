@@ -1,0 +1,58 @@
+namespace EmailStats.Clients.Mailgun;
+
+/// <summary>
+/// Reads Mailgun v3 statistics: totals per event for the account, a domain, a filter or grouping, every domain at
+/// one timestamp, and a domain's counts per email service provider, device and country. Register with
+/// <c>services.AddMailgunStatsClient(...)</c> or build <see cref="MailgunStatsClient"/> directly.
+/// </summary>
+/// <remarks>
+/// Every method checks its arguments before sending anything (<see cref="ArgumentException"/>), and reports what
+/// happens after with <see cref="EmailStatsApiException"/> (Mailgun refused: the status and Mailgun's message,
+/// with <see cref="EmailStatsApiException.RetryAfter"/> on 429), <see cref="EmailStatsResponseException"/>
+/// (unreadable answer) or <see cref="EmailStatsTransportException"/> (no answer).
+/// </remarks>
+public interface IMailgunStatsClient
+{
+    /// <summary>Reads the totals of the whole account (<c>GET v3/stats/total</c>).</summary>
+    /// <param name="query">Events, period and resolution; no filter or group (use <see cref="GetFilteredTotalsAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The period and one item per resolution step.</returns>
+    Task<MailgunStatsResult> GetAccountTotalsAsync(MailgunStatsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the totals of one domain (<c>GET v3/{domain}/stats/total</c>).</summary>
+    /// <param name="domain">The sending domain, for example <c>mg.example.com</c>; not empty, no <c>/</c>.</param>
+    /// <param name="query">Events, period and resolution; no filter or group.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The period and one item per resolution step.</returns>
+    Task<MailgunStatsResult> GetDomainTotalsAsync(string domain, MailgunStatsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads filtered and grouped totals of the account (<c>GET v3/stats/filter</c>).</summary>
+    /// <param name="query">Events, period, resolution, and optionally <see cref="MailgunStatsQuery.WithFilter"/> and <see cref="MailgunStatsQuery.GroupBy"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The period and one item per group; grouping keys Mailgun adds to an item are in its <see cref="MailgunStatsItem.AdditionalData"/>.</returns>
+    Task<MailgunStatsResult> GetFilteredTotalsAsync(MailgunStatsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the totals of every domain of the account for one resolution period (<c>GET v3/stats/total/domains</c>).</summary>
+    /// <param name="query">Events, the timestamp (<see cref="MailgunDomainTotalsQuery.At"/>, required), resolution and limit.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The period and the items as Mailgun sent them.</returns>
+    Task<MailgunStatsResult> GetTotalsByDomainAsync(MailgunDomainTotalsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a domain's counts per email service provider (<c>GET v3/{domain}/aggregates/providers</c>).</summary>
+    /// <param name="domain">The sending domain; not empty, no <c>/</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The counts keyed by provider (for example <c>gmail.com</c>), as sent; empty when there are none.</returns>
+    Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetProviderAggregatesAsync(string domain, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a domain's counts per device type (<c>GET v3/{domain}/aggregates/devices</c>).</summary>
+    /// <param name="domain">The sending domain; not empty, no <c>/</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The counts keyed by device type (<c>desktop</c>, <c>mobile</c>, <c>tablet</c>, <c>unknown</c>), as sent.</returns>
+    Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetDeviceAggregatesAsync(string domain, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a domain's counts per country (<c>GET v3/{domain}/aggregates/countries</c>).</summary>
+    /// <param name="domain">The sending domain; not empty, no <c>/</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The counts keyed by country code as sent (for example <c>us</c>, <c>ru</c>).</returns>
+    Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetCountryAggregatesAsync(string domain, CancellationToken cancellationToken = default);
+}

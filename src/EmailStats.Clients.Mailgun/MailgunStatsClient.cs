@@ -1,0 +1,164 @@
+using System.Text;
+using EmailStats.Clients.Internal;
+using EmailStats.Clients.Mailgun.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace EmailStats.Clients.Mailgun;
+
+/// <summary>The Mailgun v3 statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
+public sealed class MailgunStatsClient : IMailgunStatsClient
+{
+    /// <summary>The provider name used in exceptions, logs and traces.</summary>
+    public const string ProviderName = "Mailgun";
+
+    private readonly IMailgunStatsApi _api;
+    private readonly ProviderContext _context;
+    private readonly string _credentials;
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <param name="httpClient">The client to send with; its base address is set from the options (region or <see cref="MailgunOptions.BaseAddress"/>) when it has none.</param>
+    /// <param name="options">API key, region and base address; validated here.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
+    public MailgunStatsClient(HttpClient httpClient, MailgunOptions options)
+        : this(httpClient, options, logger: null)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
+    /// <param name="httpClient">The client to send with; its base address is set from the options (region or <see cref="MailgunOptions.BaseAddress"/>) when it has none.</param>
+    /// <param name="options">API key, region and base address; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
+    public MailgunStatsClient(HttpClient httpClient, MailgunOptions options, ILogger<MailgunStatsClient>? logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
+        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
+
+        _api = RefitDefaults.Create<IMailgunStatsApi>(httpClient);
+        _credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + options.ApiKey));
+        _context = new ProviderContext(ProviderName, new Secrets(options.ApiKey, _credentials), MailgunResponseReader.ReadError, logger);
+    }
+
+    /// <inheritdoc />
+    public Task<MailgunStatsResult> GetAccountTotalsAsync(MailgunStatsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RefuseFilterAndGroup(query, nameof(GetAccountTotalsAsync));
+        return _context.SendAsync(
+            "GetAccountTotals",
+            (Client: this, Query: query),
+            static (s, ct) => s.Client._api.AccountTotalsAsync(
+                s.Client._credentials, s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText, ct),
+            MailgunResponseReader.ReadStats,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<MailgunStatsResult> GetDomainTotalsAsync(string domain, MailgunStatsQuery query, CancellationToken cancellationToken = default)
+    {
+        CheckDomain(domain);
+        ArgumentNullException.ThrowIfNull(query);
+        RefuseFilterAndGroup(query, nameof(GetDomainTotalsAsync));
+        return _context.SendAsync(
+            "GetDomainTotals",
+            (Client: this, Domain: domain, Query: query),
+            static (s, ct) => s.Client._api.DomainTotalsAsync(
+                s.Client._credentials, s.Domain, s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText, ct),
+            MailgunResponseReader.ReadStats,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<MailgunStatsResult> GetFilteredTotalsAsync(MailgunStatsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _context.SendAsync(
+            "GetFilteredTotals",
+            (Client: this, Query: query),
+            static (s, ct) => s.Client._api.FilteredTotalsAsync(
+                s.Client._credentials, s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText,
+                s.Query.Filter, s.Query.GroupText, ct),
+            MailgunResponseReader.ReadStats,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<MailgunStatsResult> GetTotalsByDomainAsync(MailgunDomainTotalsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Timestamp is not { } timestamp)
+        {
+            throw new ArgumentException("Totals by domain need the timestamp of the period to read: call At(timestamp) on the query.", nameof(query));
+        }
+
+        return _context.SendAsync(
+            "GetTotalsByDomain",
+            (Client: this, Query: query, Timestamp: Rfc2822.Format(timestamp)),
+            static (s, ct) => s.Client._api.TotalsByDomainAsync(
+                s.Client._credentials, s.Query.EventNames(), s.Timestamp, s.Query.LimitText, s.Query.ResolutionText, ct),
+            MailgunResponseReader.ReadStats,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetProviderAggregatesAsync(string domain, CancellationToken cancellationToken = default)
+    {
+        CheckDomain(domain);
+        return _context.SendAsync(
+            "GetProviderAggregates",
+            (Client: this, Domain: domain),
+            static (s, ct) => s.Client._api.ProviderAggregatesAsync(s.Client._credentials, s.Domain, ct),
+            MailgunResponseReader.ReadProviders,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetDeviceAggregatesAsync(string domain, CancellationToken cancellationToken = default)
+    {
+        CheckDomain(domain);
+        return _context.SendAsync(
+            "GetDeviceAggregates",
+            (Client: this, Domain: domain),
+            static (s, ct) => s.Client._api.DeviceAggregatesAsync(s.Client._credentials, s.Domain, ct),
+            MailgunResponseReader.ReadDevices,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetCountryAggregatesAsync(string domain, CancellationToken cancellationToken = default)
+    {
+        CheckDomain(domain);
+        return _context.SendAsync(
+            "GetCountryAggregates",
+            (Client: this, Domain: domain),
+            static (s, ct) => s.Client._api.CountryAggregatesAsync(s.Client._credentials, s.Domain, ct),
+            MailgunResponseReader.ReadCountries,
+            cancellationToken);
+    }
+
+    /// <summary>The domain goes into the path (escaped by Refit): it must name one path segment.</summary>
+    private static void CheckDomain(string domain)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
+        if (domain.Contains('/') || domain.Contains('\\'))
+        {
+            throw new ArgumentException("A Mailgun domain must not contain '/' or '\\' (it is one segment of the request path).", nameof(domain));
+        }
+
+        if (domain is "." or ".." || domain.Trim() != domain)
+        {
+            throw new ArgumentException("A Mailgun domain must be a domain name such as mg.example.com, without leading or trailing white space.", nameof(domain));
+        }
+    }
+
+    private static void RefuseFilterAndGroup(MailgunStatsQuery query, string operation)
+    {
+        if (query.Filter is not null || query.Group is not null)
+        {
+            throw new ArgumentException($"{operation} takes no filter or group; use GetFilteredTotalsAsync (v3/stats/filter) for filtered or grouped totals.", nameof(query));
+        }
+    }
+}
