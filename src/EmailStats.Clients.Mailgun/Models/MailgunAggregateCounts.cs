@@ -43,5 +43,6 @@ public sealed record MailgunAggregateCounts
 
     /// <summary>Fields the provider sent that this model has no property for (for example <c>bounced</c>), kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }

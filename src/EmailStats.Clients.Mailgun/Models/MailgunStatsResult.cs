@@ -41,7 +41,8 @@ public sealed record MailgunStatsResult
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>
@@ -88,7 +89,8 @@ public sealed record MailgunStatsItem
 
     /// <summary>Fields the provider sent that this model has no property for (for example a grouping key), kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>Accepted messages of an item. A counter Mailgun did not send reads as 0.</summary>
@@ -108,7 +110,8 @@ public sealed record MailgunAcceptedStats
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>Delivered messages of an item. A counter Mailgun did not send reads as 0.</summary>
@@ -132,7 +135,8 @@ public sealed record MailgunDeliveredStats
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>Failed messages of an item: temporary failures (retried) and permanent ones (dropped).</summary>
@@ -148,7 +152,8 @@ public sealed record MailgunFailedStats
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>
@@ -166,7 +171,7 @@ public sealed record MailgunFailureStats
     public IReadOnlyDictionary<string, long> Reasons { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>Fields that are not counts (objects, arrays, booleans), kept as sent.</summary>
-    public AdditionalData AdditionalData { get; init; } = new();
+    public AdditionalData AdditionalData { get; } = new();
 
     /// <summary>The count of <paramref name="reason"/>, or 0 when Mailgun did not send it.</summary>
     /// <param name="reason">The reason's wire name, for example <c>suppress-bounce</c>.</param>
@@ -186,7 +191,8 @@ public sealed record MailgunEngagementStats
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>An event counted by its total only (stored, unsubscribed, complained). A total Mailgun did not send reads as 0.</summary>
@@ -198,5 +204,6 @@ public sealed record MailgunTotalStats
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }

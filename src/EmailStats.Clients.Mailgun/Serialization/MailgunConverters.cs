@@ -103,7 +103,7 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
 
         long total = 0;
         var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
-        var extra = new AdditionalData();
+        List<KeyValuePair<string, JsonElement>>? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = reader.GetString()!;
@@ -123,12 +123,22 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
 
                     break;
                 default:
-                    ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
+                    (extra ??= []).Add(new(name, JsonElement.ParseValue(ref reader)));
                     break;
             }
         }
 
-        return new MailgunFailureStats { Total = total, Reasons = reasons.AsReadOnly(), AdditionalData = extra };
+        var result = new MailgunFailureStats { Total = total, Reasons = reasons.AsReadOnly() };
+        if (extra is not null)
+        {
+            IDictionary<string, JsonElement> data = result.AdditionalData;
+            foreach (var (key, value) in extra)
+            {
+                data[key] = value;
+            }
+        }
+
+        return result;
     }
 
     public override void Write(Utf8JsonWriter writer, MailgunFailureStats value, JsonSerializerOptions options)

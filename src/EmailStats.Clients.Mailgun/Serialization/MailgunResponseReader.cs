@@ -28,7 +28,8 @@ internal static class MailgunResponseReader
             }
         }
 
-        return result;
+        // The source generator sets init-only properties missing from the body to null, not to their initializer.
+        return result.Description is null ? result with { Description = "" } : result;
     }
 
     public static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadProviders(ProviderResponse response) =>
