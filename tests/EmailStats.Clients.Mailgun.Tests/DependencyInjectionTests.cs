@@ -5,10 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static EmailStats.Clients.Mailgun.Tests.Fixture;
 
-// RemoveAllResilienceHandlers is marked experimental (EXTEXP0001) in Microsoft.Extensions.Http.Resilience;
-// the brief asks tests of error statuses to remove the retry pipeline so they stay fast.
-#pragma warning disable EXTEXP0001
-
 namespace EmailStats.Clients.Mailgun.Tests;
 
 /// <summary><c>services.AddMailgunStatsClient(...)</c>: options validation, the typed client, resilience and logging.</summary>
