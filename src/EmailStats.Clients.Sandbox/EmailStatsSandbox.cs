@@ -165,24 +165,61 @@ public sealed class EmailStatsSandbox : IDisposable
 
     private static void Prefix(JsonObject mapping, string prefix)
     {
-        if (mapping["Request"]?["Path"] is not { } path)
+        if (mapping["Request"] is not JsonObject request)
         {
             return;
         }
 
-        if (path is JsonValue value && value.TryGetValue<string>(out var exact))
+        if (request["Path"] is { } path)
         {
-            mapping["Request"]!["Path"] = prefix + exact;
-            return;
-        }
-
-        foreach (var matcher in path["Matchers"]?.AsArray().OfType<JsonObject>() ?? [])
-        {
-            if (matcher["Pattern"]?.GetValue<string>() is { } pattern)
+            if (path is JsonValue value && value.TryGetValue<string>(out var exact))
             {
-                matcher["Pattern"] = matcher["Name"]?.GetValue<string>() == "RegexMatcher" && pattern.StartsWith('^')
-                    ? "^" + prefix + pattern[1..]
-                    : prefix + pattern;
+                request["Path"] = prefix + exact;
+            }
+            else
+            {
+                foreach (var matcher in Matchers(path))
+                {
+                    Rewrite(matcher, pattern => matcher["Name"]?.GetValue<string>() == "RegexMatcher" && pattern.StartsWith('^')
+                        ? "^" + prefix + pattern[1..]
+                        : prefix + pattern);
+                }
+            }
+        }
+
+        // Fixtures that pin the whole URL (to reject unexpected query parameters) anchor it as ^https?://host/...:
+        // the prefix goes right after the host.
+        if (request["Url"] is { } url)
+        {
+            foreach (var matcher in Matchers(url))
+            {
+                Rewrite(matcher, pattern =>
+                {
+                    var host = pattern.IndexOf("://[^/?]+", StringComparison.Ordinal);
+                    return host < 0 ? pattern : pattern.Insert(host + "://[^/?]+".Length, prefix);
+                });
+            }
+        }
+    }
+
+    private static IEnumerable<JsonObject> Matchers(JsonNode node) =>
+        node["Matchers"]?.AsArray().OfType<JsonObject>() ?? (node["Matcher"] is JsonObject single ? [single] : []);
+
+    private static void Rewrite(JsonObject matcher, Func<string, string> rewrite)
+    {
+        if (matcher["Pattern"] is JsonValue pattern && pattern.TryGetValue<string>(out var text))
+        {
+            matcher["Pattern"] = rewrite(text);
+        }
+
+        if (matcher["Patterns"] is JsonArray patterns)
+        {
+            for (var i = 0; i < patterns.Count; i++)
+            {
+                if (patterns[i] is JsonValue item && item.TryGetValue<string>(out var each))
+                {
+                    patterns[i] = rewrite(each);
+                }
             }
         }
     }
