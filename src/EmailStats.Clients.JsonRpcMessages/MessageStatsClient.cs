@@ -68,7 +68,7 @@ public sealed class MessageStatsClient : IMessageStatsClient
     /// Calls one method of the API: the key first, then the method's conditions object, as every GetResponse 1.5
     /// method takes them. Adding a method is one call of this with its conditions and its result reader.
     /// </summary>
-    private Task<T> CallAsync<TConditions, T>(
+    internal Task<T> CallAsync<TConditions, T>(
         string operation,
         string method,
         TConditions conditions,

@@ -103,5 +103,6 @@ public sealed record MessageStatsPeriod
 
     /// <summary>Counters and fields the API sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
