@@ -112,7 +112,7 @@ public sealed class MessageStatsQuery
     {
         if ((CreatedFromDate is { } from && date < from) || (CreatedToDate is { } to && date > to))
         {
-            throw new ArgumentOutOfRangeException(nameof(date), date, $"The AT date must lie within the FROM/TO range ({Format(CreatedFromDate)}..{Format(CreatedToDate)}): all conditions apply (AND), so nothing could match.");
+            throw new ArgumentOutOfRangeException(nameof(date), date, $"The AT date must lie within the FROM/TO range ({Format(CreatedFromDate) ?? "any"}..{Format(CreatedToDate) ?? "any"}): all conditions apply (AND), so nothing could match.");
         }
 
         return new MessageStatsQuery(MessageId, Grouping, CreatedFromDate, CreatedToDate, date);

@@ -45,7 +45,11 @@ public sealed class QueryTests
     {
         var range = MessageStatsQuery.ForMessage("m").CreatedFrom(new(2024, 1, 1)).CreatedTo(new(2024, 1, 31));
 
-        Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() => range.CreatedOn(new(2023, 12, 31))).ParamName);
+        var before = Assert.Throws<ArgumentOutOfRangeException>(() => range.CreatedOn(new(2023, 12, 31)));
+        Assert.Equal("date", before.ParamName);
+        Assert.Contains("The AT date must lie within the FROM/TO range (2024-01-01..2024-01-31)", before.Message);
+        Assert.Contains("(2024-03-01..any)", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            MessageStatsQuery.ForMessage("m").CreatedFrom(new(2024, 3, 1)).CreatedOn(new(2024, 2, 1))).Message);
         Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() => range.CreatedOn(new(2024, 2, 1))).ParamName);
         Assert.Equal("date", Assert.Throws<ArgumentOutOfRangeException>(() =>
             MessageStatsQuery.ForMessage("m").CreatedOn(new(2024, 1, 10)).CreatedFrom(new(2024, 1, 11))).ParamName);

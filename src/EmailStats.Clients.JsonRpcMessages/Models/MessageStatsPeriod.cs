@@ -14,7 +14,8 @@ namespace EmailStats.Clients.JsonRpcMessages;
 public sealed record MessageStatsPeriod
 {
     /// <summary>The period key exactly as the API sent it (<c>YYYY-MM-DD HH</c>, <c>YYYY-MM-DD</c>, <c>YYYY-MM</c> or <c>YYYY</c>).</summary>
-    [JsonIgnore]
+    /// <remarks>Set from the result's property name; named <c>key</c> when the model itself is serialized.</remarks>
+    [JsonPropertyName("key")]
     public string Key { get; init; } = "";
 
     /// <summary>
@@ -22,7 +23,8 @@ public sealed record MessageStatsPeriod
     /// first day of the year, at the time of day the key names (midnight unless hourly). The API's clock
     /// (the account's time zone), so <see cref="DateTime.Kind"/> is <see cref="DateTimeKind.Unspecified"/>.
     /// </summary>
-    [JsonIgnore]
+    /// <remarks>Parsed from the result's property name; named <c>start</c> when the model itself is serialized.</remarks>
+    [JsonPropertyName("start")]
     public DateTime Start { get; init; }
 
     /// <summary>Messages sent in the period (<c>sent</c>).</summary>
