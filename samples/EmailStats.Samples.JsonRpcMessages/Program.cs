@@ -1,2 +1,132 @@
-// Placeholder until the JsonRpcMessages sample is written.
-return 0;
+// Prints a message's statistics per period, read with get_message_stats (GetResponse API 1.5, JSON-RPC).
+//
+//   GETRESPONSE_API_KEY      the API key (required)
+//   GETRESPONSE_MESSAGE_ID   the message (required)
+//   GETRESPONSE_GROUPING     hourly | daily | monthly | yearly (optional; the API defaults to daily)
+//   GETRESPONSE_FROM         created_on FROM, yyyy-MM-dd (optional)
+//   GETRESPONSE_TO           created_on TO, yyyy-MM-dd (optional)
+//   GETRESPONSE_ENDPOINT     the JSON-RPC endpoint (optional; default https://api2.getresponse.com/, enterprise accounts have their own)
+using System.Globalization;
+using EmailStats.Clients;
+using EmailStats.Clients.JsonRpcMessages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+var apiKey = Environment.GetEnvironmentVariable("GETRESPONSE_API_KEY");
+var messageId = Environment.GetEnvironmentVariable("GETRESPONSE_MESSAGE_ID");
+if (string.IsNullOrWhiteSpace(apiKey) || string.IsNullOrWhiteSpace(messageId))
+{
+    Console.WriteLine("Set GETRESPONSE_API_KEY and GETRESPONSE_MESSAGE_ID to read a message's statistics.");
+    Console.WriteLine("Optional: GETRESPONSE_GROUPING (hourly|daily|monthly|yearly), GETRESPONSE_FROM and GETRESPONSE_TO (yyyy-MM-dd), GETRESPONSE_ENDPOINT.");
+    return 0;
+}
+
+try
+{
+    var query = BuildQuery(messageId);
+    var endpoint = Environment.GetEnvironmentVariable("GETRESPONSE_ENDPOINT");
+
+    var services = new ServiceCollection();
+    services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error));
+    services.AddMessageStatsClient(options =>
+    {
+        options.ApiKey = apiKey;
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            options.Endpoint = new Uri(endpoint, UriKind.RelativeOrAbsolute);
+        }
+    });
+    await using var provider = services.BuildServiceProvider();
+
+    var client = provider.GetRequiredService<IMessageStatsClient>();
+    var stats = await client.GetMessageStatsAsync(query);
+
+    Console.WriteLine($"{query}: {stats.Count} period(s) with activity (periods without any are not listed).");
+    PrintTable(stats);
+    return 0;
+}
+catch (Exception e) when (e is EmailStatsException or ArgumentException or OptionsValidationException or UriFormatException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+
+static MessageStatsQuery BuildQuery(string messageId)
+{
+    var query = MessageStatsQuery.ForMessage(messageId);
+    var grouping = Environment.GetEnvironmentVariable("GETRESPONSE_GROUPING");
+    if (!string.IsNullOrWhiteSpace(grouping))
+    {
+        if (!Enum.TryParse<MessageStatsGrouping>(grouping.Trim(), ignoreCase: true, out var g) || !Enum.IsDefined(g) || int.TryParse(grouping, out _))
+        {
+            throw new ArgumentException($"GETRESPONSE_GROUPING must be hourly, daily, monthly or yearly, not '{grouping}'.");
+        }
+
+        query = query.GroupedBy(g);
+    }
+
+    if (Date("GETRESPONSE_FROM") is { } from)
+    {
+        query = query.CreatedFrom(from);
+    }
+
+    if (Date("GETRESPONSE_TO") is { } to)
+    {
+        query = query.CreatedTo(to);
+    }
+
+    return query;
+}
+
+static DateOnly? Date(string variable)
+{
+    var text = Environment.GetEnvironmentVariable(variable);
+    if (string.IsNullOrWhiteSpace(text))
+    {
+        return null;
+    }
+
+    return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        ? date
+        : throw new ArgumentException($"{variable} must be a date written yyyy-MM-dd, not '{text}'.");
+}
+
+static void PrintTable(MessageStats stats)
+{
+    string[] headers = ["Period", "Sent", "Opened", "Uniq. opened", "Clicked", "Uniq. clicked", "Goals", "Forwarded", "Unsubscribes", "Bounces", "Complaints"];
+    var rows = stats.Select(p => new[]
+    {
+        p.Key,
+        N(p.Sent), N(p.Opened), N(p.UniqueOpened), N(p.Clicked), N(p.UniqueClicked), N(p.Goals), N(p.Forwarded), N(p.Unsubscribes),
+        N(Bounces(p)), N(p.ComplaintsHandled + p.ComplaintsUnhandled),
+    }).ToList();
+    rows.Add(
+    [
+        "Total",
+        N(stats.Sum(p => p.Sent)), N(stats.Sum(p => p.Opened)), N(stats.Sum(p => p.UniqueOpened)), N(stats.Sum(p => p.Clicked)),
+        N(stats.Sum(p => p.UniqueClicked)), N(stats.Sum(p => p.Goals)), N(stats.Sum(p => p.Forwarded)), N(stats.Sum(p => p.Unsubscribes)),
+        N(stats.Sum(Bounces)), N(stats.Sum(p => p.ComplaintsHandled + p.ComplaintsUnhandled)),
+    ]);
+
+    var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+    string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
+
+    Console.WriteLine(Line(headers));
+    Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+    for (var i = 0; i < rows.Count; i++)
+    {
+        if (i == rows.Count - 1)
+        {
+            Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        }
+
+        Console.WriteLine(Line(rows[i]));
+    }
+
+    static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    static long Bounces(MessageStatsPeriod p) =>
+        p.BouncesUserUnknown + p.BouncesUserRecycled + p.BouncesMailboxFull + p.BouncesBlockContent
+        + p.BouncesBlockTimeout + p.BouncesBlockOther + p.BouncesOtherSoft + p.BouncesOtherHard;
+}

@@ -1,0 +1,42 @@
+using EmailStats.Clients.Internal;
+
+namespace EmailStats.Clients.JsonRpcMessages;
+
+/// <summary>Settings of <see cref="MessageStatsClient"/>. <see cref="ToString"/> never shows <see cref="ApiKey"/>.</summary>
+public sealed class JsonRpcMessagesOptions : IEmailStatsOptions
+{
+    /// <summary>The endpoint used when <see cref="Endpoint"/> is not changed: <c>https://api2.getresponse.com/</c>.</summary>
+    public static Uri DefaultEndpoint { get; } = new("https://api2.getresponse.com/");
+
+    /// <summary>
+    /// The API key, sent as the first positional JSON-RPC parameter of every call. Required; never logged,
+    /// shown or put in an exception.
+    /// </summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>
+    /// The URL every JSON-RPC request is POSTed to, exactly as given (enterprise accounts have their own);
+    /// absolute http(s). Defaults to <see cref="DefaultEndpoint"/>.
+    /// </summary>
+    public Uri Endpoint { get; set; } = DefaultEndpoint;
+
+    /// <summary>Shows the settings with <see cref="ApiKey"/> masked.</summary>
+    public override string ToString() =>
+        $"JsonRpcMessagesOptions {{ ApiKey = {Secrets.Describe(ApiKey)}, Endpoint = {Endpoint} }}";
+
+    IEnumerable<string> IEmailStatsOptions.Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ApiKey))
+        {
+            yield return $"{nameof(ApiKey)} is required (the API key, sent as the first JSON-RPC parameter).";
+        }
+
+        if (OptionsGuard.CheckBaseAddress(Endpoint, nameof(Endpoint)) is { } endpoint)
+        {
+            yield return endpoint;
+        }
+    }
+
+    // The endpoint is the URL posted to, not a root that paths are appended to: it is used as given.
+    Uri IEmailStatsOptions.ResolveBaseAddress() => Endpoint;
+}

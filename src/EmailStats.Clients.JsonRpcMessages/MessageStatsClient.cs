@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using EmailStats.Clients.Internal;
+using EmailStats.Clients.JsonRpcMessages.JsonRpc;
+using EmailStats.Clients.JsonRpcMessages.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace EmailStats.Clients.JsonRpcMessages;
+
+/// <summary>The JSON-RPC message statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
+public sealed class MessageStatsClient : IMessageStatsClient
+{
+    /// <summary>The provider name used in exceptions, logs and traces.</summary>
+    public const string ProviderName = "JsonRpcMessages";
+
+    private readonly JsonRpcChannel _rpc;
+    private readonly JsonRpcParam _apiKey;
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <param name="httpClient">The client to send with; its base address is set to the endpoint when it has none.</param>
+    /// <param name="options">The API key and endpoint; validated here.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
+    public MessageStatsClient(HttpClient httpClient, JsonRpcMessagesOptions options)
+        : this(httpClient, options, logger: null)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
+    /// <param name="httpClient">The client to send with; its base address is set to the endpoint when it has none.</param>
+    /// <param name="options">The API key and endpoint; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
+    public MessageStatsClient(HttpClient httpClient, JsonRpcMessagesOptions options, ILogger<MessageStatsClient>? logger)
+        : this(httpClient, options, logger, nextId: null)
+    {
+    }
+
+    /// <summary>The constructor behind the public ones; <paramref name="nextId"/> lets tests fix the request ids.</summary>
+    internal MessageStatsClient(HttpClient httpClient, JsonRpcMessagesOptions options, ILogger<MessageStatsClient>? logger, Func<long>? nextId)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
+        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
+
+        // The key travels in the JSON body: mask it as written there (JSON-escaped) too, should a server echo the request.
+        var secrets = new Secrets(options.ApiKey, JsonEncodedText.Encode(options.ApiKey).ToString());
+        var context = new ProviderContext(ProviderName, secrets, JsonRpcResponseReader.ReadError, logger);
+        _rpc = new JsonRpcChannel(RefitDefaults.Create<IJsonRpcApi>(httpClient), context, nextId);
+        _apiKey = JsonRpcParam.Of(options.ApiKey, JsonRpcJsonContext.Default.String);
+    }
+
+    /// <inheritdoc />
+    public Task<MessageStats> GetMessageStatsAsync(MessageStatsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return CallAsync(
+            "GetMessageStats",
+            "get_message_stats",
+            query.ToConditions(),
+            MessageStatsJsonContext.Default.MessageStatsConditions,
+            result => MessageStatsReader.Read(result, query),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls one method of the API: the key first, then the method's conditions object, as every GetResponse 1.5
+    /// method takes them. Adding a method is one call of this with its conditions and its result reader.
+    /// </summary>
+    internal Task<T> CallAsync<TConditions, T>(
+        string operation,
+        string method,
+        TConditions conditions,
+        JsonTypeInfo<TConditions> conditionsInfo,
+        Func<JsonRpcResult, T> read,
+        CancellationToken cancellationToken) =>
+        _rpc.InvokeAsync(operation, method, [_apiKey, JsonRpcParam.Of(conditions, conditionsInfo)], read, cancellationToken);
+}
