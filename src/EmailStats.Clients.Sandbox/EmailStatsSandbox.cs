@@ -105,7 +105,7 @@ public sealed class EmailStatsSandbox : IDisposable
         }
 
         _server
-            .Given(Request.Create().WithPath(path => path.StartsWith(host.Prefix + "/", StringComparison.Ordinal)))
+            .Given(Request.Create().WithPath(path => path == host.Prefix || path.StartsWith(host.Prefix + "/", StringComparison.Ordinal)))
             .AtPriority(GeneratedPriority)
             .RespondWith(Response.Create().WithCallback(request => RespondAsync(host, request)));
     }
@@ -174,7 +174,7 @@ public sealed class EmailStatsSandbox : IDisposable
         {
             if (path is JsonValue value && value.TryGetValue<string>(out var exact))
             {
-                request["Path"] = prefix + exact;
+                request["Path"] = PrefixPath(prefix, exact);
             }
             else
             {
@@ -182,7 +182,7 @@ public sealed class EmailStatsSandbox : IDisposable
                 {
                     Rewrite(matcher, pattern => matcher["Name"]?.GetValue<string>() == "RegexMatcher" && pattern.StartsWith('^')
                         ? "^" + prefix + pattern[1..]
-                        : prefix + pattern);
+                        : PrefixPath(prefix, pattern));
                 }
             }
         }
@@ -201,6 +201,9 @@ public sealed class EmailStatsSandbox : IDisposable
             }
         }
     }
+
+    /// <summary>The root path "/" becomes the bare prefix: clients post to an endpoint without its trailing slash.</summary>
+    private static string PrefixPath(string prefix, string path) => path == "/" ? prefix : prefix + path;
 
     private static IEnumerable<JsonObject> Matchers(JsonNode node) =>
         node["Matchers"]?.AsArray().OfType<JsonObject>() ?? (node["Matcher"] is JsonObject single ? [single] : []);
