@@ -1,0 +1,64 @@
+namespace EmailStats.Clients.Reports;
+
+/// <summary>
+/// Checks that a time zone is an id of the IANA time zone database before it is sent as the <c>timezone</c> parameter.
+/// </summary>
+/// <remarks>
+/// The rule: the id must name a zone that .NET finds on this machine (<see cref="TimeZoneInfo.TryFindSystemTimeZoneById"/>:
+/// the IANA database under <c>/usr/share/zoneinfo</c> on Linux and macOS, ICU's copy on Windows) and the zone found must
+/// carry an IANA id (<see cref="TimeZoneInfo.HasIanaId"/>). Windows ids such as <c>Pacific Standard Time</c> are
+/// refused even where .NET could convert them (ICU present): the provider only knows IANA ids, and converting
+/// silently would hide a configuration mistake; the refusal names the IANA equivalent when .NET knows it.
+/// Files of the database directory that are not zones a server knows (<c>localtime</c>, <c>posixrules</c>,
+/// <c>Factory</c>, the <c>posix/</c> and <c>right/</c> copies) are refused too. The id is sent as the database
+/// spells it (<c>utc</c> is sent as <c>UTC</c>). Under invariant globalization the Windows-id conversion is not
+/// available, which only makes the Windows-id refusal message shorter; a machine without the time zone
+/// database (a container image without <c>tzdata</c>) knows only <c>UTC</c>.
+/// </remarks>
+internal static class IanaTimeZone
+{
+    public const string Utc = "UTC";
+
+    private static readonly string[] NotZones = ["localtime", "posixrules", "Factory"];
+
+    /// <summary>Returns the id to send, or throws <see cref="ArgumentException"/> naming <paramref name="paramName"/> and the rule.</summary>
+    public static string Validate(string? timeZone, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone, paramName);
+        if (string.IsNullOrWhiteSpace(timeZone))
+        {
+            throw new ArgumentException("The time zone must be an IANA time zone id such as Europe/Paris or UTC, not empty or white space.", paramName);
+        }
+
+        if (timeZone.Length > 64 || timeZone.Any(c => (char.IsWhiteSpace(c) && c != ' ') || char.IsControl(c)) || timeZone.Trim() != timeZone)
+        {
+            throw new ArgumentException($"'{Printable(timeZone)}' is not an IANA time zone id (such as Europe/Paris or UTC): it has leading or trailing white space, control characters or is too long.", paramName);
+        }
+
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            if (!zone.HasIanaId)
+            {
+                var hint = TimeZoneInfo.TryConvertWindowsIdToIanaId(timeZone, out var iana) ? $" (its IANA id is {iana})" : "";
+                throw new ArgumentException($"'{timeZone}' is a Windows time zone id{hint}; the Reports API takes IANA time zone ids such as Europe/Paris or UTC.", paramName);
+            }
+
+            if (NotZones.Contains(zone.Id, StringComparer.OrdinalIgnoreCase)
+                || zone.Id.StartsWith("posix/", StringComparison.OrdinalIgnoreCase)
+                || zone.Id.StartsWith("right/", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"'{timeZone}' is a file of the time zone database, not a time zone id the provider knows; use an id such as Europe/Paris or UTC.", paramName);
+            }
+
+            return zone.Id;
+        }
+
+        throw new ArgumentException($"'{timeZone}' is not a time zone of the IANA time zone database (looked up on this machine); use an id such as Europe/Paris, America/New_York or UTC.", paramName);
+    }
+
+    private static string Printable(string text)
+    {
+        var shown = new string(text.Take(64).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return text.Length > 64 ? shown + "..." : shown;
+    }
+}
