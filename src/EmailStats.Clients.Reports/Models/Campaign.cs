@@ -58,5 +58,6 @@ public sealed record Campaign
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }

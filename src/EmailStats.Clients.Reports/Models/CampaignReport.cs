@@ -18,7 +18,8 @@ public sealed record CampaignReport
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>A campaign's counters. Rates are percentages of delivered emails.</summary>
@@ -68,7 +69,8 @@ public sealed record CampaignStats
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>Unique opens or clicks of a campaign: <c>{"unique":210,"rate":32.06,"last":"2024-09-27T17:33:45.464Z"}</c>.</summary>
@@ -88,7 +90,8 @@ public sealed record UniqueEngagement
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>A counter with its rate in percent: <c>{"count":25,"rate":3.81}</c>.</summary>
@@ -104,7 +107,8 @@ public sealed record CountRate
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>Clicks on one link of a campaign.</summary>
@@ -128,7 +132,8 @@ public sealed record LinkActivity
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>A link's clicks: <c>{"total":0,"unique":0}</c>.</summary>
@@ -144,5 +149,6 @@ public sealed record LinkClicks
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }

@@ -23,7 +23,8 @@ public sealed record EmailOverallReport
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>One campaign of <see cref="EmailOverallReport.CampaignComparison"/>.</summary>
@@ -51,7 +52,8 @@ public sealed record CampaignComparison
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>A campaign's rates in percent: <c>{"clicks":25.8,"opens":32.06}</c>.</summary>
@@ -67,7 +69,8 @@ public sealed record CampaignRates
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>The share of activity per part of the day, in percent: <c>{"morning":34.28,"afternoon":39.18,"evening":0,"night":0}</c>.</summary>
@@ -91,7 +94,8 @@ public sealed record DeliveryTimeStats
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>
@@ -148,5 +152,6 @@ public sealed record EmailOverallStats
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }

@@ -29,7 +29,8 @@ public sealed record ReportHistogram
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>One point of a <see cref="ReportHistogram"/>: <c>{"date":"2024-09-23T17:00:00.000Z","total":4,"detail":{"hard":3,"soft":1}}</c>.</summary>
@@ -53,7 +54,8 @@ public sealed record HistogramPoint
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>
@@ -80,7 +82,8 @@ public sealed record HistogramDetail
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
 
 /// <summary>
@@ -116,5 +119,6 @@ public sealed record HistogramPeak
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonExtensionData]
-    public AdditionalData AdditionalData { get; init; } = new();
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
 }
