@@ -10,8 +10,9 @@ namespace EmailStats.Clients.Reports;
 /// refused even where .NET could convert them (ICU present): the provider only knows IANA ids, and converting
 /// silently would hide a configuration mistake; the refusal names the IANA equivalent when .NET knows it.
 /// Files of the database directory that are not zones a server knows (<c>localtime</c>, <c>posixrules</c>,
-/// <c>Factory</c>, the <c>posix/</c> and <c>right/</c> copies) are refused too. The id is sent as the database
-/// spells it (<c>utc</c> is sent as <c>UTC</c>). Under invariant globalization the Windows-id conversion is not
+/// <c>Factory</c>, the <c>posix/</c> and <c>right/</c> copies) are refused too. The id must be spelled as the database
+/// spells it (<c>Europe/Paris</c>, not <c>europe/paris</c>): .NET looks ids up case-insensitively on Windows, and on
+/// Linux only once a zone is cached, so a case-insensitive rule would depend on the machine and on call order. Under invariant globalization the Windows-id conversion is not
 /// available, which only makes the Windows-id refusal message shorter; a machine without the time zone
 /// database (a container image without <c>tzdata</c>) knows only <c>UTC</c>.
 /// </remarks>
@@ -48,6 +49,12 @@ internal static class IanaTimeZone
                 || zone.Id.StartsWith("right/", StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException($"'{timeZone}' is a file of the time zone database, not a time zone id the provider knows; use an id such as Europe/Paris or UTC.", paramName);
+            }
+
+            if (!string.Equals(zone.Id, timeZone, StringComparison.Ordinal))
+            {
+                // Lookups are case-insensitive only on some platforms (and on Linux only once cached); refuse everywhere.
+                throw new ArgumentException($"'{timeZone}' must be spelled exactly as in the IANA time zone database: '{zone.Id}'.", paramName);
             }
 
             return zone.Id;

@@ -47,6 +47,7 @@ public sealed class CampaignReportTests(ReportsServer server) : ReportsTestBase(
 
         Assert.True(Server.LastRequestMatched);
         Assert.Equal("/api/reports/email/odd%2Fid%20with%20space%3F", LastUrl);
+        Assert.Equal("/api/reports/email/odd/id with space?", Server.Requests[^1].RequestMessage.Path);
         Assert.Equal(1, report.Stats.Sent);
         Assert.Equal(100, report.Stats.Opens.Rate);
         Assert.Null(report.Stats.Opens.Last);

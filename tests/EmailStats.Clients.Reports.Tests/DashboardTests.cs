@@ -64,17 +64,6 @@ public sealed class DashboardTests(ReportsServer server) : ReportsTestBase(serve
     }
 
     [Fact]
-    public async Task Sends_the_time_zone_as_the_database_spells_it()
-    {
-        var query = ReportsQuery.PastDays(7).InTimeZone("europe/paris");
-
-        Assert.Equal("Europe/Paris", query.TimeZone);
-        var dashboard = await NewClient().GetDashboardAsync(query);
-        Assert.True(Server.LastRequestMatched);
-        Assert.Equal(120, dashboard.Campaign.Sent.Count);
-    }
-
-    [Fact]
     public async Task Reads_numbers_sent_as_strings_missing_sections_and_extra_keys_whatever_the_content_type()
     {
         var dashboard = await NewClient().GetDashboardAsync(ReportsQuery.PastDays(2));

@@ -76,6 +76,20 @@ public sealed class RefusalTests : IDisposable
     }
 
     [Theory]
+    [InlineData("europe/paris")]
+    [InlineData("utc")]
+    public void A_zone_must_be_spelled_as_in_the_database(string timeZone)
+    {
+        // Looked up once in the right case first, so the lookup below finds the cached zone on every platform.
+        _ = ReportsQuery.PastDays(30).InTimeZone("Europe/Paris");
+
+        var error = Assert.Throws<ArgumentException>(() => ReportsQuery.PastDays(30).InTimeZone(timeZone));
+
+        Assert.Equal("timeZone", error.ParamName);
+        Assert.Contains("must be spelled exactly as in the IANA time zone database", error.Message);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(" Europe/Paris")]
