@@ -11,10 +11,11 @@ namespace EmailStats.Clients.Reports;
 /// silently would hide a configuration mistake; the refusal names the IANA equivalent when .NET knows it.
 /// Files of the database directory that are not zones a server knows (<c>localtime</c>, <c>posixrules</c>,
 /// <c>Factory</c>, the <c>posix/</c> and <c>right/</c> copies) are refused too. The id must be spelled as the database
-/// spells it (<c>Europe/Paris</c>, not <c>europe/paris</c>): .NET looks ids up case-insensitively on Windows, and on
-/// Linux only once a zone is cached, so a case-insensitive rule would depend on the machine and on call order. Under invariant globalization the Windows-id conversion is not
-/// available, which only makes the Windows-id refusal message shorter; a machine without the time zone
-/// database (a container image without <c>tzdata</c>) knows only <c>UTC</c>.
+/// spells it (<c>Europe/Paris</c>, not <c>europe/paris</c>): .NET may look ids up case-insensitively on Windows, and on
+/// Linux does so only once a zone is cached, so a case-insensitive rule would depend on the machine and on call order.
+/// Under invariant globalization (no ICU) .NET cannot map Windows ids, so they are refused as unknown ids instead;
+/// IANA lookups are unaffected. A machine without the time zone database (a container image without
+/// <c>tzdata</c>) knows only <c>UTC</c>.
 /// </remarks>
 internal static class IanaTimeZone
 {

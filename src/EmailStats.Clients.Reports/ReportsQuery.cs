@@ -43,10 +43,10 @@ public sealed class ReportsQuery
     /// <summary>Counts the days in <paramref name="timeZone"/> instead of UTC.</summary>
     /// <param name="timeZone">
     /// An IANA time zone id such as <c>Europe/Paris</c>, <c>America/New_York</c> or <c>UTC</c>, known to this machine's
-    /// time zone database. Windows ids (<c>Pacific Standard Time</c>) are refused.
+    /// time zone database and spelled as the database spells it. Windows ids (<c>Pacific Standard Time</c>) are refused.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="timeZone"/> is empty, a Windows id, or not in the IANA database.</exception>
+    /// <exception cref="ArgumentException"><paramref name="timeZone"/> is empty, a Windows id, not in the IANA database, or spelled in another case.</exception>
     public ReportsQuery InTimeZone(string timeZone) => new(Days, IanaTimeZone.Validate(timeZone, nameof(timeZone)));
 
     /// <summary>Describes the query, for logs and debugging.</summary>
