@@ -128,7 +128,7 @@ public sealed class ReportsClient : IReportsClient
                 throw new EmailStatsResponseException(
                     ProviderName,
                     System.Net.HttpStatusCode.OK,
-                    "application/json",
+                    contentType: null,
                     $"page {page} of the campaign list starts with the same campaign as page {page - 1}; the provider ignores the page parameter, so paging stopped.",
                     bodySnippet: null);
             }
