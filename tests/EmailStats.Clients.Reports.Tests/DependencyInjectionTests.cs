@@ -27,10 +27,8 @@ public sealed class DependencyInjectionTests(ReportsServer server) : IClassFixtu
         });
         if (withoutResilience)
         {
-            // Error statuses are tested without retries so the tests stay fast (the API is marked experimental).
-#pragma warning disable EXTEXP0001
+            // Error statuses are tested without retries so the tests stay fast.
             builder.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
         }
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
