@@ -1,0 +1,154 @@
+using System.Text.Json.Serialization;
+
+namespace EmailStats.Clients.Reports;
+
+/// <summary>One campaign's report (<see cref="IReportsClient.GetCampaignReportAsync"/>, <c>GET api/reports/email/{id}</c>).</summary>
+public sealed record CampaignReport
+{
+    private readonly CampaignStats _stats = new();
+    private readonly IReadOnlyList<LinkActivity> _linkActivity = [];
+
+    /// <summary>The campaign's counters (<c>stats</c>); never null.</summary>
+    [JsonPropertyName("stats")]
+    public CampaignStats Stats { get => _stats; init => _stats = value ?? new(); }
+
+    /// <summary>Clicks per link (<c>linkActivity</c>); empty when none, never null.</summary>
+    [JsonPropertyName("linkActivity")]
+    public IReadOnlyList<LinkActivity> LinkActivity { get => _linkActivity; init => _linkActivity = ModelLists.Clean(value); }
+
+    /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
+}
+
+/// <summary>A campaign's counters. Rates are percentages of delivered emails.</summary>
+public sealed record CampaignStats
+{
+    private readonly UniqueEngagement _opens = new();
+    private readonly UniqueEngagement _clicks = new();
+    private readonly CountRate _hardBounces = new();
+    private readonly CountRate _softBounces = new();
+    private readonly CountRate _totalBounces = new();
+
+    /// <summary>Emails dispatched (<c>sent</c>).</summary>
+    [JsonPropertyName("sent")]
+    public long Sent { get; init; }
+
+    /// <summary>Emails that reached the recipients' mail servers (<c>delivered</c>).</summary>
+    [JsonPropertyName("delivered")]
+    public long Delivered { get; init; }
+
+    /// <summary>Unique opens, the open rate and the last open (<c>opens</c>); never null.</summary>
+    [JsonPropertyName("opens")]
+    public UniqueEngagement Opens { get => _opens; init => _opens = value ?? new(); }
+
+    /// <summary>Unique clicks, the click rate and the last click (<c>clicks</c>); never null.</summary>
+    [JsonPropertyName("clicks")]
+    public UniqueEngagement Clicks { get => _clicks; init => _clicks = value ?? new(); }
+
+    /// <summary>Permanent delivery failures (<c>hardBounces</c>); never null.</summary>
+    [JsonPropertyName("hardBounces")]
+    public CountRate HardBounces { get => _hardBounces; init => _hardBounces = value ?? new(); }
+
+    /// <summary>Temporary delivery failures (<c>softBounces</c>); never null.</summary>
+    [JsonPropertyName("softBounces")]
+    public CountRate SoftBounces { get => _softBounces; init => _softBounces = value ?? new(); }
+
+    /// <summary>Hard and soft bounces together (<c>totalBounces</c>); never null.</summary>
+    [JsonPropertyName("totalBounces")]
+    public CountRate TotalBounces { get => _totalBounces; init => _totalBounces = value ?? new(); }
+
+    /// <summary>Complaints (<c>complaints</c>).</summary>
+    [JsonPropertyName("complaints")]
+    public long Complaints { get; init; }
+
+    /// <summary>Unsubscribes (<c>unsubscribes</c>).</summary>
+    [JsonPropertyName("unsubscribes")]
+    public long Unsubscribes { get; init; }
+
+    /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
+}
+
+/// <summary>Unique opens or clicks of a campaign: <c>{"unique":210,"rate":32.06,"last":"2024-09-27T17:33:45.464Z"}</c>.</summary>
+public sealed record UniqueEngagement
+{
+    /// <summary>Recipients who opened or clicked at least once (<c>unique</c>).</summary>
+    [JsonPropertyName("unique")]
+    public long Unique { get; init; }
+
+    /// <summary>The rate in percent of delivered emails (<c>rate</c>).</summary>
+    [JsonPropertyName("rate")]
+    public double Rate { get; init; }
+
+    /// <summary>The most recent open or click (<c>last</c>); null when there was none.</summary>
+    [JsonPropertyName("last")]
+    public DateTimeOffset? Last { get; init; }
+
+    /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
+}
+
+/// <summary>A counter with its rate in percent: <c>{"count":25,"rate":3.81}</c>.</summary>
+public sealed record CountRate
+{
+    /// <summary>The counter (<c>count</c>).</summary>
+    [JsonPropertyName("count")]
+    public long Count { get; init; }
+
+    /// <summary>The rate in percent (<c>rate</c>).</summary>
+    [JsonPropertyName("rate")]
+    public double Rate { get; init; }
+
+    /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
+}
+
+/// <summary>Clicks on one link of a campaign.</summary>
+public sealed record LinkActivity
+{
+    private readonly string _path = "";
+    private readonly string _id = "";
+    private readonly LinkClicks _clicks = new();
+
+    /// <summary>The link id (<c>id</c>).</summary>
+    [JsonPropertyName("id")]
+    public string Id { get => _id; init => _id = value ?? ""; }
+
+    /// <summary>The link target (<c>path</c>), for example <c>https://instagram.com/</c>.</summary>
+    [JsonPropertyName("path")]
+    public string Path { get => _path; init => _path = value ?? ""; }
+
+    /// <summary>The link's clicks (<c>clicks</c>); never null.</summary>
+    [JsonPropertyName("clicks")]
+    public LinkClicks Clicks { get => _clicks; init => _clicks = value ?? new(); }
+
+    /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
+}
+
+/// <summary>A link's clicks: <c>{"total":0,"unique":0}</c>.</summary>
+public sealed record LinkClicks
+{
+    /// <summary>Every click (<c>total</c>).</summary>
+    [JsonPropertyName("total")]
+    public long Total { get; init; }
+
+    /// <summary>Recipients who clicked (<c>unique</c>).</summary>
+    [JsonPropertyName("unique")]
+    public long Unique { get; init; }
+
+    /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public AdditionalData AdditionalData { get; internal set; } = new();
+}

@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using EmailStats.Clients.Internal;
+using EmailStats.Clients.Reports.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace EmailStats.Clients.Reports;
+
+/// <summary>The Benchmark Email API v1 reports client. Thread-safe; one instance can serve concurrent calls.</summary>
+public sealed class ReportsClient : IReportsClient
+{
+    /// <summary>The provider name used in exceptions, logs and traces.</summary>
+    public const string ProviderName = "Reports";
+
+    private readonly IReportsApi _api;
+    private readonly ProviderContext _context;
+    private readonly string _apiKey;
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
+    /// <param name="options">The API key and your account's base address; validated here.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
+    public ReportsClient(HttpClient httpClient, ReportsOptions options)
+        : this(httpClient, options, logger: null)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
+    /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
+    /// <param name="options">The API key and your account's base address; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
+    public ReportsClient(HttpClient httpClient, ReportsOptions options, ILogger<ReportsClient>? logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
+        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
+
+        _api = RefitDefaults.Create<IReportsApi>(httpClient);
+        _apiKey = options.ApiKey;
+        _context = new ProviderContext(ProviderName, new Secrets(options.ApiKey), ReportsResponseReader.ReadError, logger);
+    }
+
+    /// <inheritdoc />
+    public Task<ReportsDashboard> GetDashboardAsync(ReportsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _context.SendAsync(
+            "GetDashboard",
+            (Client: this, Query: query),
+            static (s, ct) => s.Client._api.GetDashboardAsync(s.Client._apiKey, s.Query.Days, s.Query.TimeZone, ct),
+            ReportsResponseReader.ReadDashboard,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<EmailOverallReport> GetEmailOverallAsync(ReportsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _context.SendAsync(
+            "GetEmailOverall",
+            (Client: this, Query: query),
+            static (s, ct) => s.Client._api.GetEmailOverallAsync(s.Client._apiKey, s.Query.Days, s.Query.TimeZone, ct),
+            ReportsResponseReader.ReadEmailOverall,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ReportHistogram> GetEmailHistogramAsync(ReportsQuery query, EmailEventType eventType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var wireEventType = eventType.ToWireString();
+        return _context.SendAsync(
+            "GetEmailHistogram",
+            (Client: this, Query: query, EventType: wireEventType),
+            static (s, ct) => s.Client._api.GetEmailHistogramAsync(s.Client._apiKey, s.Query.Days, s.EventType, s.Query.TimeZone, ct),
+            ReportsResponseReader.ReadHistogram,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<CampaignReport> GetCampaignReportAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        CheckCampaignId(campaignId);
+        return _context.SendAsync(
+            "GetCampaignReport",
+            (Client: this, Id: campaignId),
+            static (s, ct) => s.Client._api.GetCampaignReportAsync(s.Client._apiKey, s.Id, ct),
+            ReportsResponseReader.ReadCampaignReport,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ReportHistogram> GetCampaignEngagementAsync(string campaignId, EngagementPeriod period, string? timeZone = null, CancellationToken cancellationToken = default)
+    {
+        CheckCampaignId(campaignId);
+        var wirePeriod = period.ToWireString();
+        var zone = timeZone is null ? IanaTimeZone.Utc : IanaTimeZone.Validate(timeZone, nameof(timeZone));
+        return _context.SendAsync(
+            "GetCampaignEngagement",
+            (Client: this, Id: campaignId, Period: wirePeriod, TimeZone: zone),
+            static (s, ct) => s.Client._api.GetCampaignEngagementAsync(s.Client._apiKey, s.Id, s.Period, s.TimeZone, ct),
+            ReportsResponseReader.ReadHistogram,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<Campaign> ListCampaignsAsync(CampaignListQuery? query = null, CancellationToken cancellationToken = default) =>
+        WalkCampaignsAsync(query ?? new CampaignListQuery(), cancellationToken);
+
+    private async IAsyncEnumerable<Campaign> WalkCampaignsAsync(CampaignListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? previousFirstId = null;
+        for (var page = 1; ; page++)
+        {
+            var result = await _context.SendAsync(
+                "ListCampaigns",
+                (Client: this, Query: query, Page: page),
+                static (s, ct) => s.Client._api.ListCampaignsAsync(s.Client._apiKey, s.Page, s.Query.PageSize, s.Query.StatusesParameter, s.Query.Sort, ct),
+                ReportsResponseReader.ReadCampaignPage,
+                cancellationToken).ConfigureAwait(false);
+
+            var records = result.Records!;
+            var firstId = records.FirstOrDefault(r => r is not null)?.Id;
+            if (page > 1 && firstId is not null && firstId == previousFirstId)
+            {
+                throw new EmailStatsResponseException(
+                    ProviderName,
+                    System.Net.HttpStatusCode.OK,
+                    contentType: null,
+                    $"page {page} of the campaign list starts with the same campaign as page {page - 1}; the provider ignores the page parameter, so paging stopped.",
+                    bodySnippet: null);
+            }
+
+            previousFirstId = firstId;
+            foreach (var campaign in records)
+            {
+                if (campaign is not null)
+                {
+                    yield return campaign;
+                }
+            }
+
+            var lastPage = records.Count == 0
+                || records.Count < query.PageSize
+                || (result.Total is { } total && (long)page * query.PageSize >= total);
+            if (lastPage)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static void CheckCampaignId(string campaignId, [CallerArgumentExpression(nameof(campaignId))] string? paramName = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(campaignId, paramName);
+        if (campaignId is "." or "..")
+        {
+            throw new ArgumentException("A campaign id must not be '.' or '..' (they would change the request path).", paramName);
+        }
+
+        if (campaignId.Trim().Length != campaignId.Length || campaignId.Any(char.IsControl))
+        {
+            throw new ArgumentException("A campaign id must not start or end with white space or contain control characters.", paramName);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using EmailStats.Clients.Serialization;
+
+namespace EmailStats.Clients.Reports.Serialization;
+
+/// <summary>The Reports wire contract: counters and rates read leniently (numbers sent as strings, nulls as 0).</summary>
+[JsonSourceGenerationOptions(
+    GenerationMode = JsonSourceGenerationMode.Metadata,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    AllowTrailingCommas = true,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    Converters = [typeof(LenientInt64Converter), typeof(LenientDoubleConverter)])]
+[JsonSerializable(typeof(ReportsDashboard))]
+[JsonSerializable(typeof(EmailOverallReport))]
+[JsonSerializable(typeof(ReportHistogram))]
+[JsonSerializable(typeof(CampaignReport))]
+[JsonSerializable(typeof(CampaignPage))]
+internal sealed partial class ReportsJsonContext : JsonSerializerContext;
+
+/// <summary>One page of <c>GET api/email/campaign</c>: <c>{"total":42,"records":[...]}</c>.</summary>
+internal sealed record CampaignPage
+{
+    [JsonPropertyName("total")]
+    public long? Total { get; init; }
+
+    [JsonPropertyName("records")]
+    public List<Campaign?>? Records { get; init; }
+}

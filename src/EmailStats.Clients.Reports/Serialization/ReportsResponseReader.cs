@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using EmailStats.Clients.Internal;
+using EmailStats.Clients.Serialization;
+
+namespace EmailStats.Clients.Reports.Serialization;
+
+/// <summary>
+/// Reads Reports answers: every success body is one JSON object (whatever the Content-Type says), and the error
+/// envelope <c>{"errors":[{"errorType":"...","message":"..."}]}</c> is recognised whatever the HTTP status.
+/// </summary>
+internal static class ReportsResponseReader
+{
+    public static ReportsDashboard ReadDashboard(ProviderResponse response) =>
+        ReadObject(response, ReportsJsonContext.Default.ReportsDashboard, "the dashboard object");
+
+    public static EmailOverallReport ReadEmailOverall(ProviderResponse response) =>
+        ReadObject(response, ReportsJsonContext.Default.EmailOverallReport, "the overall report object");
+
+    public static ReportHistogram ReadHistogram(ProviderResponse response) =>
+        ReadObject(response, ReportsJsonContext.Default.ReportHistogram, "a histogram object");
+
+    public static CampaignReport ReadCampaignReport(ProviderResponse response) =>
+        ReadObject(response, ReportsJsonContext.Default.CampaignReport, "the campaign report object");
+
+    public static CampaignPage ReadCampaignPage(ProviderResponse response)
+    {
+        var page = ReadObject(response, ReportsJsonContext.Default.CampaignPage, "a page of campaigns");
+        if (page.Records is null)
+        {
+            throw response.Unreadable("a page of campaigns has no records array");
+        }
+
+        return page;
+    }
+
+    /// <summary>The error envelope of a body, or null when the body is not one.</summary>
+    public static ProviderError? ReadError(ProviderResponse response)
+    {
+        var body = Json(response.Body.Memory);
+        if (JsonProbe.FirstSignificantByte(body.Span) != (byte)'{')
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var root = document.RootElement;
+        string? code = null;
+        var messages = new List<string>();
+        var marked = false;
+
+        if (root.TryGetProperty("errors", out var errors))
+        {
+            marked = true;
+            if (errors.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in errors.EnumerateArray())
+                {
+                    Add(item, messages, ref code);
+                }
+            }
+            else
+            {
+                Add(errors, messages, ref code);
+            }
+        }
+
+        if (root.TryGetProperty("errorType", out _))
+        {
+            marked = true;
+            Add(root, messages, ref code);
+        }
+        else if (!marked && root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
+                 && message.GetString()!.Trim() is { Length: > 0 } text)
+        {
+            // A gateway's {"message":"..."} on an error status: keep its text, no code.
+            marked = true;
+            messages.Add(text);
+        }
+
+        return marked ? new ProviderError(code, messages) : null;
+    }
+
+    private static void Add(JsonElement item, List<string> messages, ref string? code)
+    {
+        switch (item.ValueKind)
+        {
+            case JsonValueKind.String:
+                if (item.GetString()!.Trim() is { Length: > 0 } text)
+                {
+                    messages.Add(text);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                if (code is null && item.TryGetProperty("errorType", out var type) && type.ValueKind == JsonValueKind.String
+                    && type.GetString()!.Trim() is { Length: > 0 } typeText)
+                {
+                    code = typeText;
+                }
+
+                if (item.TryGetProperty("message", out var message))
+                {
+                    if (message.ValueKind == JsonValueKind.String && message.GetString()!.Trim() is { Length: > 0 } messageText)
+                    {
+                        messages.Add(messageText);
+                    }
+                    else if (message.ValueKind is JsonValueKind.Array)
+                    {
+                        foreach (var part in message.EnumerateArray())
+                        {
+                            if (part.ValueKind == JsonValueKind.String && part.GetString()!.Trim() is { Length: > 0 } partText)
+                            {
+                                messages.Add(partText);
+                            }
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static T ReadObject<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo, string what)
+        where T : class
+    {
+        var body = Json(response.Body.Memory);
+        switch (JsonProbe.FirstSignificantByte(body.Span))
+        {
+            case 0:
+                throw response.Unreadable($"the body is empty; expected {what}");
+            case (byte)'{':
+                break;
+            default:
+                throw response.Unreadable(response.LooksLikeHtml()
+                    ? "the body is an HTML page, not a Reports answer"
+                    : $"expected {what} (a JSON object)");
+        }
+
+        if (JsonProbe.HasTopLevelProperty(body.Span, "errors") && ReadError(response) is { } error)
+        {
+            throw response.ApiError(error);
+        }
+
+        return JsonSerializer.Deserialize(body.Span, typeInfo) ?? throw response.Unreadable($"expected {what}");
+    }
+
+    /// <summary>The body without a UTF-8 byte-order mark (the span deserializer does not skip one).</summary>
+    private static ReadOnlyMemory<byte> Json(ReadOnlyMemory<byte> body) =>
+        body.Span.StartsWith("\uFEFF"u8) ? body[3..] : body;
+}
