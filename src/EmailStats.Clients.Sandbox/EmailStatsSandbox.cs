@@ -23,7 +23,7 @@ namespace EmailStats.Clients.Sandbox;
 /// services.AddSendGridV2StatsClient(o => sandbox.Configure(o));
 /// </code>
 /// </example>
-public sealed class EmailStatsSandbox : IDisposable
+public sealed partial class EmailStatsSandbox : IDisposable
 {
     private const int GeneratedPriority = 1_000;
     private readonly WireMockServer _server;
@@ -193,17 +193,17 @@ public sealed class EmailStatsSandbox : IDisposable
         {
             foreach (var matcher in Matchers(url))
             {
-                Rewrite(matcher, pattern =>
-                {
-                    var host = pattern.IndexOf("://[^/?]+", StringComparison.Ordinal);
-                    return host < 0 ? pattern : pattern.Insert(host + "://[^/?]+".Length, prefix);
-                });
+                Rewrite(matcher, pattern => HostPattern().Replace(pattern, "$0" + prefix, 1));
             }
         }
     }
 
     /// <summary>The root path "/" becomes the bare prefix: clients post to an endpoint without its trailing slash.</summary>
     private static string PrefixPath(string prefix, string path) => path == "/" ? prefix : prefix + path;
+
+    /// <summary>The host part of a URL regex: <c>://[^/]+</c> or <c>://[^/?]+</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"://\[\^/\??\]\+")]
+    private static partial System.Text.RegularExpressions.Regex HostPattern();
 
     private static IEnumerable<JsonObject> Matchers(JsonNode node) =>
         node["Matchers"]?.AsArray().OfType<JsonObject>() ?? (node["Matcher"] is JsonObject single ? [single] : []);
