@@ -2,6 +2,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using EmailStats.Clients.Sandbox.Data;
 using EmailStats.Clients.Sandbox.Providers;
+using EmailStats.Clients.JsonRpcMessages;
+using EmailStats.Clients.Mailgun;
+using EmailStats.Clients.Reports;
 using EmailStats.Clients.SendGridV2;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -54,7 +57,13 @@ public sealed partial class EmailStatsSandbox : IDisposable
         {
             Url = new Uri(_server.Url!.TrimEnd('/') + "/");
             SendGridV2 = new SendGridV2Sandbox(new Uri(Url, "sendgrid/"));
+            JsonRpcMessages = new JsonRpcMessagesSandbox(new Uri(Url, "getresponse/"));
+            Mailgun = new MailgunSandbox(new Uri(Url, "mailgun/"));
+            Reports = new ReportsSandbox(new Uri(Url, "benchmark/"));
             Add(new SendGridV2SandboxHost(Data, SendGridV2));
+            Add(new JsonRpcMessagesSandboxHost(Data, JsonRpcMessages));
+            Add(new MailgunSandboxHost(Data, Mailgun));
+            Add(new ReportsSandboxHost(Data, Reports));
         }
         catch
         {
@@ -72,6 +81,15 @@ public sealed partial class EmailStatsSandbox : IDisposable
     /// <summary>The SendGrid v2 account.</summary>
     public SendGridV2Sandbox SendGridV2 { get; }
 
+    /// <summary>The GetResponse JSON-RPC account.</summary>
+    public JsonRpcMessagesSandbox JsonRpcMessages { get; }
+
+    /// <summary>The Mailgun account.</summary>
+    public MailgunSandbox Mailgun { get; }
+
+    /// <summary>The Benchmark Email reports account.</summary>
+    public ReportsSandbox Reports { get; }
+
     /// <summary>Faults to serve before normal answers, per provider.</summary>
     public SandboxFaults Faults { get; } = new();
 
@@ -79,6 +97,8 @@ public sealed partial class EmailStatsSandbox : IDisposable
     public int RequestCount => _server.LogEntries.Count();
 
     internal SandboxData Data { get; }
+
+    internal WireMockServer Server => _server;
 
     /// <summary>Starts the sandbox on a loopback port.</summary>
     /// <param name="options">Today, history length and port; defaults when null.</param>
@@ -88,6 +108,18 @@ public sealed partial class EmailStatsSandbox : IDisposable
     /// <summary>Points SendGrid v2 options at the sandbox (base address and credentials).</summary>
     /// <param name="options">The options to fill.</param>
     public void Configure(SendGridV2Options options) => SendGridV2.Configure(options);
+
+    /// <summary>Points JSON-RPC message statistics options at the sandbox (endpoint and key).</summary>
+    /// <param name="options">The options to fill.</param>
+    public void Configure(JsonRpcMessagesOptions options) => JsonRpcMessages.Configure(options);
+
+    /// <summary>Points Mailgun options at the sandbox (base address and key).</summary>
+    /// <param name="options">The options to fill.</param>
+    public void Configure(MailgunOptions options) => Mailgun.Configure(options);
+
+    /// <summary>Points Reports options at the sandbox (base address and key).</summary>
+    /// <param name="options">The options to fill.</param>
+    public void Configure(ReportsOptions options) => Reports.Configure(options);
 
     /// <inheritdoc />
     public void Dispose()
