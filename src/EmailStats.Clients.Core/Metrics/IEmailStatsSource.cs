@@ -1,0 +1,29 @@
+namespace EmailStats.Clients;
+
+/// <summary>
+/// Daily email metrics of one thing a provider measures (a SendGrid user, a GetResponse message, a Mailgun account
+/// or domain, a Benchmark Email account), in provider-neutral form, so that several providers can be shown side by side.
+/// </summary>
+public interface IEmailStatsSource
+{
+    /// <summary>The provider name, as in <see cref="EmailStatsException.Provider"/>.</summary>
+    string Provider { get; }
+
+    /// <summary>What this source describes, for people (for example <c>user acme [newsletter]</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The time zone in which the provider counts days for this source.</summary>
+    TimeZoneInfo TimeZone { get; }
+
+    /// <summary>
+    /// One row per day from <paramref name="from"/> to <paramref name="to"/> (both included, in <see cref="TimeZone"/>),
+    /// in date order. Ranges longer than the provider serves in one call are fetched in several calls and stitched.
+    /// </summary>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day (not before <paramref name="from"/>).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The days, each present once.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The range is reversed, too long, or outside what the provider can serve.</exception>
+    /// <exception cref="EmailStatsException">A call failed.</exception>
+    Task<IReadOnlyList<DailyEmailMetrics>> GetDailyMetricsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+}
