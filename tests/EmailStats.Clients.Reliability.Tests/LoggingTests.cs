@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EmailStats.Clients.DependencyInjection;
+using EmailStats.Clients.Reliability.Tests.Drivers;
+using EmailStats.Clients.Reliability.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace EmailStats.Clients.Reliability.Tests;
+
+/// <summary>HTTP logging at its most verbose shows only allow-listed header values, and never a body.</summary>
+public sealed partial class LoggingTests(ITestOutputHelper output)
+{
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task Trace_logs_show_only_allow_listed_header_values_and_no_body(string provider)
+    {
+        await using var h = new Harness(provider, o => o.Retry.MaxRetryAttempts = 1);
+        h.Serve((request, _) => h.Driver.TagOf(request) == 1
+            ? Reply.Json(h.Driver.SuccessBody(request)) with { Headers = new Dictionary<string, string> { ["X-Debug-Token"] = "response-header-marker", ["X-RateLimit-Remaining"] = "41" } }
+            : Reply.Text("<!DOCTYPE html><html><body>html-body-marker</body></html>", "text/html", 500));
+
+        Assert.Equal(1, await h.CallAsync(1));
+        await h.FailsWith<EmailStatsApiException>(2);
+
+        var lines = h.Logs.Lines;
+        var headers = lines.SelectMany(line => line.Split('\n'))
+            .Select(line => HeaderLine().Match(line.TrimEnd('\r')))
+            .Where(m => m.Success)
+            .Select(m => (Name: m.Groups[1].Value, Value: m.Groups[2].Value))
+            .ToList();
+        foreach (var (name, value) in headers.Distinct())
+        {
+            output.WriteLine($"{name}: {value}");
+        }
+
+        Assert.Contains(headers, x => x.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && x.Value != "*");
+        Assert.Contains(headers, x => x.Name == "X-RateLimit-Remaining" && x.Value == "41");
+        Assert.Contains(headers, x => x.Name == "X-Debug-Token" && x.Value == "*");
+        Assert.All(headers.Where(x => !EmailStatsClientRegistration.LoggedHeaders.Contains(x.Name)), x => Assert.Equal("*", x.Value));
+        Assert.DoesNotContain(lines, line => line.Contains("marker", StringComparison.Ordinal));
+        h.Done(Scenarios.LoggingAllowList, "values outside the allow-list logged as *; no body text in any line");
+    }
+
+    [GeneratedRegex(@"^\s*([A-Za-z][A-Za-z0-9-]*): (.*)$")]
+    private static partial Regex HeaderLine();
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using EmailStats.Clients.Reliability.Tests.Drivers;
+using EmailStats.Clients.Reliability.Tests.Infrastructure;
+
+namespace EmailStats.Clients.Reliability.Tests;
+
+/// <summary>429 answers: the wait the provider asks for is honoured when it fits the call's budget, and reported when it does not.</summary>
+public sealed class RetryAfterTests
+{
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task A_429_with_retry_after_in_seconds_is_waited_for_then_the_call_succeeds(string provider)
+    {
+        await using var h = new Harness(provider);
+        h.Serve((request, attempt) => attempt == 0
+            ? Reply.Refusal(HttpStatusCode.TooManyRequests, h.Driver.ErrorBody("slow down"), new Dictionary<string, string> { ["Retry-After"] = "1" })
+            : Reply.Json(h.Driver.SuccessBody(request)));
+
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(41, await h.CallAsync(41));
+
+        Assert.Equal(2, h.Attempts);
+        Assert.Equal([TimeSpan.FromSeconds(1)], h.RetryDelays);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"the retry came after {clock.Elapsed}, before the 1 s Retry-After");
+        h.Done(Scenarios.RetryAfterSeconds, "200 after 2 attempts; waited the 1 s asked");
+    }
+
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task A_429_with_retry_after_as_an_http_date_is_waited_for_then_the_call_succeeds(string provider)
+    {
+        await using var h = new Harness(provider);
+        var attempts = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
+        DateTimeOffset until = default;
+        h.Serve((request, attempt) =>
+        {
+            attempts.Enqueue(DateTimeOffset.UtcNow);
+            if (attempt > 0)
+            {
+                return Reply.Json(h.Driver.SuccessBody(request));
+            }
+
+            // HTTP dates have whole seconds: two seconds ahead, cut to the second, is more than one second ahead.
+            var ahead = DateTimeOffset.UtcNow.AddSeconds(2);
+            until = new DateTimeOffset(ahead.Year, ahead.Month, ahead.Day, ahead.Hour, ahead.Minute, ahead.Second, TimeSpan.Zero);
+            return Reply.Refusal(HttpStatusCode.TooManyRequests, h.Driver.ErrorBody("slow down"), new Dictionary<string, string>
+            {
+                ["Retry-After"] = until.ToString("r", CultureInfo.InvariantCulture),
+            });
+        });
+
+        Assert.Equal(42, await h.CallAsync(42));
+
+        Assert.Equal(2, h.Attempts);
+        var delay = Assert.Single(h.RetryDelays);
+        Assert.InRange(delay, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(2));
+        var retried = attempts.Last();
+        Assert.True(retried >= until.AddMilliseconds(-100), $"retried at {retried:O}, before the Retry-After date {until:O}");
+        h.Done(Scenarios.RetryAfterDate, "200 after 2 attempts; waited until the date");
+    }
+
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task A_retry_after_longer_than_the_remaining_budget_surfaces_the_429_at_once_with_its_retry_after(string provider)
+    {
+        await using var h = new Harness(provider);
+        h.Serve((_, _) => Reply.Refusal(
+            HttpStatusCode.TooManyRequests,
+            h.Driver.ErrorBody("daily quota used"),
+            new Dictionary<string, string> { ["Retry-After"] = "3600", ["X-RateLimit-Remaining"] = "0" }));
+
+        var clock = Stopwatch.StartNew();
+        var e = await h.FailsWith<EmailStatsApiException>(43);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the caller waited {clock.Elapsed} for an answer it already had");
+        Assert.Equal(1, h.Attempts);
+        Assert.Equal(HttpStatusCode.TooManyRequests, e.StatusCode);
+        Assert.Equal(TimeSpan.FromHours(1), e.RetryAfter);
+        Assert.Equal(0, e.RateLimit?.Remaining);
+        Assert.Equal(h.Driver.Name, e.Provider);
+        h.Done(Scenarios.RetryAfterBeyondBudget, "EmailStatsApiException 429 with RetryAfter 1 h, after 1 attempt, no wait");
+    }
+}

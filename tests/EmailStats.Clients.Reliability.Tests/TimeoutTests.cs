@@ -1,0 +1,82 @@
+using System.Net;
+using EmailStats.Clients.Reliability.Tests.Drivers;
+using EmailStats.Clients.Reliability.Tests.Infrastructure;
+
+namespace EmailStats.Clients.Reliability.Tests;
+
+/// <summary>An answer slower than the attempt timeout is abandoned and retried.</summary>
+public sealed class TimeoutTests
+{
+    private static void ShortAttempts(Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions o) =>
+        o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
+
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task An_answer_slower_than_the_attempt_timeout_is_retried_and_the_next_on_time_answer_wins(string provider)
+    {
+        await using var h = new Harness(provider, ShortAttempts);
+        h.Serve((request, attempt) => Reply.Json(h.Driver.SuccessBody(request)) with
+        {
+            Delay = attempt == 0 ? TimeSpan.FromSeconds(3) : TimeSpan.Zero,
+        });
+
+        Assert.Equal(71, await h.CallAsync(71));
+
+        Assert.Equal(2, h.ClientAttempts);
+        Assert.Equal(2, h.Attempts);
+        h.Done(Scenarios.SlowThenOnTime, "200 after 2 attempts (the first cut at 1 s)");
+    }
+
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task Answers_always_slower_than_the_attempt_timeout_end_in_a_timeout_failure(string provider)
+    {
+        await using var h = new Harness(provider, ShortAttempts);
+        h.Serve((request, _) => Reply.Json(h.Driver.SuccessBody(request)) with { Delay = TimeSpan.FromSeconds(3) });
+
+        var e = await h.FailsWith<EmailStatsTransportException>(72);
+
+        Assert.Equal(TransportFailure.Timeout, e.Kind);
+        Assert.Equal(4, h.ClientAttempts);
+        Assert.InRange(h.Attempts, 3, 4); // the last attempt may be abandoned before the server took it
+        h.Done(Scenarios.SlowEveryAttempt, "EmailStatsTransportException Timeout after 4 attempts");
+    }
+}
+
+/// <summary>Persistent failures open the circuit; the caller then gets a typed failure without a request being sent.</summary>
+public sealed class CircuitBreakerTests
+{
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task Persistent_server_errors_open_the_circuit_and_the_caller_sees_circuit_open_without_a_request(string provider)
+    {
+        await using var h = new Harness(provider, o =>
+        {
+            o.CircuitBreaker.MinimumThroughput = 2;
+            o.CircuitBreaker.FailureRatio = 0.5;
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+            o.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(30);
+        });
+        h.Serve((_, _) => Reply.Refusal(HttpStatusCode.InternalServerError, h.Driver.ErrorBody("down")));
+
+        EmailStatsTransportException? open = null;
+        for (var call = 0; call < 5 && open is null; call++)
+        {
+            var e = await Record.ExceptionAsync(() => h.CallAsync(80 + call));
+            Assert.IsAssignableFrom<EmailStatsException>(e);
+            open = e as EmailStatsTransportException;
+        }
+
+        Assert.NotNull(open);
+        Assert.Equal(TransportFailure.CircuitOpen, open.Kind);
+        var requestsWhenOpened = h.Attempts;
+        Assert.Equal(2, requestsWhenOpened);
+
+        var next = await h.FailsWith<EmailStatsTransportException>(89);
+
+        Assert.Equal(TransportFailure.CircuitOpen, next.Kind);
+        Assert.Equal(requestsWhenOpened, h.Attempts);
+        Assert.Contains("circuit breaker is open", next.Message, StringComparison.Ordinal);
+        h.Done(Scenarios.CircuitOpen, $"opened after {requestsWhenOpened} failed requests; then EmailStatsTransportException CircuitOpen, no request sent");
+    }
+}
