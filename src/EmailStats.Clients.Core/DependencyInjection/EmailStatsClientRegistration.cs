@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using EmailStats.Clients.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace EmailStats.Clients.DependencyInjection;
@@ -9,7 +11,9 @@ namespace EmailStats.Clients.DependencyInjection;
 /// <summary>
 /// The registration every provider's <c>AddXxxClient</c> delegates to: options with validation at start-up,
 /// a typed client from <c>IHttpClientFactory</c>, header values redacted from the factory's logs except for
-/// an allow-list, and the standard resilience pipeline.
+/// an allow-list, and the standard resilience pipeline, whose retries honour <c>Retry-After</c> only when the wait
+/// fits the call's total timeout (<see cref="RetryAfterBudget"/>). Bodies are read inside the pipeline, attempt by
+/// attempt (<see cref="ResponseBufferingHandler"/>, always the innermost handler).
 /// </summary>
 internal static class EmailStatsClientRegistration
 {
@@ -38,7 +42,9 @@ internal static class EmailStatsClientRegistration
             .AddHttpClient<TClient, TImplementation>((http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.ResolveBaseAddress())
             .RedactLoggedHeaders(name => !LoggedHeaders.Contains(name));
-        builder.AddStandardResilienceHandler();
+        builder.AddStandardResilienceHandler().Configure(RetryAfterBudget.Apply);
+        services.AddSingleton(new EmailStatsClientName(builder.Name));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResponseBufferingFilter>());
         return builder;
     }
 }

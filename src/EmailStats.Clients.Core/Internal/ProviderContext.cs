@@ -151,6 +151,7 @@ internal sealed class ProviderContext
         BrokenCircuitException => new(Provider, TransportFailure.CircuitOpen, $"{Provider} was not called: the circuit breaker is open after repeated failures.", e),
         TimeoutRejectedException => new(Provider, TransportFailure.Timeout, $"{Provider} did not answer within the timeout.", e),
         OperationCanceledException => new(Provider, TransportFailure.Timeout, $"{Provider} did not answer within the HttpClient timeout.", e),
+        ResponseBodyException body => new(Provider, TransportFailure.Network, $"{Provider} broke the connection while sending the answer: {Secrets.Scrub(body.InnerException?.Message)}", e),
         HttpRequestException http => new(Provider, TransportFailure.Network, $"{Provider} could not be reached: {Secrets.Scrub(http.Message)}", e),
         IOException io => new(Provider, TransportFailure.Network, $"{Provider} broke the connection: {Secrets.Scrub(io.Message)}", e),
         _ => null,

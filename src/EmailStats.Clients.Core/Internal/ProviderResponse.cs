@@ -75,8 +75,10 @@ internal sealed class ProviderResponse
     }
 
     /// <summary>The typed exception for a body that could not be understood.</summary>
+    /// <remarks>The parser's exception is kept as the inner exception unless its texts hold a secret (a JSON or XML
+    /// error message quotes the body), in which case a masked copy of the same kind stands in for it.</remarks>
     public EmailStatsResponseException Unreadable(string reason, Exception? inner = null) =>
-        new(_context.Provider, StatusCode, MediaType, _context.Secrets.Scrub(reason)!, BodySnippet(), inner);
+        new(_context.Provider, StatusCode, MediaType, _context.Secrets.Scrub(reason)!, BodySnippet(), _context.Secrets.Sanitize(inner));
 
     private TimeSpan? RetryAfter()
     {

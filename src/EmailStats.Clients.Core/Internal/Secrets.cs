@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Xml;
 
 namespace EmailStats.Clients.Internal;
 
@@ -43,6 +45,46 @@ internal sealed class Secrets
 
         return text;
     }
+
+    /// <summary>
+    /// Returns <paramref name="exception"/> when none of its texts (message, JSON path, inner exceptions) holds a
+    /// secret; otherwise a copy of the same kind with the secrets masked and without inner exceptions, so that the
+    /// <c>ToString()</c> of an exception that wraps it shows no secret.
+    /// </summary>
+    public Exception? Sanitize(Exception? exception)
+    {
+        if (exception is null || !Holds(exception))
+        {
+            return exception;
+        }
+
+        var message = Scrub(exception.Message)!;
+        return exception switch
+        {
+            JsonException json => new JsonException(message, Scrub(json.Path), json.LineNumber, json.BytePositionInLine),
+            XmlException => new XmlException(message),
+            FormatException => new FormatException(message),
+            OverflowException => new OverflowException(message),
+            NotSupportedException => new NotSupportedException(message),
+            _ => new InvalidOperationException(message),
+        };
+    }
+
+    private bool Holds(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (Holds(e.Message) || (e is JsonException json && Holds(json.Path)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Holds(string? text) =>
+        !string.IsNullOrEmpty(text) && _values.Any(secret => text.Contains(secret, StringComparison.Ordinal));
 
     /// <summary>Describes a secret for <c>ToString()</c>: whether it is set, never its value.</summary>
     public static string Describe(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : Mask;

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Http;
+
+namespace EmailStats.Clients.Internal;
+
+/// <summary>
+/// Reads every answer's body inside the resilience pipeline, attempt by attempt, into a pooled buffer (the same
+/// bounded read as <see cref="ResponseBody.ReadAsync"/>). Refit returns as soon as the headers arrive, so without it
+/// the body was read after the pipeline had finished: a connection broken mid-body was not retried, and a body that
+/// stopped after the headers escaped the attempt and total timeouts and hung the call until the caller cancelled.
+/// Here the attempt's token bounds the read, a broken body is a transient <see cref="HttpRequestException"/>, and a
+/// body over the limit is refused (not retried). It also notes when the first attempt started, for
+/// <see cref="RetryAfterBudget"/>.
+/// </summary>
+internal sealed class ResponseBufferingHandler(int maxBytes) : DelegatingHandler
+{
+    /// <summary>The <see cref="Stopwatch"/> timestamp at which the call's first attempt started.</summary>
+    public static readonly HttpRequestOptionsKey<long> FirstAttemptStarted = new("EmailStats.Clients.FirstAttemptStarted");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!request.Options.TryGetValue(FirstAttemptStarted, out _))
+        {
+            request.Options.Set(FirstAttemptStarted, Stopwatch.GetTimestamp());
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Content is null or BufferedResponseContent)
+        {
+            return response;
+        }
+
+        try
+        {
+            var body = await ResponseBody.ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+            var original = response.Content;
+            response.Content = new BufferedResponseContent(body, original.Headers);
+            original.Dispose();
+            return response;
+        }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            response.Dispose();
+            throw new ResponseBodyException(e);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>The name under which a provider's typed client is registered, so that <see cref="ResponseBufferingFilter"/> finds it.</summary>
+internal sealed record EmailStatsClientName(string Name);
+
+/// <summary>
+/// Adds <see cref="ResponseBufferingHandler"/> as the innermost handler of every EmailStats client, after every
+/// handler the registration or the caller added: it stays inside the resilience pipeline even when the caller
+/// removes the standard handler and adds their own.
+/// </summary>
+internal sealed class ResponseBufferingFilter(IEnumerable<EmailStatsClientName> clients) : IHttpMessageHandlerBuilderFilter
+{
+    private readonly HashSet<string> _names = clients.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+
+    public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
+    {
+        next(builder);
+        if (builder.Name is { } name && _names.Contains(name))
+        {
+            builder.AdditionalHandlers.Add(new ResponseBufferingHandler(ResponseBody.DefaultMaxBytes));
+        }
+    };
+}
