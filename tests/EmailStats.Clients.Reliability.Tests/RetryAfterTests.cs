@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using EmailStats.Clients.Reliability.Tests.Drivers;
 using EmailStats.Clients.Reliability.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmailStats.Clients.Reliability.Tests;
 
@@ -81,5 +82,35 @@ public sealed class RetryAfterTests
         Assert.Equal(0, e.RateLimit?.Remaining);
         Assert.Equal(h.Driver.Name, e.Provider);
         h.Done(Scenarios.RetryAfterBeyondBudget, "EmailStatsApiException 429 with RetryAfter 1 h, after 1 attempt, no wait");
+    }
+
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task The_budget_rule_and_the_bounded_body_read_survive_the_caller_replacing_the_standard_handler(string provider)
+    {
+        // As the Core README shows: remove the standard handler and add one with other settings.
+        await using var server = new HostileServer(Drivers.Drivers.Get(provider), _ => HostileMode.StallAfterHeaders);
+        await using var h = new Harness(provider, o => o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1), configureClient: b => b
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 1));
+        h.Serve((_, _) => Reply.Refusal(HttpStatusCode.TooManyRequests, h.Driver.ErrorBody("quota"), new Dictionary<string, string> { ["Retry-After"] = "3600" }));
+
+        var clock = Stopwatch.StartNew();
+        var refused = await h.FailsWith<EmailStatsApiException>(44);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the caller waited {clock.Elapsed}");
+        Assert.Equal(TimeSpan.FromHours(1), refused.RetryAfter);
+        Assert.Equal(1, h.Attempts);
+
+        await using var stalled = new Harness(provider, o => o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1), baseAddress: server.BaseAddress, configureClient: b => b
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 1));
+        using var caller = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var timedOut = await stalled.FailsWith<EmailStatsTransportException>(45, caller.Token);
+        Assert.Equal(TransportFailure.Timeout, timedOut.Kind);
+        Assert.Single(stalled.RetryDelays); // two attempts, each cut by the attempt timeout
+        Assert.InRange(server.Requests, 1, 2);
+
+        h.AssertNoSecrets();
+        stalled.Done(Scenarios.ReplacedPipeline, "429 still at once with its RetryAfter; the stalled body still cut (Timeout after 2 attempts)");
     }
 }

@@ -177,6 +177,13 @@ public sealed class Harness : IAsyncDisposable
     /// </summary>
     public void Done(string scenario, string outcome)
     {
+        AssertNoSecrets();
+        ReliabilityReport.Record(scenario, Driver.Name, outcome);
+    }
+
+    /// <summary>Scans every exception the caller saw, every log line and every trace text for the provider's secrets.</summary>
+    public void AssertNoSecrets()
+    {
         Exception[] exceptions;
         lock (_exceptions)
         {
@@ -188,7 +195,6 @@ public sealed class Harness : IAsyncDisposable
         SecretAssert.NotIn(exceptions.SelectMany(SecretAssert.TextsOf), [.. Driver.Secrets]);
         SecretAssert.NotIn(logs, [.. Driver.Secrets]);
         SecretAssert.NotIn(Telemetry.Texts, [.. Driver.Secrets]);
-        ReliabilityReport.Record(scenario, Driver.Name, outcome);
     }
 
     public async ValueTask DisposeAsync()
