@@ -22,9 +22,10 @@ public sealed class TimeoutTests
 
         Assert.Equal(71, await h.CallAsync(71));
 
-        Assert.Equal(2, h.ClientAttempts);
-        Assert.Equal(2, h.Attempts);
-        h.Done(Scenarios.SlowThenOnTime, "200 after 2 attempts (the first cut at 1 s)");
+        // Two attempts; a third only if the on-time answer itself took over a second (an overloaded machine).
+        Assert.InRange(h.ClientAttempts, 2, 3);
+        Assert.Equal(h.ClientAttempts, h.Attempts);
+        h.Done(Scenarios.SlowThenOnTime, "200 from the retry; the 3 s answer was cut at 1 s");
     }
 
     [Theory]

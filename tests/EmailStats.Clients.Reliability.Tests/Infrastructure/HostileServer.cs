@@ -121,7 +121,7 @@ public sealed class HostileServer : IAsyncDisposable
 
             socket.Close();
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or OperationCanceledException)
         {
             socket.Dispose();
         }
