@@ -43,6 +43,13 @@ internal sealed class ResponseBufferingHandler(int maxBytes) : DelegatingHandler
             response.Dispose();
             throw new ResponseBodyException(e);
         }
+        catch (IOException e)
+        {
+            // The attempt's timeout or the caller cancelled mid-read: report it as the cancellation it is, so that the
+            // timeout strategy sees its own token and the caller's cancellation stays an OperationCanceledException.
+            response.Dispose();
+            throw new OperationCanceledException("The response body read was cancelled.", e, cancellationToken);
+        }
         catch
         {
             response.Dispose();
