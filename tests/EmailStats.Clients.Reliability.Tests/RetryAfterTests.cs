@@ -90,7 +90,7 @@ public sealed class RetryAfterTests
     {
         // As the Core README shows: remove the standard handler and add one with other settings.
         await using var server = new HostileServer(Drivers.Drivers.Get(provider), _ => HostileMode.StallAfterHeaders);
-        await using var h = new Harness(provider, o => o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1), configureClient: b => b
+        await using var h = new Harness(provider, configureClient: b => b
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 1));
         h.Serve((_, _) => Reply.Refusal(HttpStatusCode.TooManyRequests, h.Driver.ErrorBody("quota"), new Dictionary<string, string> { ["Retry-After"] = "3600" }));

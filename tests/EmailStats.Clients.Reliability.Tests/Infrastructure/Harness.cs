@@ -111,9 +111,18 @@ public sealed class Harness : IAsyncDisposable
     /// <summary>Completes when the server has received its first request.</summary>
     public Task FirstRequest => _firstRequest.Task;
 
+    /// <summary>Matches the main call (every path but the probe of the external-entity test), for WireMock's own builders.</summary>
+    public static IRequestBuilder MainCall() => Request.Create().UsingAnyMethod().WithPath(new RegexMatcher("^/(?!xxe)"));
+
+    /// <summary>The driver's success body for a request as WireMock hands it to a dynamic body.</summary>
+    public string SuccessBody(WireMock.IRequestMessage message) => Driver.SuccessBody(ToWireRequest(message));
+
+    /// <summary>The requests the server has answered, whatever mapping answered them.</summary>
+    public int ServerRequests => Server.LogEntries.Count();
+
     /// <summary>Answers every request with <paramref name="respond"/> (given the request and its number, 0 first).</summary>
     public void Serve(Func<WireRequest, int, Reply> respond) =>
-        Server.Given(Request.Create().UsingAnyMethod().WithPath(new RegexMatcher("^/(?!xxe)")))
+        Server.Given(MainCall())
             .AtPriority(10)
             .RespondWith(Response.Create().WithCallback(async message =>
             {
