@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace EmailStats.Clients.Reliability.Tests.Infrastructure;
@@ -10,15 +9,29 @@ namespace EmailStats.Clients.Reliability.Tests.Infrastructure;
 /// </summary>
 public static class Telemetry
 {
-    private static readonly ConcurrentQueue<string> s_texts = new();
-    private static readonly ConcurrentDictionary<string, int> s_activitiesBySource = new(StringComparer.Ordinal);
+    private static readonly List<string> s_texts = [];
     private static readonly ActivityListener s_listener = Start();
 
-    /// <summary>Every text seen so far.</summary>
-    public static IReadOnlyCollection<string> Texts => s_texts.ToArray();
+    /// <summary>How many texts were seen so far: a mark for <see cref="Since"/>.</summary>
+    public static int Count
+    {
+        get
+        {
+            lock (s_texts)
+            {
+                return s_texts.Count;
+            }
+        }
+    }
 
-    /// <summary>How many activities each source stopped so far.</summary>
-    public static int ActivityCount(string source) => s_activitiesBySource.GetValueOrDefault(source);
+    /// <summary>Every text seen since <paramref name="mark"/> (a <see cref="Count"/> taken earlier).</summary>
+    public static IReadOnlyList<string> Since(int mark)
+    {
+        lock (s_texts)
+        {
+            return s_texts.GetRange(mark, s_texts.Count - mark);
+        }
+    }
 
     /// <summary>Makes sure the listener runs (the first harness calls it before any request).</summary>
     public static void EnsureStarted() => GC.KeepAlive(s_listener);
@@ -31,25 +44,18 @@ public static class Telemetry
             Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = static activity =>
             {
-                s_activitiesBySource.AddOrUpdate(activity.Source.Name, 1, static (_, n) => n + 1);
-                s_texts.Enqueue($"{activity.Source.Name} {activity.OperationName} {activity.DisplayName} {activity.StatusDescription}");
-                foreach (var tag in activity.TagObjects)
-                {
-                    s_texts.Enqueue($"{tag.Key}={tag.Value}");
-                }
-
-                foreach (var item in activity.Baggage)
-                {
-                    s_texts.Enqueue($"{item.Key}={item.Value}");
-                }
-
+                var texts = new List<string> { $"{activity.Source.Name} {activity.OperationName} {activity.DisplayName} {activity.StatusDescription}" };
+                texts.AddRange(activity.TagObjects.Select(tag => $"{tag.Key}={tag.Value}"));
+                texts.AddRange(activity.Baggage.Select(item => $"{item.Key}={item.Value}"));
                 foreach (var activityEvent in activity.Events)
                 {
-                    s_texts.Enqueue(activityEvent.Name);
-                    foreach (var tag in activityEvent.Tags)
-                    {
-                        s_texts.Enqueue($"{tag.Key}={tag.Value}");
-                    }
+                    texts.Add(activityEvent.Name);
+                    texts.AddRange(activityEvent.Tags.Select(tag => $"{tag.Key}={tag.Value}"));
+                }
+
+                lock (s_texts)
+                {
+                    s_texts.AddRange(texts);
                 }
             },
         };
