@@ -49,6 +49,7 @@ internal sealed class JsonRpcMessagesSandboxData
         Repeats,
         FirstClicks,
         FirstGoals,
+        RepeatGoals,
         Forwards,
         Unsubscribes,
         HardBounces,
@@ -110,7 +111,7 @@ internal sealed class JsonRpcMessagesSandboxData
             (day.UniqueClicks, Curve.FirstClicks, [Clicked, UniqueClicked]),
             (day.Clicks - day.UniqueClicks, Curve.Repeats, [Clicked]),
             (uniqueGoals, Curve.FirstGoals, [Goals, UniqueGoals]),
-            (Share(uniqueGoals, 0.2), Curve.Repeats, [Goals]),
+            (Share(uniqueGoals, 0.2), Curve.RepeatGoals, [Goals]),
             (Share(day.UniqueOpens, 0.012), Curve.Forwards, [Forwarded]),
             (day.Unsubscribes, Curve.Unsubscribes, [Unsubscribes]),
             (day.InvalidEmail + Share(hard, 0.6), Curve.HardBounces, [UserUnknown]),
@@ -195,19 +196,25 @@ internal sealed class JsonRpcMessagesSandboxData
         return curve switch
         {
             Curve.Sending => t < sendingHours ? 1 : 0,
-            Curve.FirstOpens => awake * ((0.8 * Decay(t, 5)) + (0.2 * Decay(t, 60))),
-            Curve.Repeats => awake * ((0.4 * Decay(t, 10)) + (0.6 * Decay(t, 120))),
-            Curve.FirstClicks => awake * ((0.8 * Decay(t, 4)) + (0.2 * Decay(t, 48))),
-            Curve.FirstGoals => t < 1 ? 0 : awake * ((0.8 * Decay(t - 1, 4)) + (0.2 * Decay(t - 1, 48))),
-            Curve.Forwards => awake * Decay(t, 24),
-            Curve.Unsubscribes => awake * ((0.7 * Decay(t, 6)) + (0.3 * Decay(t, 96))),
-            Curve.HardBounces => t < 24 ? Decay(t, 2) : 0,
-            Curve.SoftBounces => t < 96 ? Decay(t, 16) : 0,
-            _ => (0.5 * Decay(t, 12)) + (0.5 * Decay(t, 96)),
+            Curve.FirstOpens => awake * Mix(t, 6, 60, 0.3),
+            Curve.Repeats => awake * Mix(t, 12, 120, 0.4),
+            Curve.FirstClicks => awake * Mix(t, 4, 48, 0.25),
+            Curve.FirstGoals => t < 1 ? 0 : awake * Mix(t - 1, 4, 48, 0.25),
+            Curve.RepeatGoals => t < 1 ? 0 : awake * Mix(t - 1, 12, 120, 0.4),
+            Curve.Forwards => awake * Mix(t, 24, 24, 0),
+            Curve.Unsubscribes => awake * Mix(t, 6, 72, 0.3),
+            Curve.HardBounces => t < 24 ? Mix(t, 2, 2, 0) : 0,
+            Curve.SoftBounces => t < 96 ? Mix(t, 16, 16, 0) : 0,
+            _ => Mix(t, 12, 96, 0.5),
         };
     }
 
-    private static double Decay(int t, double hours) => Math.Exp(-t / hours);
+    /// <summary>
+    /// Two exponential decays: a fast one (mean <paramref name="fast"/> hours) and a slow tail (mean <paramref name="slow"/>
+    /// hours) that carries <paramref name="tail"/> of the activity.
+    /// </summary>
+    private static double Mix(int t, double fast, double slow, double tail) =>
+        ((1 - tail) * Math.Exp(-t / fast) / fast) + (tail * Math.Exp(-t / slow) / slow);
 
     private static long Share(long of, double share) => (long)Math.Round(of * share);
 
