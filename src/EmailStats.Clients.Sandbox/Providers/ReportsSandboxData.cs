@@ -67,8 +67,8 @@ internal sealed class ReportsCampaign
 
 /// <summary>
 /// The sandbox's Benchmark Email account, built once from <see cref="SandboxData"/>: about 30 sent campaigns spread
-/// over the history (on weekdays, at fixed days so that ids do not change as days pass), two scheduled ones and three
-/// drafts. A sent campaign's totals are one <see cref="SandboxData.Day(string, DateOnly, long)"/> of its own stream:
+/// over the last six months of history (on weekdays when they are at least 3 days apart, on fixed calendar days so that
+/// ids do not change as days pass), two scheduled ones and three drafts. A sent campaign's totals are one <see cref="SandboxData.Day(string, DateOnly, long)"/> of its own stream:
 /// sends and bounces happen in its send hour, opens, clicks, complaints and unsubscribes over the next four weeks
 /// (integer counts per hour that add up to the totals; hours after the sandbox's now have not happened yet). The
 /// account's figures for any window are sums of those hours, so every total is the sum of its days in any time zone.
@@ -99,9 +99,12 @@ internal sealed class ReportsSandboxData
         Data = data;
         Now = At(data.Today.AddDays(1), 0, 0);
         var campaigns = new List<ReportsCampaign>();
-        var cadence = Math.Max(1, (int)Math.Ceiling((data.Today.DayNumber - data.FirstDay.DayNumber + 1) / 32.0));
+        // About 30 campaigns over the last six months of history at most: the reports look back 90 days, compared
+        // with the 90 before; older history would only hold campaigns nobody reports on.
+        var span = Math.Min(data.Today.DayNumber - data.FirstDay.DayNumber + 1, 182);
+        var cadence = Math.Max(1, (int)Math.Ceiling(span / 36.0));
 
-        foreach (var day in SendDays(data.FirstDay, data.Today, cadence))
+        foreach (var day in SendDays(data.Today.AddDays(1 - span), data.Today, cadence))
         {
             campaigns.Add(Sent(day));
         }
