@@ -10,7 +10,9 @@ var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).AsDefault())
     .AddDiagnoser(MemoryDiagnoser.Default)
     .AddColumn(new ThroughputColumn())
-    .WithOptions(ConfigOptions.DisableLogFile);
+    .WithOptions(ConfigOptions.DisableLogFile)
+    // The generated boilerplate project rebuilds the packages; on a busy 2-core machine that takes more than the default 2 minutes.
+    .WithBuildTimeout(TimeSpan.FromMinutes(10));
 
 if (args.Length == 0)
 {

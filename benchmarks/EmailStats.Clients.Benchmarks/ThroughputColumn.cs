@@ -22,7 +22,7 @@ public sealed class ThroughputColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Input bytes parsed per second, in 10^6 bytes";
+    public string Legend => "Input bytes parsed per second (over the median time), in 10^6 bytes";
 
     /// <summary>The input size of a parser case, or null for cases that are not parsers.</summary>
     public static long? InputBytes(BenchmarkCase benchmarkCase)
@@ -45,7 +45,7 @@ public sealed class ThroughputColumn : IColumn
 
     public static double? MegabytesPerSecond(Summary summary, BenchmarkCase benchmarkCase)
     {
-        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        var mean = summary[benchmarkCase]?.ResultStatistics?.Median;
         return InputBytes(benchmarkCase) is { } bytes && mean is > 0 ? bytes / (mean.Value / 1e9) / 1e6 : null;
     }
 
