@@ -1,7 +1,8 @@
 // Prints a message's statistics per period, read with get_message_stats (GetResponse API 1.5, JSON-RPC).
+// With no API key it runs against the built-in sandbox (EmailStats.Clients.Sandbox) and says so.
 //
-//   GETRESPONSE_API_KEY      the API key (required)
-//   GETRESPONSE_MESSAGE_ID   the message (required)
+//   GETRESPONSE_API_KEY      the API key (without it: the sandbox)
+//   GETRESPONSE_MESSAGE_ID   the message (required with a key; the sandbox's first message without one)
 //   GETRESPONSE_GROUPING     hourly | daily | monthly | yearly (optional; the API defaults to daily)
 //   GETRESPONSE_FROM         created_on FROM, yyyy-MM-dd (optional)
 //   GETRESPONSE_TO           created_on TO, yyyy-MM-dd (optional)
@@ -9,17 +10,25 @@
 using System.Globalization;
 using EmailStats.Clients;
 using EmailStats.Clients.JsonRpcMessages;
+using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 var apiKey = Environment.GetEnvironmentVariable("GETRESPONSE_API_KEY");
 var messageId = Environment.GetEnvironmentVariable("GETRESPONSE_MESSAGE_ID");
-if (string.IsNullOrWhiteSpace(apiKey) || string.IsNullOrWhiteSpace(messageId))
+EmailStatsSandbox? sandbox = null;
+if (string.IsNullOrWhiteSpace(apiKey))
 {
-    Console.WriteLine("Set GETRESPONSE_API_KEY and GETRESPONSE_MESSAGE_ID to read a message's statistics.");
-    Console.WriteLine("Optional: GETRESPONSE_GROUPING (hourly|daily|monthly|yearly), GETRESPONSE_FROM and GETRESPONSE_TO (yyyy-MM-dd), GETRESPONSE_ENDPOINT.");
-    return 0;
+    sandbox = EmailStatsSandbox.Start();
+    messageId = string.IsNullOrWhiteSpace(messageId) ? sandbox.JsonRpcMessages.MessageIds[0] : messageId;
+    Console.WriteLine($"No GetResponse API key (GETRESPONSE_API_KEY): using the built-in sandbox at {sandbox.JsonRpcMessages.BaseAddress}");
+}
+else if (string.IsNullOrWhiteSpace(messageId))
+{
+    Console.Error.WriteLine("Set GETRESPONSE_MESSAGE_ID to the message whose statistics to print.");
+    Console.Error.WriteLine("Optional: GETRESPONSE_GROUPING (hourly|daily|monthly|yearly), GETRESPONSE_FROM and GETRESPONSE_TO (yyyy-MM-dd), GETRESPONSE_ENDPOINT.");
+    return 2;
 }
 
 try
@@ -31,7 +40,13 @@ try
     services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error));
     services.AddMessageStatsClient(options =>
     {
-        options.ApiKey = apiKey;
+        if (sandbox is not null)
+        {
+            sandbox.Configure(options);
+            return;
+        }
+
+        options.ApiKey = apiKey!;
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
             options.Endpoint = new Uri(endpoint, UriKind.RelativeOrAbsolute);
@@ -50,6 +65,10 @@ catch (Exception e) when (e is EmailStatsException or ArgumentException or Optio
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
+}
+finally
+{
+    sandbox?.Dispose();
 }
 
 static MessageStatsQuery BuildQuery(string messageId)

@@ -1,23 +1,32 @@
 // Prints a Mailgun domain's delivered, opened and clicked messages per day for the last 7 days.
+// With no API key it runs against the built-in sandbox (EmailStats.Clients.Sandbox) and says so.
 //
-//   MAILGUN_API_KEY       the private API key (required)
-//   MAILGUN_DOMAIN        the sending domain, for example mg.example.com (required)
+//   MAILGUN_API_KEY       the private API key (required for the real Mailgun; without it: the sandbox)
+//   MAILGUN_DOMAIN        the sending domain, for example mg.example.com (required with a key; sandbox: its first domain)
 //   MAILGUN_REGION        US (default) or EU
-//   MAILGUN_BASE_ADDRESS  another API root, for example a sandbox or proxy (overrides the region)
+//   MAILGUN_BASE_ADDRESS  another API root, for example a proxy (overrides the region)
 //   MAILGUN_DAYS          how many days back (default 7)
 using System.Globalization;
 using EmailStats.Clients;
 using EmailStats.Clients.Mailgun;
+using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 var apiKey = Environment.GetEnvironmentVariable("MAILGUN_API_KEY");
 var domain = Environment.GetEnvironmentVariable("MAILGUN_DOMAIN");
-if (string.IsNullOrWhiteSpace(apiKey) || string.IsNullOrWhiteSpace(domain))
+EmailStatsSandbox? sandbox = null;
+if (string.IsNullOrWhiteSpace(apiKey))
 {
-    Console.WriteLine("Set MAILGUN_API_KEY and MAILGUN_DOMAIN to read a domain's statistics.");
-    Console.WriteLine("Optional: MAILGUN_REGION (US or EU, default US), MAILGUN_BASE_ADDRESS (overrides the region), MAILGUN_DAYS (default 7).");
-    return 0;
+    sandbox = EmailStatsSandbox.Start();
+    domain = string.IsNullOrWhiteSpace(domain) ? sandbox.Mailgun.Domains[0] : domain;
+    Console.WriteLine($"No Mailgun credentials (MAILGUN_API_KEY): using the built-in sandbox at {sandbox.Mailgun.BaseAddress}");
+}
+else if (string.IsNullOrWhiteSpace(domain))
+{
+    Console.Error.WriteLine("Set MAILGUN_DOMAIN to the sending domain whose statistics to print.");
+    Console.Error.WriteLine("Optional: MAILGUN_REGION (US or EU, default US), MAILGUN_BASE_ADDRESS (overrides the region), MAILGUN_DAYS (default 7).");
+    return 2;
 }
 
 try
@@ -35,7 +44,13 @@ try
     var services = new ServiceCollection();
     services.AddMailgunStatsClient(options =>
     {
-        options.ApiKey = apiKey;
+        if (sandbox is not null)
+        {
+            sandbox.Configure(options);
+            return;
+        }
+
+        options.ApiKey = apiKey!;
         options.Region = region;
         options.BaseAddress = baseAddress;
     });
@@ -90,6 +105,10 @@ catch (Exception e) when (e is EmailStatsException or ArgumentException or Optio
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
+}
+finally
+{
+    sandbox?.Dispose();
 }
 
 static string Count(long? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "-";

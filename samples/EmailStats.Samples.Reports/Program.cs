@@ -1,10 +1,12 @@
 // Prints the Benchmark Email dashboard and the report of the most recently updated sent campaign.
+// With no API key it runs against the built-in sandbox (EmailStats.Clients.Sandbox) and says so.
 //   REPORTS_API_KEY       an API key with the reports:read and campaigns:read scopes (Settings > API Keys)
-//   REPORTS_BASE_ADDRESS  your account's API base URL, shown on the same page
+//   REPORTS_BASE_ADDRESS  your account's API base URL, shown on the same page (required with a key)
 //   REPORTS_TIME_ZONE     optional IANA time zone for the dashboard days (default UTC)
 using System.Globalization;
 using EmailStats.Clients;
 using EmailStats.Clients.Reports;
+using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,27 +15,35 @@ const int PastDays = 30;
 var apiKey = Environment.GetEnvironmentVariable("REPORTS_API_KEY");
 var baseAddressText = Environment.GetEnvironmentVariable("REPORTS_BASE_ADDRESS");
 var timeZone = Environment.GetEnvironmentVariable("REPORTS_TIME_ZONE");
+Uri? baseAddress = null;
+using var sandbox = string.IsNullOrWhiteSpace(apiKey) ? EmailStatsSandbox.Start() : null;
 
-if (string.IsNullOrWhiteSpace(apiKey) || string.IsNullOrWhiteSpace(baseAddressText))
+if (sandbox is not null)
 {
-    Console.WriteLine("Set REPORTS_API_KEY (an API key with the reports:read and campaigns:read scopes) and");
-    Console.WriteLine("REPORTS_BASE_ADDRESS (your account's API base URL); both are on the Settings > API Keys page.");
-    Console.WriteLine("Optional: REPORTS_TIME_ZONE, an IANA time zone such as Europe/Paris (default UTC).");
-    var noneSet = string.IsNullOrWhiteSpace(apiKey) && string.IsNullOrWhiteSpace(baseAddressText);
-    return noneSet ? 0 : 1;
+    Console.WriteLine($"No Benchmark Email API key (REPORTS_API_KEY): using the built-in sandbox at {sandbox.Reports.BaseAddress}");
 }
-
-if (!Uri.TryCreate(baseAddressText, UriKind.Absolute, out var baseAddress))
+else if (string.IsNullOrWhiteSpace(baseAddressText))
+{
+    Console.Error.WriteLine("Set REPORTS_BASE_ADDRESS to your account's API base URL (Settings > API Keys) to go with REPORTS_API_KEY.");
+    return 2;
+}
+else if (!Uri.TryCreate(baseAddressText, UriKind.Absolute, out baseAddress))
 {
     Console.Error.WriteLine($"REPORTS_BASE_ADDRESS is not an absolute URL: {baseAddressText}");
-    return 1;
+    return 2;
 }
 
 var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error));
 services.AddReportsClient(options =>
 {
-    options.ApiKey = apiKey;
+    if (sandbox is not null)
+    {
+        sandbox.Configure(options);
+        return;
+    }
+
+    options.ApiKey = apiKey!;
     options.BaseAddress = baseAddress;
 });
 await using var provider = services.BuildServiceProvider();

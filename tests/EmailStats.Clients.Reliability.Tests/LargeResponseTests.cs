@@ -11,7 +11,8 @@ namespace EmailStats.Clients.Reliability.Tests;
 /// bytes allocated process-wide during the call (nothing else runs meanwhile), is the worst case of an empty pool:
 /// the buffer is the body rounded up to a power of two (64 MiB for 50 MiB: 1.3 x the body) when the Content-Length is
 /// known, and doubles from 16 KiB while it is not (2.6 x, chunked); plus what the provider's parser allocates per body
-/// byte (<see cref="ProviderDriver.ParserBytesPerBodyByte"/>: only JSON-RPC's JsonDocument index); plus 4 MiB.
+/// byte (<see cref="ProviderDriver.ParserBytesPerBodyByte"/>: none of the four parsers builds anything that grows with
+/// white space); plus 4 MiB.
 /// With a warm pool a call allocates far less (the output shows the measure).
 /// </summary>
 [Collection(Collections.Memory)]

@@ -62,7 +62,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         var builds = new HandlerBuilds();
         await using var h = new Harness(provider, configureClient: b =>
         {
-            b.SetHandlerLifetime(TimeSpan.FromSeconds(1));
+            b.SetHandlerLifetime(TimeSpan.FromSeconds(2));
             b.Services.AddSingleton<IHttpMessageHandlerBuilderFilter>(builds);
         });
         h.ServeSuccess();
@@ -72,7 +72,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         Assert.Equal(1, builds.Count(h.ClientName));
 
         // Past the lifetime the factory retires the chain (on a timer) and the next client gets a new one.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         for (var tag = 3; tag < 40 && builds.Count(h.ClientName) < 2; tag++)
         {
             Assert.Equal(tag, await h.CallAsync(tag));

@@ -8,8 +8,31 @@ namespace EmailStats.Clients.JsonRpcMessages.JsonRpc;
 
 /// <summary>The <c>result</c> of a JSON-RPC call whose response passed every envelope check, with the response it came in.</summary>
 /// <param name="Response">The answer, for the typed exceptions (<see cref="ProviderResponse.Unreadable"/>).</param>
-/// <param name="Value">The <c>result</c> member; valid while the call's parse runs (copy what outlives it).</param>
-internal readonly record struct JsonRpcResult(ProviderResponse Response, JsonElement Value);
+/// <param name="Json">The <c>result</c> member's JSON, exactly as sent (already validated); valid while the call's parse runs.</param>
+/// <remarks>
+/// The raw JSON, not a <see cref="JsonElement"/>: a method's reader streams it with a <see cref="Utf8JsonReader"/> straight
+/// into its models, so a large result is tokenized once for the envelope checks and once to read it, never built into a document.
+/// </remarks>
+internal readonly record struct JsonRpcResult(ProviderResponse Response, ReadOnlyMemory<byte> Json)
+{
+    /// <summary>The result as an element, parsed on each access: convenient for small results (large ones stream with <see cref="OpenReader"/>).</summary>
+    public JsonElement Value
+    {
+        get
+        {
+            var reader = new Utf8JsonReader(Json.Span);
+            return JsonElement.ParseValue(ref reader);
+        }
+    }
+
+    /// <summary>A reader positioned on the result's first token.</summary>
+    public Utf8JsonReader OpenReader()
+    {
+        var reader = new Utf8JsonReader(Json.Span);
+        reader.Read();
+        return reader;
+    }
+}
 
 /// <summary>
 /// Reads JSON-RPC responses, whatever the method: the envelope is checked (an object, the request's id echoed,
@@ -59,11 +82,11 @@ internal static class JsonRpcResponseReader
                     : "the body is not JSON; expected a JSON-RPC response object");
         }
 
-        using var document = JsonDocument.Parse(response.Body.Memory);
-        var root = document.RootElement;
-        var hasId = root.TryGetProperty("id", out var id);
+        var envelope = Envelope.Scan(response.Body.Memory);
+        var hasId = envelope.Id is not null;
+        var id = envelope.Id.GetValueOrDefault();
 
-        if (root.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
+        if (envelope.Error is { } error && error.ValueKind != JsonValueKind.Null)
         {
             // A server that could not read the request's id answers an error with "id": null; any other id must be ours.
             if (hasId && id.ValueKind != JsonValueKind.Null && !IsSameId(id, requestId))
@@ -79,12 +102,62 @@ internal static class JsonRpcResponseReader
             throw response.Unreadable(Mismatch(id, hasId, requestId));
         }
 
-        if (!root.TryGetProperty("result", out var result))
+        if (envelope.Result is not { } result)
         {
             throw response.Unreadable("the JSON-RPC response has neither a result nor an error");
         }
 
         return read(new JsonRpcResult(response, result));
+    }
+
+    /// <summary>
+    /// The members of a response object that the checks need, found in one pass of a <see cref="Utf8JsonReader"/>
+    /// over the whole body (which validates it as one JSON document, as <see cref="JsonDocument"/> would): <c>id</c>
+    /// and <c>error</c> as elements (they are small), <c>result</c> as the range of its raw JSON. Of a member sent
+    /// twice, the last counts, as with <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.
+    /// </summary>
+    private readonly record struct Envelope(JsonElement? Id, JsonElement? Error, ReadOnlyMemory<byte>? Result)
+    {
+        public static Envelope Scan(ReadOnlyMemory<byte> body)
+        {
+            var reader = new Utf8JsonReader(body.Span);
+            JsonElement? id = null;
+            JsonElement? error = null;
+            ReadOnlyMemory<byte>? result = null;
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    id = JsonElement.ParseValue(ref reader);
+                }
+                else if (reader.ValueTextEquals("error"u8))
+                {
+                    reader.Read();
+                    error = JsonElement.ParseValue(ref reader);
+                }
+                else if (reader.ValueTextEquals("result"u8))
+                {
+                    reader.Read();
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    result = body[start..(int)reader.BytesConsumed];
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            // Past the object's end: anything but white space is an error, as for JsonDocument.Parse.
+            while (reader.Read())
+            {
+            }
+
+            return new Envelope(id, error, result);
+        }
     }
 
     /// <summary>Whether a response id equals the request's: the same number, or (leniently) that number written as a string.</summary>

@@ -23,7 +23,27 @@ public sealed record MessageStats : IReadOnlyList<MessageStatsPeriod>
         ArgumentNullException.ThrowIfNull(periods);
         MessageId = messageId;
         Grouping = grouping;
-        Periods = periods.OrderBy(p => p.Start).ToArray().AsReadOnly();
+        var array = periods.ToArray();
+        if (!IsChronological(array))
+        {
+            // A stable sort: periods with the same start keep the order they came in.
+            array = array.OrderBy(p => p.Start).ToArray();
+        }
+
+        Periods = array.AsReadOnly();
+    }
+
+    private static bool IsChronological(MessageStatsPeriod[] periods)
+    {
+        for (var i = 1; i < periods.Length; i++)
+        {
+            if (periods[i].Start < periods[i - 1].Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The message the statistics are of (the query's message id).</summary>

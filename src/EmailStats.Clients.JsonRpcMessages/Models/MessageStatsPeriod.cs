@@ -13,10 +13,13 @@ namespace EmailStats.Clients.JsonRpcMessages;
 /// </remarks>
 public sealed record MessageStatsPeriod
 {
+    private string _key = "";
+    private DateTime _start;
+
     /// <summary>The period key exactly as the API sent it (<c>YYYY-MM-DD HH</c>, <c>YYYY-MM-DD</c>, <c>YYYY-MM</c> or <c>YYYY</c>).</summary>
     /// <remarks>Set from the result's property name; named <c>key</c> when the model itself is serialized.</remarks>
     [JsonPropertyName("key")]
-    public string Key { get; init; } = "";
+    public string Key { get => _key; init => _key = value; }
 
     /// <summary>
     /// The first moment of the period, parsed from <see cref="Key"/>: the hour, day, first day of the month or
@@ -25,7 +28,7 @@ public sealed record MessageStatsPeriod
     /// </summary>
     /// <remarks>Parsed from the result's property name; named <c>start</c> when the model itself is serialized.</remarks>
     [JsonPropertyName("start")]
-    public DateTime Start { get; init; }
+    public DateTime Start { get => _start; init => _start = value; }
 
     /// <summary>Messages sent in the period (<c>sent</c>).</summary>
     [JsonPropertyName("sent")]
@@ -107,4 +110,15 @@ public sealed record MessageStatsPeriod
     [JsonExtensionData]
     [JsonInclude]
     public AdditionalData AdditionalData { get; internal set; } = new();
+
+    /// <summary>
+    /// Sets the key and start of a period the reader has just deserialized and nobody else holds (a copy through
+    /// <c>with</c> would allocate every period twice).
+    /// </summary>
+    internal MessageStatsPeriod WithPeriod(string key, DateTime start)
+    {
+        _key = key;
+        _start = start;
+        return this;
+    }
 }

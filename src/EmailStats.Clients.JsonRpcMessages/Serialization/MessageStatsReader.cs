@@ -14,23 +14,24 @@ internal static class MessageStatsReader
     public static MessageStats Read(JsonRpcResult result, MessageStatsQuery query)
     {
         var grouping = query.EffectiveGrouping;
-        var value = result.Value;
-        switch (value.ValueKind)
+        var reader = result.OpenReader();
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Object:
+            case JsonTokenType.StartObject:
                 break;
-            case JsonValueKind.Array when value.GetArrayLength() == 0:
+            case JsonTokenType.StartArray when reader.Read() && reader.TokenType == JsonTokenType.EndArray:
                 // An empty hash serialised by a language without one ([]): no periods.
                 return new MessageStats(query.MessageId, grouping, []);
             default:
-                throw result.Response.Unreadable($"the get_message_stats result is {Describe(value.ValueKind)}; expected an object of periods");
+                throw result.Response.Unreadable($"the get_message_stats result is {Describe(KindOf(result.OpenReader().TokenType))}; expected an object of periods");
         }
 
+        // The periods are read straight from the result's JSON into their models, one pass, no intermediate document.
         var periods = new List<MessageStatsPeriod>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in value.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = property.Name;
+            var key = reader.GetString()!;
             if (!keys.Add(key))
             {
                 throw result.Response.Unreadable($"the period key '{Cut(key)}' is sent twice");
@@ -42,26 +43,39 @@ internal static class MessageStatsReader
                     $"the period key '{Cut(key)}' does not match the {MessageStatsQuery.WireName(grouping)} grouping (expected {PeriodKey.Pattern(grouping)})");
             }
 
-            if (property.Value.ValueKind != JsonValueKind.Object)
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw result.Response.Unreadable($"the period '{key}' is {Describe(property.Value.ValueKind)}; expected an object of counters");
+                throw result.Response.Unreadable($"the period '{key}' is {Describe(KindOf(reader.TokenType))}; expected an object of counters");
             }
 
             MessageStatsPeriod? counters;
             try
             {
-                counters = property.Value.Deserialize(MessageStatsJsonContext.Default.MessageStatsPeriod);
+                counters = JsonSerializer.Deserialize(ref reader, MessageStatsJsonContext.Default.MessageStatsPeriod);
             }
             catch (JsonException e)
             {
                 throw result.Response.Unreadable($"the period '{key}' has an unreadable counter ({e.Path}): {e.Message}", e);
             }
 
-            periods.Add((counters ?? new MessageStatsPeriod()) with { Key = key, Start = start });
+            periods.Add((counters ?? new MessageStatsPeriod()).WithPeriod(key, start));
         }
 
         return new MessageStats(query.MessageId, grouping, periods);
     }
+
+    private static JsonValueKind KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        JsonTokenType.Null => JsonValueKind.Null,
+        _ => JsonValueKind.Undefined,
+    };
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

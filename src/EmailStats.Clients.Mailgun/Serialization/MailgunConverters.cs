@@ -11,6 +11,8 @@ namespace EmailStats.Clients.Mailgun.Serialization;
 /// </summary>
 internal sealed class MailgunTimeConverter : JsonConverter<DateTimeOffset>
 {
+    private const int MaxStackChars = 128;
+
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
@@ -18,13 +20,17 @@ internal sealed class MailgunTimeConverter : JsonConverter<DateTimeOffset>
             case JsonTokenType.Number when reader.TryGetInt64(out var seconds):
                 return FromEpoch(seconds);
             case JsonTokenType.String:
-                var text = reader.GetString()!.Trim();
+                // Copied out of the reader into a stack buffer: one item's time no longer costs a string (or two).
+                var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+                Span<char> buffer = length <= MaxStackChars ? stackalloc char[MaxStackChars] : default;
+                ReadOnlySpan<char> text = length <= MaxStackChars ? buffer[..reader.CopyString(buffer)] : reader.GetString();
+                text = text.Trim();
                 if (Rfc2822.TryParse(text, out var value))
                 {
                     return value;
                 }
 
-                if (text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
+                if (text.Length > 0 && !text.ContainsAnyExceptInRange('0', '9') && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
                 {
                     return FromEpoch(epoch);
                 }
@@ -102,11 +108,11 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
         }
 
         long total = 0;
-        var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
+        var reasons = new Dictionary<string, long>(8, StringComparer.Ordinal);
         List<KeyValuePair<string, JsonElement>>? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var name = Name(ref reader);
             reader.Read();
             switch (reader.TokenType)
             {
@@ -140,6 +146,32 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
 
         return result;
     }
+
+    /// <summary>The property name, as the one shared instance when it is a reason Mailgun is known to send (no string per item).</summary>
+    private static string Name(ref Utf8JsonReader reader)
+    {
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        {
+            var span = reader.ValueSpan;
+            foreach (var (utf8, name) in KnownNames)
+            {
+                if (span.SequenceEqual(utf8))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return reader.GetString()!;
+    }
+
+    private static readonly (byte[] Utf8, string Name)[] KnownNames =
+    [
+        .. new[]
+        {
+            "total", "bounce", "delayed-bounce", "suppress-bounce", "suppress-unsubscribe", "suppress-complaint", "espblock", "webhook", "old",
+        }.Select(n => (System.Text.Encoding.UTF8.GetBytes(n), n)),
+    ];
 
     public override void Write(Utf8JsonWriter writer, MailgunFailureStats value, JsonSerializerOptions options)
     {

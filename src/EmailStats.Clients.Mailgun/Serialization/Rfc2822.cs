@@ -16,15 +16,18 @@ internal static class Rfc2822
         value.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " +0000";
 
     /// <summary>Reads an RFC 2822 date-time; false when <paramref name="text"/> is not one.</summary>
-    public static bool TryParse(string? text, out DateTimeOffset value)
+    public static bool TryParse(string? text, out DateTimeOffset value) => TryParse(text.AsSpan(), out value);
+
+    /// <summary>Reads an RFC 2822 date-time from characters (no string needed); false when <paramref name="text"/> is not one.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         value = default;
-        if (string.IsNullOrWhiteSpace(text))
+        var rest = text.Trim();
+        if (rest.IsEmpty)
         {
             return false;
         }
 
-        var rest = text.AsSpan().Trim();
         var comma = rest.IndexOf(',');
         if (comma >= 0)
         {
@@ -163,16 +166,15 @@ internal static class Rfc2822
             return offset.Duration() <= TimeSpan.FromHours(14);
         }
 
-        var hoursFromUtc = text.ToString().ToUpperInvariant() switch
-        {
-            "UTC" or "GMT" or "UT" or "Z" => 0,
-            "EDT" => -4,
-            "EST" or "CDT" => -5,
-            "CST" or "MDT" => -6,
-            "MST" or "PDT" => -7,
-            "PST" => -8,
-            _ => (int?)null,
-        };
+        // Compared without case and without allocating (OrdinalIgnoreCase folds as ToUpperInvariant does).
+        int? hoursFromUtc =
+            Is(text, "UTC") || Is(text, "GMT") || Is(text, "UT") || Is(text, "Z") ? 0
+            : Is(text, "EDT") ? -4
+            : Is(text, "EST") || Is(text, "CDT") ? -5
+            : Is(text, "CST") || Is(text, "MDT") ? -6
+            : Is(text, "MST") || Is(text, "PDT") ? -7
+            : Is(text, "PST") ? -8
+            : null;
         if (hoursFromUtc is not { } h)
         {
             return false;
@@ -181,6 +183,8 @@ internal static class Rfc2822
         offset = TimeSpan.FromHours(h);
         return true;
     }
+
+    private static bool Is(ReadOnlySpan<char> text, string zone) => text.Equals(zone, StringComparison.OrdinalIgnoreCase);
 
     private static bool Fail(out int value)
     {

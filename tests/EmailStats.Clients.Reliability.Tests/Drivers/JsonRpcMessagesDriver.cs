@@ -61,9 +61,6 @@ public sealed class JsonRpcMessagesDriver : ProviderDriver
         return $"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":{{{padding}\"2024-09-01\":{{\"sent\":{tag},\"opened\":\"4\",\"unique_opened\":2,\"marker\":\"body-marker-jsonrpc\"}}}}}}";
     }
 
-    /// <summary>The reader parses the whole envelope with <c>JsonDocument</c>, whose index it rents at about one byte per body byte (64 MiB for 50 MiB).</summary>
-    public override double ParserBytesPerBodyByte => 1.3;
-
     public override string ErrorBody(string message) => $$$"""{"jsonrpc":"2.0","id":null,"error":{"code":-1,"message":"{{{message}}}"}}""";
 
     public override IReadOnlyList<ParserTarget> Parsers { get; } = BuildParsers();

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using EmailStats.Clients.Internal;
+using EmailStats.Clients.Reports;
+using EmailStats.Clients.Reports.Serialization;
+
+namespace EmailStats.Clients.Benchmarks;
+
+/// <summary>
+/// Where a client's fixed cost per call goes, on the smallest answer (a one-day Reports histogram): the limit, then the
+/// same hand-written request with the body buffered as the client buffers it, then the Refit wire alone with that
+/// buffering, then the whole client (query, Refit, the shared call path with its checks, the reader).
+/// </summary>
+public class OverheadBenchmarks : HttpBenchmark
+{
+    private ReportsClient _client = null!;
+    private IReportsApi _api = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var body = Payloads.ReportsHistogram(Size);
+        StartServer(_ => new CannedResponse(body, Json));
+        _client = new ReportsClient(Http, new ReportsOptions { ApiKey = Payloads.ApiKey, BaseAddress = Http.BaseAddress });
+        _api = RefitDefaults.Create<IReportsApi>(Http);
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<ReportHistogram?> Limit()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/reports/email/overall/histogram?pastDays=1&eventType=email-bounced&timezone=UTC");
+        request.Headers.Add("X-API-Key", Payloads.ApiKey);
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(stream, ReportsJsonContext.Default.ReportHistogram).ConfigureAwait(false);
+    }
+
+    [Benchmark]
+    public async Task<ReportHistogram?> Buffered()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/reports/email/overall/histogram?pastDays=1&eventType=email-bounced&timezone=UTC");
+        request.Headers.Add("X-API-Key", Payloads.ApiKey);
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        using var body = await ResponseBody.ReadAsync(response.Content, ResponseBody.DefaultMaxBytes, CancellationToken.None).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(body.Span, ReportsJsonContext.Default.ReportHistogram);
+    }
+
+    [Benchmark]
+    public async Task<ReportHistogram?> RefitWire()
+    {
+        using var response = await _api.GetEmailHistogramAsync(Payloads.ApiKey, 1, "email-bounced", "UTC", CancellationToken.None).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        using var body = await ResponseBody.ReadAsync(response.Content, ResponseBody.DefaultMaxBytes, CancellationToken.None).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(body.Span, ReportsJsonContext.Default.ReportHistogram);
+    }
+
+    [Benchmark]
+    public Task<ReportHistogram> Client() => _client.GetEmailHistogramAsync(ReportsQuery.PastDays(1), EmailEventType.EmailBounced);
+}

@@ -1,0 +1,50 @@
+using EmailStats.Clients;
+using Microsoft.Extensions.Options;
+
+namespace EmailStats.Samples.Dashboard;
+
+/// <summary>One provider's days, or the one line that says why there are none.</summary>
+internal sealed record ProviderReport(Provider Provider, string Source, string TimeZone, bool UsesSandbox, IReadOnlyList<DailyEmailMetrics> Days, string? Error)
+{
+    public bool Failed => Error is not null;
+}
+
+/// <summary>Fetches every provider at once; one provider's failure is its own report and never hides the others.</summary>
+internal static class DashboardRunner
+{
+    public static async Task<IReadOnlyList<ProviderReport>> FetchAsync(
+        IReadOnlyList<DashboardSource> sources,
+        DateOnly from,
+        DateOnly to,
+        Action<Provider, bool>? finished,
+        CancellationToken cancellationToken)
+    {
+        var tasks = sources.Select(async source =>
+        {
+            var report = await FetchOneAsync(source, from, to, cancellationToken).ConfigureAwait(false);
+            finished?.Invoke(source.Provider, !report.Failed);
+            return report;
+        });
+        return await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    private static async Task<ProviderReport> FetchOneAsync(DashboardSource source, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        if (source.Source is not { } neutral)
+        {
+            return new(source.Provider, "", "", source.UsesSandbox, [], OneLine(source.Error ?? "not configured"));
+        }
+
+        try
+        {
+            var days = await neutral.GetDailyMetricsAsync(from, to, cancellationToken).ConfigureAwait(false);
+            return new(source.Provider, neutral.Name, neutral.TimeZone.Id, source.UsesSandbox, days, null);
+        }
+        catch (Exception e) when (e is EmailStatsException or ArgumentException or OptionsValidationException)
+        {
+            return new(source.Provider, neutral.Name, neutral.TimeZone.Id, source.UsesSandbox, [], OneLine(e.Message));
+        }
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

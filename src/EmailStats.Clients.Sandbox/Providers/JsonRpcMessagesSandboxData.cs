@@ -1,0 +1,236 @@
+using EmailStats.Clients.Sandbox.Data;
+
+namespace EmailStats.Clients.Sandbox.Providers;
+
+/// <summary>One message of the sandbox's GetResponse account: sent once, at <paramref name="SentAt"/> (the API's clock).</summary>
+internal sealed record JsonRpcMessagesSandboxMessage(string Id, string Subject, DateTime SentAt);
+
+/// <summary>The activity of a message in one hour: the nineteen <c>get_message_stats</c> counters, in wire order.</summary>
+internal readonly record struct JsonRpcMessagesSandboxHour(DateTime Hour, long[] Counters);
+
+/// <summary>
+/// The GetResponse account's messages and their hourly activity. Each message is sent once, on a day inside the history
+/// window, to a list whose size and outcome come from <see cref="SandboxData"/> (the send day's figures); its opens,
+/// clicks, bounces and complaints are spread over the following weeks on decaying, day-and-night curves, in whole
+/// numbers that add up exactly to those totals. Activity after <see cref="SandboxData.Today"/> has not happened yet.
+/// Every period of every grouping is a sum of these hours, so hours add up to days, days to months, months to years.
+/// </summary>
+internal sealed class JsonRpcMessagesSandboxData
+{
+    /// <summary>The counters of a period, in the order the API writes them.</summary>
+    public static readonly string[] CounterNames =
+    [
+        "sent", "opened", "unique_opened", "clicked", "unique_clicked", "goals", "unique_goals", "forwarded", "unsubscribes",
+        "bounces_user_unknown", "bounces_user_recycled", "bounces_mailbox_full", "bounces_block_content", "bounces_block_timeout",
+        "bounces_block_other", "bounces_other_soft", "bounces_other_hard", "complaints_handled", "complaints_unhandled",
+    ];
+
+    private const int Sent = 0, Opened = 1, UniqueOpened = 2, Clicked = 3, UniqueClicked = 4, Goals = 5, UniqueGoals = 6,
+        Forwarded = 7, Unsubscribes = 8, UserUnknown = 9, UserRecycled = 10, MailboxFull = 11, BlockContent = 12,
+        BlockTimeout = 13, BlockOther = 14, OtherSoft = 15, OtherHard = 16, ComplaintsHandled = 17, ComplaintsUnhandled = 18;
+
+    /// <summary>How long a message keeps collecting activity: eight weeks, by then every curve is spent.</summary>
+    private const int HorizonHours = 56 * 24;
+
+    /// <summary>The messages: id, subject, age (as a share of the history, oldest first), send hour, list size.</summary>
+    private static readonly (string Id, string Subject, double Age, int Hour, long Recipients)[] Plan =
+    [
+        ("sbx-newsletter", "Monthly newsletter: what is new this month", 0.85, 9, 42_000),
+        ("sbx-launch", "Meet the new dashboard", 0.60, 14, 65_000),
+        ("sbx-flash-sale", "Flash sale: 48 hours only", 0.40, 7, 80_000),
+        ("sbx-webinar", "Live webinar invitation", 0.20, 11, 18_000),
+        ("sbx-digest", "Your weekly digest", 0.03, 17, 26_000),
+    ];
+
+    private enum Curve
+    {
+        Sending,
+        FirstOpens,
+        Repeats,
+        FirstClicks,
+        FirstGoals,
+        RepeatGoals,
+        Forwards,
+        Unsubscribes,
+        HardBounces,
+        SoftBounces,
+        Complaints,
+    }
+
+    private readonly SandboxData _data;
+    private readonly Dictionary<string, Lazy<IReadOnlyList<JsonRpcMessagesSandboxHour>>> _activity = new(StringComparer.Ordinal);
+
+    public JsonRpcMessagesSandboxData(SandboxData data)
+    {
+        _data = data;
+        var historyDays = data.Today.DayNumber - data.FirstDay.DayNumber + 1;
+        var messages = new List<JsonRpcMessagesSandboxMessage>(Plan.Length);
+        foreach (var (id, subject, age, hour, recipients) in Plan)
+        {
+            var day = data.Today.AddDays(-(int)Math.Round(age * (historyDays - 1)));
+            var message = new JsonRpcMessagesSandboxMessage(id, subject, day.ToDateTime(new TimeOnly(hour, 0)));
+            messages.Add(message);
+            _activity[id] = new Lazy<IReadOnlyList<JsonRpcMessagesSandboxHour>>(() => Generate(message, recipients));
+        }
+
+        Messages = messages;
+    }
+
+    /// <summary>The messages, oldest first.</summary>
+    public IReadOnlyList<JsonRpcMessagesSandboxMessage> Messages { get; }
+
+    /// <summary>The hours with activity of message <paramref name="id"/>, oldest first; false for an unknown message.</summary>
+    public bool TryGetActivity(string id, out IReadOnlyList<JsonRpcMessagesSandboxHour> hours)
+    {
+        if (_activity.TryGetValue(id, out var activity))
+        {
+            hours = activity.Value;
+            return true;
+        }
+
+        hours = [];
+        return false;
+    }
+
+    private List<JsonRpcMessagesSandboxHour> Generate(JsonRpcMessagesSandboxMessage message, long recipients)
+    {
+        // The send day's outcome, as SandboxData has it for this message's stream: the message's totals.
+        var day = _data.Day("getresponse/" + message.Id, DateOnly.FromDateTime(message.SentAt), recipients);
+        var hard = day.HardBounces;
+        var soft = day.Bounces - hard;
+        var spam = day.SpamReports;
+        var uniqueGoals = Share(day.UniqueClicks, 0.25);
+        var sendingHours = (int)Math.Clamp(1 + (day.Requests / 20_000), 1, 4);
+
+        // Each part is spread over the hours once and added to every counter it belongs to: a first open is an open too.
+        (long Total, Curve Curve, int[] Counters)[] parts =
+        [
+            (day.Requests, Curve.Sending, [Sent]),
+            (day.UniqueOpens, Curve.FirstOpens, [Opened, UniqueOpened]),
+            (day.Opens - day.UniqueOpens, Curve.Repeats, [Opened]),
+            (day.UniqueClicks, Curve.FirstClicks, [Clicked, UniqueClicked]),
+            (day.Clicks - day.UniqueClicks, Curve.Repeats, [Clicked]),
+            (uniqueGoals, Curve.FirstGoals, [Goals, UniqueGoals]),
+            (Share(uniqueGoals, 0.2), Curve.RepeatGoals, [Goals]),
+            (Share(day.UniqueOpens, 0.012), Curve.Forwards, [Forwarded]),
+            (day.Unsubscribes, Curve.Unsubscribes, [Unsubscribes]),
+            (day.InvalidEmail + Share(hard, 0.6), Curve.HardBounces, [UserUnknown]),
+            (Share(hard, 0.1), Curve.HardBounces, [UserRecycled]),
+            (Math.Max(0, hard - Share(hard, 0.6) - Share(hard, 0.1)), Curve.HardBounces, [OtherHard]),
+            (Share(soft, 0.45), Curve.SoftBounces, [MailboxFull]),
+            (Share(soft, 0.15), Curve.SoftBounces, [BlockTimeout]),
+            (Math.Max(0, soft - Share(soft, 0.45) - Share(soft, 0.15)), Curve.SoftBounces, [OtherSoft]),
+            (Share(day.Blocks, 0.4), Curve.HardBounces, [BlockContent]),
+            (day.Blocks - Share(day.Blocks, 0.4), Curve.HardBounces, [BlockOther]),
+            (spam - (spam / 6), Curve.Complaints, [ComplaintsHandled]),
+            (spam / 6, Curve.Complaints, [ComplaintsUnhandled]),
+        ];
+
+        // Hours after the end of "today" have not happened yet.
+        var lastHour = _data.Today.ToDateTime(new TimeOnly(23, 0));
+        var hours = (int)Math.Min(HorizonHours, ((lastHour - message.SentAt).Ticks / TimeSpan.TicksPerHour) + 1);
+        var counters = new long[hours][];
+        for (var t = 0; t < hours; t++)
+        {
+            counters[t] = new long[CounterNames.Length];
+        }
+
+        var weights = new double[HorizonHours];
+        for (var p = 0; p < parts.Length; p++)
+        {
+            var (total, curve, targets) = parts[p];
+            if (total <= 0)
+            {
+                continue;
+            }
+
+            var sum = 0.0;
+            for (var t = 0; t < HorizonHours; t++)
+            {
+                var hourOfDay = (message.SentAt.Hour + t) % 24;
+                weights[t] = Weight(curve, t, hourOfDay, sendingHours) * (0.6 + (0.8 * Unit(message.Id, t, p)));
+                sum += weights[t];
+            }
+
+            // Whole numbers by rounding the running total: they add up exactly to the part's total over the horizon.
+            var cumulative = 0.0;
+            var before = 0L;
+            for (var t = 0; t < hours; t++)
+            {
+                cumulative += weights[t];
+                var upTo = t == HorizonHours - 1 ? total : (long)Math.Round(total * (cumulative / sum));
+                foreach (var target in targets)
+                {
+                    counters[t][target] += upTo - before;
+                }
+
+                before = upTo;
+            }
+        }
+
+        var result = new List<JsonRpcMessagesSandboxHour>();
+        for (var t = 0; t < hours; t++)
+        {
+            if (Array.Exists(counters[t], c => c > 0))
+            {
+                result.Add(new JsonRpcMessagesSandboxHour(message.SentAt.AddHours(t), counters[t]));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>How much of a part falls in hour <paramref name="t"/> after sending started (before jitter and scaling).</summary>
+    private static double Weight(Curve curve, int t, int hourOfDay, int sendingHours)
+    {
+        // People read mail by day: fewer opens, clicks and unsubscribes at night.
+        var awake = hourOfDay switch
+        {
+            < 6 => 0.15,
+            < 9 => 0.6,
+            < 19 => 1.0,
+            < 23 => 0.7,
+            _ => 0.3,
+        };
+
+        return curve switch
+        {
+            Curve.Sending => t < sendingHours ? 1 : 0,
+            Curve.FirstOpens => awake * Mix(t, 6, 60, 0.3),
+            Curve.Repeats => awake * Mix(t, 12, 120, 0.4),
+            Curve.FirstClicks => awake * Mix(t, 4, 48, 0.25),
+            Curve.FirstGoals => t < 1 ? 0 : awake * Mix(t - 1, 4, 48, 0.25),
+            Curve.RepeatGoals => t < 1 ? 0 : awake * Mix(t - 1, 12, 120, 0.4),
+            Curve.Forwards => awake * Mix(t, 24, 24, 0),
+            Curve.Unsubscribes => awake * Mix(t, 6, 72, 0.3),
+            Curve.HardBounces => t < 24 ? Mix(t, 2, 2, 0) : 0,
+            Curve.SoftBounces => t < 96 ? Mix(t, 16, 16, 0) : 0,
+            _ => Mix(t, 12, 96, 0.5),
+        };
+    }
+
+    /// <summary>
+    /// Two exponential decays: a fast one (mean <paramref name="fast"/> hours) and a slow tail (mean <paramref name="slow"/>
+    /// hours) that carries <paramref name="tail"/> of the activity.
+    /// </summary>
+    private static double Mix(int t, double fast, double slow, double tail) =>
+        ((1 - tail) * Math.Exp(-t / fast) / fast) + (tail * Math.Exp(-t / slow) / slow);
+
+    private static long Share(long of, double share) => (long)Math.Round(of * share);
+
+    /// <summary>A uniform number in [0, 1) from the message, hour and salt: stable across runs and machines.</summary>
+    private static double Unit(string id, int hour, int salt)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        var x = hash ^ ((ulong)hour << 8) ^ (ulong)salt;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        x ^= x >> 31;
+        return (x >> 11) * (1.0 / (1UL << 53));
+    }
+}

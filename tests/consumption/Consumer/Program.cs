@@ -1,0 +1,50 @@
+// Restored from the packed .nupkg files: registers every client the documented way, points them at the sandbox
+// package, calls each one and checks the answers. Exit code 0 means the packages work as shipped.
+using EmailStats.Clients;
+using EmailStats.Clients.JsonRpcMessages;
+using EmailStats.Clients.Mailgun;
+using EmailStats.Clients.Reports;
+using EmailStats.Clients.Sandbox;
+using EmailStats.Clients.SendGridV2;
+using Microsoft.Extensions.DependencyInjection;
+
+using var sandbox = EmailStatsSandbox.Start();
+var services = new ServiceCollection();
+services.AddSendGridV2StatsClient(o => sandbox.Configure(o));
+services.AddMessageStatsClient(o => sandbox.Configure(o));
+services.AddMailgunStatsClient(o => sandbox.Configure(o));
+services.AddReportsClient(o => sandbox.Configure(o));
+await using var provider = services.BuildServiceProvider();
+
+var today = sandbox.Today;
+IEmailStatsSource[] sources =
+[
+    new SendGridV2EmailStatsSource(provider.GetRequiredService<ISendGridV2StatsClient>(), sandbox.SendGridV2.Users[0]),
+    new MessageEmailStatsSource(provider.GetRequiredService<IMessageStatsClient>(), sandbox.JsonRpcMessages.MessageIds[^1]),
+    new MailgunEmailStatsSource(provider.GetRequiredService<IMailgunStatsClient>(), sandbox.Mailgun.Domains[0]),
+    new ReportsEmailStatsSource(provider.GetRequiredService<IReportsClient>()),
+];
+
+var failures = 0;
+foreach (var source in sources)
+{
+    var days = await source.GetDailyMetricsAsync(today.AddDays(-6), today);
+    var activity = days.Sum(d => (d.Sent ?? 0) + (d.UniqueOpens ?? 0));
+    var ok = days.Count == 7 && days[^1].Date == today && activity > 0;
+    failures += ok ? 0 : 1;
+    Console.WriteLine($"{(ok ? "ok  " : "FAIL")} {source.Provider} {source.Name}: {days.Count} days, {activity} sends and unique opens");
+}
+
+try
+{
+    await provider.GetRequiredService<IMailgunStatsClient>().GetDomainTotalsAsync("unknown.example", MailgunStatsQuery.ForEvents(MailgunEvent.Delivered).Last(MailgunDuration.Days(1)));
+    failures++;
+    Console.WriteLine("FAIL an unknown domain was answered");
+}
+catch (EmailStatsApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+{
+    Console.WriteLine($"ok   typed refusal: {e.Message}");
+}
+
+Console.WriteLine(failures == 0 ? "The packages work as shipped." : $"{failures} check(s) failed.");
+return failures == 0 ? 0 : 1;
