@@ -180,61 +180,31 @@ internal static class JsonRpcResponseReader
     /// </summary>
     private static ProviderError ToError(JsonElement error)
     {
-        var messages = new List<string>(2);
-        string? code = null;
-        switch (error.ValueKind)
+        var collector = new JsonErrorCollector();
+        if (error.ValueKind == JsonValueKind.Object)
         {
-            case JsonValueKind.Object:
-                if (error.TryGetProperty("code", out var c))
-                {
-                    code = c.ValueKind switch
-                    {
-                        JsonValueKind.Number => c.GetRawText(),
-                        JsonValueKind.String => NullIfEmpty(c.GetString()),
-                        _ => null,
-                    };
-                }
+            if (error.TryGetProperty("code", out var code))
+            {
+                collector.AddCode(code);
+            }
 
-                if (error.TryGetProperty("message", out var message))
-                {
-                    AddText(message, messages);
-                }
+            if (error.TryGetProperty("message", out var message))
+            {
+                collector.AddDetail(message);
+            }
 
-                if (error.TryGetProperty("data", out var data))
-                {
-                    AddText(data, messages);
-                }
-
-                break;
-            default:
-                AddText(error, messages);
-                break;
+            if (error.TryGetProperty("data", out var data))
+            {
+                collector.AddDetail(data);
+            }
+        }
+        else
+        {
+            collector.AddDetail(error);
         }
 
-        return new ProviderError(code, messages);
+        return collector.ToError();
     }
-
-    private static void AddText(JsonElement value, List<string> messages)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                return;
-            case JsonValueKind.String:
-                if (NullIfEmpty(value.GetString()) is { } text && !messages.Contains(text))
-                {
-                    messages.Add(text);
-                }
-
-                return;
-            default:
-                var raw = value.GetRawText();
-                messages.Add(raw.Length > EmailStatsResponseException.MaxBodySnippetLength ? raw[..EmailStatsResponseException.MaxBodySnippetLength] : raw);
-                return;
-        }
-    }
-
-    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Cut(string text) => text.Length > MaxEchoedLength ? text[..MaxEchoedLength] + "..." : text;
 }

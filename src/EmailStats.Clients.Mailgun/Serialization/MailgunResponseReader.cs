@@ -56,20 +56,16 @@ internal static class MailgunResponseReader
             return null;
         }
 
-        var messages = new List<string>(1);
+        var error = new JsonErrorCollector();
         foreach (var name in (ReadOnlySpan<string>)["message", "error"])
         {
             if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
             {
-                var text = value.GetString()!.Trim();
-                if (text.Length > 0)
-                {
-                    messages.Add(text);
-                }
+                error.AddMessage(value);
             }
         }
 
-        return messages.Count == 0 ? null : new ProviderError(null, messages);
+        return error.HasMessages ? error.ToError() : null;
     }
 
     private static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadAggregates(

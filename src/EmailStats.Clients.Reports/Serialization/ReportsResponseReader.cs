@@ -45,80 +45,28 @@ internal static class ReportsResponseReader
 
         using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var root = document.RootElement;
-        string? code = null;
-        var messages = new List<string>();
+        var error = new JsonErrorCollector();
         var marked = false;
 
         if (root.TryGetProperty("errors", out var errors))
         {
             marked = true;
-            if (errors.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in errors.EnumerateArray())
-                {
-                    Add(item, messages, ref code);
-                }
-            }
-            else
-            {
-                Add(errors, messages, ref code);
-            }
+            error.AddEntry(errors, "errorType");
         }
 
         if (root.TryGetProperty("errorType", out _))
         {
             marked = true;
-            Add(root, messages, ref code);
+            error.AddEntry(root, "errorType");
         }
-        else if (!marked && root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
-                 && message.GetString()!.Trim() is { Length: > 0 } text)
+        else if (!marked && root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
         {
             // A gateway's {"message":"..."} on an error status: keep its text, no code.
-            marked = true;
-            messages.Add(text);
+            error.AddMessage(message);
+            marked = error.HasMessages;
         }
 
-        return marked ? new ProviderError(code, messages) : null;
-    }
-
-    private static void Add(JsonElement item, List<string> messages, ref string? code)
-    {
-        switch (item.ValueKind)
-        {
-            case JsonValueKind.String:
-                if (item.GetString()!.Trim() is { Length: > 0 } text)
-                {
-                    messages.Add(text);
-                }
-
-                break;
-            case JsonValueKind.Object:
-                if (code is null && item.TryGetProperty("errorType", out var type) && type.ValueKind == JsonValueKind.String
-                    && type.GetString()!.Trim() is { Length: > 0 } typeText)
-                {
-                    code = typeText;
-                }
-
-                if (item.TryGetProperty("message", out var message))
-                {
-                    if (message.ValueKind == JsonValueKind.String && message.GetString()!.Trim() is { Length: > 0 } messageText)
-                    {
-                        messages.Add(messageText);
-                    }
-                    else if (message.ValueKind is JsonValueKind.Array)
-                    {
-                        foreach (var part in message.EnumerateArray())
-                        {
-                            if (part.ValueKind == JsonValueKind.String && part.GetString()!.Trim() is { Length: > 0 } partText)
-                            {
-                                messages.Add(partText);
-                            }
-                        }
-                    }
-                }
-
-                break;
-        }
+        return marked ? error.ToError() : null;
     }
 
     private static T ReadObject<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo, string what)

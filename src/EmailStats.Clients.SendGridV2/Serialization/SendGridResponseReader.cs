@@ -133,89 +133,30 @@ internal static class SendGridResponseReader
             return null;
         }
 
-        string? code = null;
-        var messages = new List<string>();
+        // {"errors": [...]} and {"error": ...} mark an error whatever they hold; {"message": "error"} marks one too, and
+        // any other top-level message but "success" is the error's text when the envelope holds no other.
+        var error = new JsonErrorCollector();
         var marked = false;
-
-        if (root.TryGetProperty("errors", out var errors))
+        foreach (var name in (ReadOnlySpan<string>)["errors", "error"])
         {
-            marked = true;
-            if (errors.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in errors.EnumerateArray())
-                {
-                    AddMessage(item, messages, ref code);
-                }
-            }
-            else
-            {
-                AddMessage(errors, messages, ref code);
-            }
-        }
-
-        if (root.TryGetProperty("error", out var errorElement))
-        {
-            marked = true;
-            AddMessage(errorElement, messages, ref code);
-        }
-
-        string? topMessage = null;
-        if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
-        {
-            var text = message.GetString()!.Trim();
-            if (text == "error")
+            if (root.TryGetProperty(name, out var entries))
             {
                 marked = true;
+                error.AddEntry(entries, "code");
             }
-            else if (text.Length > 0 && text != "success")
+        }
+
+        if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
+            && message.GetString()!.Trim() is var text && text is not ("" or "success"))
+        {
+            marked = true;
+            if (text != "error" && !error.HasMessages)
             {
-                marked = true;
-                topMessage = text;
+                error.AddMessage(message);
             }
         }
 
-        if (!marked)
-        {
-            return null;
-        }
-
-        if (messages.Count == 0 && topMessage is not null)
-        {
-            messages.Add(topMessage);
-        }
-
-        return new ProviderError(code, messages);
-    }
-
-    private static void AddMessage(JsonElement item, List<string> messages, ref string? code)
-    {
-        switch (item.ValueKind)
-        {
-            case JsonValueKind.String:
-                var text = item.GetString()!.Trim();
-                if (text.Length > 0)
-                {
-                    messages.Add(text);
-                }
-
-                break;
-            case JsonValueKind.Object:
-                if (item.TryGetProperty("code", out var c) && c.ValueKind is JsonValueKind.Number or JsonValueKind.String)
-                {
-                    code = c.ValueKind == JsonValueKind.Number ? c.GetRawText() : c.GetString();
-                }
-
-                if (item.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
-                {
-                    var message = m.GetString()!.Trim();
-                    if (message.Length > 0)
-                    {
-                        messages.Add(message);
-                    }
-                }
-
-                break;
-        }
+        return marked ? error.ToError() : null;
     }
 
     private enum Format
