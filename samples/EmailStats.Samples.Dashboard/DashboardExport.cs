@@ -9,7 +9,7 @@ namespace EmailStats.Samples.Dashboard;
 internal static class DashboardExport
 {
     private static readonly string[] Columns =
-        ["provider", "source", "time_zone", "date", "sent", "delivered", "opens", "unique_opens", "clicks", "unique_clicks", "bounces", "complaints", "unsubscribes"];
+        ["provider", "source", "time_zone", "date", "sent", "delivered", "opens", "unique_opens", "clicks", "unique_clicks", "bounces", "complaints", "unsubscribes", "note"];
 
     public static void WriteJson(Stream stream, DateOnly from, DateOnly to, IReadOnlyList<ProviderReport> reports)
     {
@@ -51,6 +51,11 @@ internal static class DashboardExport
                     }
                 }
 
+                if (day.Note is { } note)
+                {
+                    json.WriteString("note", note);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -74,6 +79,7 @@ internal static class DashboardExport
                     report.Provider.ToString(), Quote(report.Source), Quote(report.TimeZone), day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 };
                 cells.AddRange(Metrics(day).Select(m => m.Value?.ToString(CultureInfo.InvariantCulture) ?? ""));
+                cells.Add(Quote(day.Note ?? ""));
                 writer.WriteLine(string.Join(',', cells));
             }
         }

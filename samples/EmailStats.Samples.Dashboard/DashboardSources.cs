@@ -101,7 +101,7 @@ internal static class DashboardSources
             }
         });
         return (Provider.SendGrid, !real, null, sp => new SendGridV2EmailStatsSource(
-            sp.GetRequiredService<ISendGridV2StatsClient>(), user ?? sandbox().SendGridV2.Users[0], categories, zone));
+            sp.GetRequiredService<ISendGridV2StatsClient>(), user ?? sandbox().SendGridV2.Users[0], categories, zone, Clock(real, sandbox)));
     }
 
     private static (Provider, bool, string?, Func<IServiceProvider, IEmailStatsSource>?) GetResponse(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
@@ -124,7 +124,7 @@ internal static class DashboardSources
             }
         });
         return (Provider.GetResponse, !real, null, sp => new MessageEmailStatsSource(
-            sp.GetRequiredService<IMessageStatsClient>(), message ?? SandboxMessageId(sandbox()), zone));
+            sp.GetRequiredService<IMessageStatsClient>(), message ?? SandboxMessageId(sandbox()), zone, Clock(real, sandbox)));
     }
 
     private static (Provider, bool, string?, Func<IServiceProvider, IEmailStatsSource>?) Mailgun(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
@@ -146,7 +146,7 @@ internal static class DashboardSources
                 o.BaseAddress = new Uri(address);
             }
         });
-        return (Provider.Mailgun, !real, null, sp => new MailgunEmailStatsSource(sp.GetRequiredService<IMailgunStatsClient>(), real ? domain : null));
+        return (Provider.Mailgun, !real, null, sp => new MailgunEmailStatsSource(sp.GetRequiredService<IMailgunStatsClient>(), real ? domain : null, Clock(real, sandbox)));
     }
 
     private static (Provider, bool, string?, Func<IServiceProvider, IEmailStatsSource>?) Reports(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
@@ -164,11 +164,14 @@ internal static class DashboardSources
             o.ApiKey = c["REPORTS_API_KEY"]!;
             o.BaseAddress = c["REPORTS_BASE_ADDRESS"] is { Length: > 0 } address ? new Uri(address) : null;
         });
-        return (Provider.Reports, !real, null, sp => new ReportsEmailStatsSource(sp.GetRequiredService<IReportsClient>(), zone));
+        return (Provider.Reports, !real, null, sp => new ReportsEmailStatsSource(sp.GetRequiredService<IReportsClient>(), zone, Clock(real, sandbox)));
     }
 
     /// <summary>The newest sandbox message: the one still collecting activity in the last days.</summary>
     private static string SandboxMessageId(EmailStatsSandbox sandbox) => sandbox.JsonRpcMessages.SentAt.MaxBy(m => m.Value).Key;
+
+    /// <summary>A live source reads the system clock; a sandboxed one the sandbox's, so that "today" is where its data ends.</summary>
+    private static TimeProvider? Clock(bool real, Func<EmailStatsSandbox> sandbox) => real ? null : sandbox().Clock;
 
     private static bool Has(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
 

@@ -6,11 +6,12 @@ namespace EmailStats.Samples.Dashboard;
 /// <summary>Draws each provider's days as a table and a bar chart of messages sent per day.</summary>
 internal static class DashboardView
 {
-    private static readonly (string Header, Func<EmailStats.Clients.DailyEmailMetrics, long?> Value)[] Columns =
+    /// <summary>The columns; a unique count per day is not summed (a sum of daily uniques is not unique over the period).</summary>
+    private static readonly (string Header, Func<EmailStats.Clients.DailyEmailMetrics, long?> Value, bool Summable)[] Columns =
     [
-        ("Sent", d => d.Sent), ("Delivered", d => d.Delivered), ("Opens", d => d.Opens), ("Uniq. opens", d => d.UniqueOpens),
-        ("Clicks", d => d.Clicks), ("Uniq. clicks", d => d.UniqueClicks), ("Bounces", d => d.Bounces), ("Complaints", d => d.Complaints),
-        ("Unsubs", d => d.Unsubscribes),
+        ("Sent", d => d.Sent, true), ("Delivered", d => d.Delivered, true), ("Opens", d => d.Opens, true),
+        ("Uniq. opens", d => d.UniqueOpens, false), ("Clicks", d => d.Clicks, true), ("Uniq. clicks", d => d.UniqueClicks, false),
+        ("Bounces", d => d.Bounces, true), ("Complaints", d => d.Complaints, true), ("Unsubs", d => d.Unsubscribes, true),
     ];
 
     public static void Render(IAnsiConsole console, IReadOnlyList<ProviderReport> reports)
@@ -27,7 +28,7 @@ internal static class DashboardView
             console.Write(new Rule($"[bold]{report.Provider}[/] {Markup.Escape(report.Source)} [grey]({Markup.Escape(report.TimeZone)}, {origin})[/]").LeftJustified());
 
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Date");
-            foreach (var (header, _) in Columns)
+            foreach (var (header, _, _) in Columns)
             {
                 table.AddColumn(new TableColumn(header).RightAligned());
             }
@@ -37,8 +38,13 @@ internal static class DashboardView
                 table.AddRow([day.Date.ToString("yyyy-MM-dd ddd", CultureInfo.InvariantCulture), .. Columns.Select(c => Format(c.Value(day)))]);
             }
 
-            table.AddRow([.. new[] { "[bold]Total[/]" }, .. Columns.Select(c => $"[bold]{Format(Sum(report, c.Value))}[/]")]);
+            table.AddRow([.. new[] { "[bold]Total[/]" }, .. Columns.Select(c => c.Summable ? $"[bold]{Format(Sum(report, c.Value))}[/]" : "[grey]n/a[/]")]);
+            table.Caption("[grey]Uniq. opens and clicks are unique per day: the total leaves them out (their sum is no unique count).[/]");
             console.Write(table);
+            foreach (var note in report.Days.Where(d => d.Note is not null).GroupBy(d => d.Note!))
+            {
+                console.MarkupLine($"[grey]{note.Count()} day(s) without numbers: {Markup.Escape(note.Key)}[/]");
+            }
 
             var chart = new BarChart().Width(72).Label("[grey]Sent per day[/]");
             foreach (var day in report.Days)

@@ -1,9 +1,11 @@
 namespace EmailStats.Clients.JsonRpcMessages;
 
 /// <summary>
-/// One GetResponse message's daily metrics in provider-neutral form (its <c>daily</c> periods; days without a period
-/// read as 0). GetResponse does not report deliveries: <see cref="DailyEmailMetrics.Delivered"/> is null.
-/// The mapping is in the package README.
+/// One GetResponse message's daily metrics in provider-neutral form, from its <c>daily</c> periods. The message's whole
+/// history is read in one call and trimmed to the range: API 1.5's <c>created_on</c> narrows by the contacts' creation
+/// date, not by the day of the activity, so it is never sent. A day without a period reads as 0 (GetResponse leaves
+/// out periods without a positive value). GetResponse does not report deliveries: <see cref="DailyEmailMetrics.Delivered"/>
+/// is null. The mapping is in the package README.
 /// </summary>
 public sealed class MessageEmailStatsSource : EmailStatsSource
 {
@@ -15,8 +17,10 @@ public sealed class MessageEmailStatsSource : EmailStatsSource
     /// <param name="client">The client to call.</param>
     /// <param name="messageId">The message whose statistics to read.</param>
     /// <param name="timeZone">The zone the account counts days in; UTC when null.</param>
+    /// <param name="timeProvider">The clock that says which day is today in that zone; the system clock when null.</param>
     /// <exception cref="ArgumentException">The message id is empty.</exception>
-    public MessageEmailStatsSource(IMessageStatsClient client, string messageId, TimeZoneInfo? timeZone = null)
+    public MessageEmailStatsSource(IMessageStatsClient client, string messageId, TimeZoneInfo? timeZone = null, TimeProvider? timeProvider = null)
+        : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(client);
         _ = MessageStatsQuery.ForMessage(messageId);
@@ -34,13 +38,13 @@ public sealed class MessageEmailStatsSource : EmailStatsSource
     /// <inheritdoc />
     public override TimeZoneInfo TimeZone => _timeZone;
 
-    /// <summary>GetResponse documents no limit; a year per call keeps each answer bounded.</summary>
-    protected override int MaxDaysPerCall => 366;
+    /// <summary>One call reads the message's whole history (there is no filter by activity day), so one call serves any range.</summary>
+    protected override int MaxDaysPerCall => MaxRangeDays;
 
     /// <inheritdoc />
-    protected override async Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    protected override async Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
-        var query = MessageStatsQuery.ForMessage(_messageId).GroupedBy(MessageStatsGrouping.Daily).CreatedFrom(from).CreatedTo(to);
+        var query = MessageStatsQuery.ForMessage(_messageId).GroupedBy(MessageStatsGrouping.Daily);
         var stats = await _client.GetMessageStatsAsync(query, cancellationToken).ConfigureAwait(false);
         return stats.Select(Map);
     }

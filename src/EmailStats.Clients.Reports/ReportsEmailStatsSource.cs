@@ -5,7 +5,8 @@ namespace EmailStats.Clients.Reports;
 /// event type) for the past days, counted in the chosen IANA time zone. The reports count first opens and first
 /// clicks per contact, so <see cref="DailyEmailMetrics.UniqueOpens"/> and <see cref="DailyEmailMetrics.UniqueClicks"/>
 /// are reported and the totals (<see cref="DailyEmailMetrics.Opens"/>, <see cref="DailyEmailMetrics.Clicks"/>) are null.
-/// Only the last 90 days can be read. The mapping is in the package README.
+/// The reports cover only the past 90 days: older days of a range are null rows with a note, not an error. The mapping
+/// is in the package README.
 /// </summary>
 public sealed class ReportsEmailStatsSource : EmailStatsSource
 {
@@ -18,7 +19,6 @@ public sealed class ReportsEmailStatsSource : EmailStatsSource
     private readonly IReportsClient _client;
     private readonly string _timeZoneId;
     private readonly TimeZoneInfo _timeZone;
-    private readonly TimeProvider _time;
 
     /// <summary>Creates the source.</summary>
     /// <param name="client">The client to call.</param>
@@ -26,12 +26,12 @@ public sealed class ReportsEmailStatsSource : EmailStatsSource
     /// <param name="timeProvider">The clock that says which day is today there; the system clock when null.</param>
     /// <exception cref="ArgumentException">The time zone is not an IANA id known here.</exception>
     public ReportsEmailStatsSource(IReportsClient client, string timeZone = "UTC", TimeProvider? timeProvider = null)
+        : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(client);
         _timeZoneId = ReportsQuery.PastDays(1).InTimeZone(timeZone).TimeZone;
         _timeZone = TimeZoneInfo.FindSystemTimeZoneById(_timeZoneId);
         _client = client;
-        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -46,34 +46,25 @@ public sealed class ReportsEmailStatsSource : EmailStatsSource
     /// <summary>The reports cover the past 1 to 90 days.</summary>
     protected override int MaxDaysPerCall => 90;
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _timeZone).DateTime);
+    /// <summary>The reports look back at most 90 days, today included.</summary>
+    protected override DateOnly? FirstServedDay(DateOnly today) => today.AddDays(1 - ReportsQuery.MaxDays);
 
     /// <inheritdoc />
-    protected override void ValidateRange(DateOnly from, DateOnly to)
-    {
-        var first = Today.AddDays(-89);
-        if (from < first)
-        {
-            throw new ArgumentOutOfRangeException(nameof(from), from, $"The reports cover only the past 90 days: the first day available is {first:yyyy-MM-dd} ({_timeZoneId}).");
-        }
-    }
+    protected override string NotServedNote(DateOnly firstServedDay) =>
+        $"Benchmark Email reports cover only the past {ReportsQuery.MaxDays} days: the first day available is {firstServedDay:yyyy-MM-dd} ({_timeZoneId}).";
 
     /// <inheritdoc />
-    protected override async Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    protected override async Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
-        var today = Today;
-        if (from > today)
-        {
-            return [];
-        }
-
+        // The reports only look back from today: ask from the first day through today; the base keeps from..to.
         var query = ReportsQuery.PastDays(today.DayNumber - from.DayNumber + 1).InTimeZone(_timeZoneId);
-        var byDay = new SortedDictionary<DateOnly, DailyEmailMetrics>();
+        var byDay = new Dictionary<DateOnly, DailyEmailMetrics>();
         foreach (var eventType in EventTypes)
         {
             var histogram = await _client.GetEmailHistogramAsync(query, eventType, cancellationToken).ConfigureAwait(false);
             foreach (var point in histogram.Histogram)
             {
+                // A bucket starts at local midnight (or a local hour): its local date is its day.
                 var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(point.Date, _timeZone).DateTime);
                 var row = byDay.TryGetValue(day, out var seen) ? seen : Empty(day);
                 byDay[day] = Add(row, eventType, point.Total);

@@ -75,8 +75,16 @@ public sealed partial class EmailStatsSandbox : IDisposable
     /// <summary>The server's root address (<c>http://127.0.0.1:port/</c>).</summary>
     public Uri Url { get; }
 
-    /// <summary>The last day with data.</summary>
+    /// <summary>The last day with data (UTC).</summary>
     public DateOnly Today { get; }
+
+    /// <summary>
+    /// The sandbox's clock: it stands still at the last second of <see cref="Today"/> (UTC), where the data ends, and is
+    /// the "now" of every provider host (a query without an end ends there; a zone ahead of UTC is already in the next
+    /// day). Give it to the one-view sources built over the sandbox (the <c>timeProvider</c> of each
+    /// <see cref="EmailStatsSource"/>), so that their today is the sandbox's.
+    /// </summary>
+    public TimeProvider Clock => Data.Clock;
 
     /// <summary>The SendGrid v2 account.</summary>
     public SendGridV2Sandbox SendGridV2 { get; }

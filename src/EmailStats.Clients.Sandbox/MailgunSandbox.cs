@@ -36,6 +36,14 @@ public sealed class MailgunSandbox
     /// <summary>The recipients' countries of each domain, as lower-case ISO codes (the keys of the country aggregates and of <c>group=country</c>), keyed by domain.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Countries { get; } = ByDomain(d => d.Countries);
 
+    /// <summary>
+    /// Whether a totals query's <c>end</c> closes the period before it when it falls on a period boundary. Mailgun's
+    /// documented answers include the period that starts at <c>end</c> (an <c>end</c> of 1 April with month resolution
+    /// answers an item for April), so the sandbox does too; tests set this to prove that a client is right under the
+    /// other reading as well.
+    /// </summary>
+    internal bool EndIsExclusive { get; set; }
+
     /// <summary>Points <paramref name="options"/> at the sandbox: address and key (the region is left as set; the address overrides it).</summary>
     /// <param name="options">The options to fill.</param>
     public void Configure(MailgunOptions options)

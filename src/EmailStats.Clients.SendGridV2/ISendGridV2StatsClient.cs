@@ -13,6 +13,9 @@ namespace EmailStats.Clients.SendGridV2;
 /// </remarks>
 public interface ISendGridV2StatsClient
 {
+    /// <summary>The API this client calls (<see cref="SendGridV2Options.Api"/>): the two answer category statistics with different fields.</summary>
+    SendGridV2Api Api { get; }
+
     /// <summary>Reads a user's statistics per day.</summary>
     /// <param name="query">The user and period; must not name categories (use <see cref="GetCategoryStatsAsync"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -2,7 +2,10 @@ namespace EmailStats.Clients.SendGridV2;
 
 /// <summary>
 /// A SendGrid v2 user's daily metrics in provider-neutral form: the user's totals, or the sum of the named categories.
-/// SendGrid v2 reports every metric of <see cref="DailyEmailMetrics"/>; the mapping is in the package README.
+/// User totals and reseller category statistics report every metric of <see cref="DailyEmailMetrics"/>; subuser
+/// category statistics carry only requests, bounces, clicks, opens and spam reports, so there
+/// <see cref="DailyEmailMetrics.Delivered"/>, the unique counts and <see cref="DailyEmailMetrics.Unsubscribes"/> are
+/// null. The mapping is in the package README.
 /// </summary>
 public sealed class SendGridV2EmailStatsSource : EmailStatsSource
 {
@@ -10,14 +13,22 @@ public sealed class SendGridV2EmailStatsSource : EmailStatsSource
     private readonly string _user;
     private readonly string[] _categories;
     private readonly TimeZoneInfo _timeZone;
+    private readonly bool _partial;
 
     /// <summary>Creates the source.</summary>
     /// <param name="client">The client to call.</param>
     /// <param name="user">The reseller customer or subuser.</param>
     /// <param name="categories">Categories to sum instead of the user's totals; none for the totals.</param>
     /// <param name="timeZone">The zone the SendGrid account counts days in (its account setting); UTC when null.</param>
+    /// <param name="timeProvider">The clock that says which day is today in that zone; the system clock when null.</param>
     /// <exception cref="ArgumentException">The user or a category is empty.</exception>
-    public SendGridV2EmailStatsSource(ISendGridV2StatsClient client, string user, IEnumerable<string>? categories = null, TimeZoneInfo? timeZone = null)
+    public SendGridV2EmailStatsSource(
+        ISendGridV2StatsClient client,
+        string user,
+        IEnumerable<string>? categories = null,
+        TimeZoneInfo? timeZone = null,
+        TimeProvider? timeProvider = null)
+        : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(client);
         _ = SendGridStatsQuery.ForUser(user);
@@ -30,6 +41,9 @@ public sealed class SendGridV2EmailStatsSource : EmailStatsSource
         _client = client;
         _user = user;
         _timeZone = timeZone ?? TimeZoneInfo.Utc;
+
+        // Seed 001: the subuser API's category statistics carry requests, bounces, clicks, opens and spamreports only.
+        _partial = _categories.Length > 0 && client.Api == SendGridV2Api.Subuser;
     }
 
     /// <inheritdoc />
@@ -45,7 +59,7 @@ public sealed class SendGridV2EmailStatsSource : EmailStatsSource
     protected override int MaxDaysPerCall => 365;
 
     /// <inheritdoc />
-    protected override async Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    protected override async Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
         var query = SendGridStatsQuery.ForUser(_user).Between(from, to);
         IEnumerable<SendGridDailyStats> days = _categories.Length == 0
@@ -63,13 +77,13 @@ public sealed class SendGridV2EmailStatsSource : EmailStatsSource
         Source = Name,
         Date = day.Date,
         Sent = day.Requests,
-        Delivered = day.Delivered,
+        Delivered = _partial ? null : day.Delivered,
         Opens = day.Opens,
-        UniqueOpens = day.UniqueOpens,
+        UniqueOpens = _partial ? null : day.UniqueOpens,
         Clicks = day.Clicks,
-        UniqueClicks = day.UniqueClicks,
+        UniqueClicks = _partial ? null : day.UniqueClicks,
         Bounces = day.Bounces,
         Complaints = day.SpamReports,
-        Unsubscribes = day.Unsubscribes,
+        Unsubscribes = _partial ? null : day.Unsubscribes,
     };
 }

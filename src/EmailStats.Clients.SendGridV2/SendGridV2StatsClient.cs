@@ -48,6 +48,9 @@ public sealed class SendGridV2StatsClient : ISendGridV2StatsClient
     }
 
     /// <inheritdoc />
+    public SendGridV2Api Api => _apiKind;
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<SendGridDailyStats>> GetStatsAsync(SendGridStatsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

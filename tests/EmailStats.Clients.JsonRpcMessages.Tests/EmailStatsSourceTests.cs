@@ -12,6 +12,11 @@ public sealed class EmailStatsSourceTests(MessageStatsServer server) : IClassFix
 
         var days = await source.GetDailyMetricsAsync(March1, March1.AddDays(2));
 
+        // The whole history is asked for, without created_on (API 1.5: the contacts' creation date, not the activity's
+        // day), and the periods outside the range (29 February, 4 March) are left out.
+        Assert.Equal("""{"message":"msg-adapter","grouping":"daily"}""", server.LastConditions);
+        Assert.Equal([March1, March1.AddDays(1), March1.AddDays(2)], days.Select(d => d.Date));
+
         Assert.Equal(new DailyEmailMetrics
         {
             Provider = "JsonRpcMessages", Source = "message msg-adapter", Date = March1,
@@ -29,8 +34,8 @@ public sealed class EmailStatsSourceTests(MessageStatsServer server) : IClassFix
     public async Task An_empty_message_id_is_refused_and_errors_pass_through()
     {
         Assert.Throws<ArgumentException>(() => new MessageEmailStatsSource(server.CreateClient(), ""));
-        var unknown = new MessageEmailStatsSource(server.CreateClient(), "msg-adapter");
+        var wrongKey = new MessageEmailStatsSource(server.CreateClient("wrong-key"), "msg-adapter");
 
-        await Assert.ThrowsAsync<EmailStatsApiException>(() => unknown.GetDailyMetricsAsync(March1, March1.AddDays(3)));
+        await Assert.ThrowsAsync<EmailStatsApiException>(() => wrongKey.GetDailyMetricsAsync(March1, March1.AddDays(3)));
     }
 }

@@ -10,6 +10,7 @@ public sealed class EmailStatsSourceTests(ReportsServer server) : ReportsTestBas
     public async Task Each_histogram_maps_to_its_metric_and_totals_are_null()
     {
         var source = new ReportsEmailStatsSource(NewClient(), "UTC", Noon25);
+        var before = Server.Requests.Count;
 
         var days = await source.GetDailyMetricsAsync(Sep23, Sep23.AddDays(2));
 
@@ -21,20 +22,37 @@ public sealed class EmailStatsSourceTests(ReportsServer server) : ReportsTestBas
         Assert.Equal([320L, 318L, 2L, 1L, 0L, 90L, 25L], [days[1].Sent!.Value, days[1].Delivered!.Value, days[1].Bounces!.Value, days[1].Unsubscribes!.Value, days[1].Complaints!.Value, days[1].UniqueOpens!.Value, days[1].UniqueClicks!.Value]);
         Assert.Equal(0, days[2].Sent);
         Assert.Null(days[2].Opens);
-        Assert.Equal(7, Server.Requests.Count(r => r.RequestMessage.Path == "/api/reports/email/overall/histogram" && r.RequestMessage.RawQuery!.Contains("pastDays=3", StringComparison.Ordinal)));
+        Assert.Equal(7, Server.Requests.Skip(before).Count(r => r.RequestMessage.Path == "/api/reports/email/overall/histogram" && r.RequestMessage.RawQuery!.Contains("pastDays=3", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task Days_older_than_90_are_refused_before_any_request()
+    public async Task Days_older_than_90_are_null_rows_with_a_note_and_are_never_asked_for()
     {
         var source = new ReportsEmailStatsSource(NewClient(), "UTC", Noon25);
         var before = Server.Requests.Count;
 
-        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => source.GetDailyMetricsAsync(new DateOnly(2024, 6, 27), Sep23));
+        var days = await source.GetDailyMetricsAsync(new DateOnly(2024, 6, 20), new DateOnly(2024, 6, 27));
 
-        Assert.Equal("from", e.ParamName);
-        Assert.Contains("2024-06-28", e.Message, StringComparison.Ordinal);
+        Assert.Equal(8, days.Count);
+        Assert.All(days, d =>
+        {
+            Assert.Null(d.Sent);
+            Assert.Null(d.UniqueOpens);
+            Assert.Equal("Benchmark Email reports cover only the past 90 days: the first day available is 2024-06-28 (UTC).", d.Note);
+        });
         Assert.Equal(before, Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Days_after_today_are_null_rows_and_today_is_read_once()
+    {
+        var source = new ReportsEmailStatsSource(NewClient(), "UTC", Noon25);
+
+        var days = await source.GetDailyMetricsAsync(Sep23, Sep23.AddDays(4));
+
+        Assert.Equal([500L, 320L, 0L, null, null], days.Select(d => d.Sent));
+        Assert.Equal("The day has not begun yet in UTC.", days[3].Note);
+        Assert.Null(days[2].Note);
     }
 
     [Fact]

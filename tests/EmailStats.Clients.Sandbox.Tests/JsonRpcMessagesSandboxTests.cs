@@ -174,42 +174,52 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     }
 
     [Fact]
-    public async Task Created_on_from_to_and_at_narrow_the_periods_down()
+    public async Task Created_on_narrows_by_the_contacts_creation_date_not_by_the_day_of_the_activity()
     {
-        var start = DateOnly.FromDateTime(_sandbox.JsonRpcMessages.SentAt["sbx-flash-sale"]);
+        // API 1.5: created_on is the contact creation date. The sandbox's recipients signed up evenly over the 365
+        // days before the send day, so a condition keeps that share of every hour's counters, on every day.
+        var sendDay = DateOnly.FromDateTime(_sandbox.JsonRpcMessages.SentAt["sbx-flash-sale"]);
         var query = MessageStatsQuery.ForMessage("sbx-flash-sale").GroupedBy(MessageStatsGrouping.Daily);
         var all = await Client().GetMessageStatsAsync(query);
+        var hours = await Client().GetMessageStatsAsync(query.GroupedBy(MessageStatsGrouping.Hourly));
 
-        var range = await Client().GetMessageStatsAsync(query.CreatedFrom(start.AddDays(1)).CreatedTo(start.AddDays(4)));
-        var from = await Client().GetMessageStatsAsync(query.CreatedFrom(start.AddDays(10)));
-        var to = await Client().GetMessageStatsAsync(query.CreatedTo(start.AddDays(2)));
-        var at = await Client().GetMessageStatsAsync(query.GroupedBy(MessageStatsGrouping.Hourly).CreatedOn(start.AddDays(1)));
-        var before = await Client().GetMessageStatsAsync(query.CreatedTo(start.AddDays(-1)));
+        var everyone = await Client().GetMessageStatsAsync(query.CreatedTo(sendDay.AddDays(-1)));
+        var nobody = await Client().GetMessageStatsAsync(query.CreatedFrom(sendDay));
+        var lastHalfYear = await Client().GetMessageStatsAsync(query.CreatedFrom(sendDay.AddDays(-146)).CreatedTo(sendDay.AddDays(-1)));
+        var oneDay = await Client().GetMessageStatsAsync(query.CreatedOn(sendDay.AddDays(-30)));
 
-        Assert.Equal(Rows(all.Where(p => p.Start >= Midnight(start, 1) && p.Start <= Midnight(start, 4))), Rows(range));
-        Assert.Equal(Rows(all.Where(p => p.Start >= Midnight(start, 10))), Rows(from));
-        Assert.Equal(Rows(all.Take(3)), Rows(to));
-        Assert.All(at, p => Assert.Equal(Midnight(start, 1), p.Start.Date));
-        Assert.Equal(Rows(all.Where(p => p.Start == Midnight(start, 1))), SumInto(at, 10));
-        Assert.Empty(before);
+        Assert.Equal(Rows(all), Rows(everyone));
+        Assert.Empty(nobody);
+        Assert.Equal(Scaled(hours, 146 / 365.0), Rows(lastHalfYear));
+        Assert.Equal(Scaled(hours, 1 / 365.0), Rows(oneDay));
 
-        static DateTime Midnight(DateOnly day, int plus) => day.AddDays(plus).ToDateTime(TimeOnly.MinValue);
+        // The days of activity stay those of the message: a filter by created_on is no filter by day.
+        Assert.Equal(all[0].Key, lastHalfYear[0].Key);
+        Assert.True(lastHalfYear.Count > 7, "activity keeps coming for weeks after the send day");
+        Assert.InRange(lastHalfYear[0].Sent, (all[0].Sent * 146 / 365) - 5, (all[0].Sent * 146 / 365) + 5);
+
+        // The hours scaled by the share, summed per day; days left without a positive counter are not answered.
+        static List<string> Scaled(IEnumerable<MessageStatsPeriod> hours, double share) =>
+            [.. hours.GroupBy(h => h.Key[..10])
+                .Select(day => (day.Key, Counters: day.Select(h => Counters(h).Select(c => (long)Math.Round(c * share)).ToArray())
+                    .Aggregate(new long[19], (sum, c) => [.. sum.Zip(c, (a, b) => a + b)])))
+                .Where(day => day.Counters.Any(c => c > 0))
+                .Select(day => Row(day.Key, day.Counters))];
     }
 
     [Fact]
-    public async Task A_month_narrowed_by_created_on_is_the_sum_of_the_days_left_in_it()
+    public async Task A_month_narrowed_by_created_on_is_the_sum_of_its_narrowed_days()
     {
         var sent = DateOnly.FromDateTime(_sandbox.JsonRpcMessages.SentAt["sbx-newsletter"]);
-        var query = MessageStatsQuery.ForMessage("sbx-newsletter").CreatedFrom(sent.AddDays(2)).CreatedTo(sent.AddDays(30));
+        var query = MessageStatsQuery.ForMessage("sbx-newsletter").CreatedFrom(sent.AddDays(-200)).CreatedTo(sent.AddDays(-20));
 
         var monthly = await Client().GetMessageStatsAsync(query.GroupedBy(MessageStatsGrouping.Monthly));
-        var daily = await Client().GetMessageStatsAsync(query.GroupedBy(MessageStatsGrouping.Daily));
+        var hourly = await Client().GetMessageStatsAsync(query.GroupedBy(MessageStatsGrouping.Hourly));
         var yearly = await Client().GetMessageStatsAsync(query.GroupedBy(MessageStatsGrouping.Yearly));
 
-        Assert.Equal(["2026-08", "2026-09"], monthly.Select(p => p.Key));
-        Assert.Equal(Rows(monthly), SumInto(daily, 7));
-        Assert.Equal(Rows(yearly), SumInto(daily, 4));
-        Assert.Equal(0, monthly[0].Sent);
+        Assert.Equal(Rows(monthly), SumInto(hourly, 7));
+        Assert.Equal(Rows(yearly), SumInto(hourly, 4));
+        Assert.True(monthly[0].Sent > 0);
     }
 
     [Fact]

@@ -21,8 +21,9 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
         return new MailgunStatsClient(new HttpClient(), options);
     }
 
+    /// <summary>The last days through today: Mailgun answers the period that holds <c>end</c>, so the end is today's midnight.</summary>
     private static MailgunStatsQuery Days(int days, params MailgunEvent[] events) =>
-        MailgunStatsQuery.ForEvents(events.Length == 0 ? AllEvents : events).Between(Midnight.AddDays(1 - days), Midnight.AddDays(1));
+        MailgunStatsQuery.ForEvents(events.Length == 0 ? AllEvents : events).Between(Midnight.AddDays(1 - days), Midnight);
 
     [Fact]
     public async Task Domain_totals_of_the_last_days_end_today_with_only_the_events_asked_for()
@@ -32,9 +33,10 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
             MailgunStatsQuery.ForEvents(MailgunEvent.Delivered, MailgunEvent.Opened, MailgunEvent.Clicked).Last(MailgunDuration.Days(7)));
 
         Assert.Equal(MailgunResolution.Day, result.Resolution);
-        Assert.Equal(Midnight.AddDays(-6), result.Start);
+        // Seven days back from now (the last second of today) start late on the eighth day back.
+        Assert.Equal(Midnight.AddDays(-7), result.Start);
         Assert.Equal(Midnight.AddDays(1), result.End);
-        Assert.Equal(Enumerable.Range(0, 7).Select(i => (DateTimeOffset?)Midnight.AddDays(i - 6)), result.Stats.Select(s => s.Time));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (DateTimeOffset?)Midnight.AddDays(i - 7)), result.Stats.Select(s => s.Time));
         Assert.All(result.Stats, item =>
         {
             Assert.Null(item.Accepted);
@@ -60,9 +62,10 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Thu, 19 Nov 2026 00:00:00 UTC", json.RootElement.GetProperty("start").GetString());
+        // Two days back from now (the last second of the 20th) starts late on the 18th: three day periods.
+        Assert.Equal("Wed, 18 Nov 2026 00:00:00 UTC", json.RootElement.GetProperty("start").GetString());
         var items = json.RootElement.GetProperty("stats").EnumerateArray().ToList();
-        Assert.Equal(["Thu, 19 Nov 2026 00:00:00 UTC", "Fri, 20 Nov 2026 00:00:00 UTC"], items.Select(i => i.GetProperty("time").GetString()));
+        Assert.Equal(["Wed, 18 Nov 2026 00:00:00 UTC", "Thu, 19 Nov 2026 00:00:00 UTC", "Fri, 20 Nov 2026 00:00:00 UTC"], items.Select(i => i.GetProperty("time").GetString()));
         Assert.All(items, i => Assert.Equal(["time", "stored", "complained"], i.EnumerateObject().Select(p => p.Name)));
     }
 
@@ -110,17 +113,18 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
         var hours = await client.GetDomainTotalsAsync("mg.acme.example", MailgunStatsQuery.ForEvents(AllEvents)
             .Last(MailgunDuration.Hours(48)).WithResolution(MailgunResolution.Hour));
         var october = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
-        var days = await client.GetDomainTotalsAsync("mg.acme.example", MailgunStatsQuery.ForEvents(AllEvents).Between(october, Midnight.AddDays(1)));
+        var days = await client.GetDomainTotalsAsync("mg.acme.example", MailgunStatsQuery.ForEvents(AllEvents).Between(october, Midnight));
         var months = await client.GetDomainTotalsAsync("mg.acme.example", MailgunStatsQuery.ForEvents(AllEvents)
             .Between(october, Midnight.AddDays(1)).WithResolution(MailgunResolution.Month));
 
-        Assert.Equal(48, hours.Stats.Count);
-        Assert.Equal(Midnight.AddDays(-1), hours.Start);
+        // 48 hours back from now (the last second of today) start in the last hour of the day before yesterday.
+        Assert.Equal(49, hours.Stats.Count);
+        Assert.Equal(Midnight.AddDays(-1).AddHours(-1), hours.Start);
         Assert.Equal(Midnight.AddHours(23), hours.Stats[^1].Time);
-        Assert.True(hours.Stats[10].Delivered!.Total > 5 * hours.Stats[3].Delivered!.Total, "business hours are busier than the night");
-        Assert.Equal(days.Stats[^1].Delivered!.Total, hours.Stats.Skip(24).Sum(h => h.Delivered!.Total));
-        Assert.Equal(days.Stats[^2].Clicked!.Unique, hours.Stats.Take(24).Sum(h => h.Clicked!.Unique));
-        Assert.Equal(days.Stats[^1].Failed!.Permanent!["bounce"], hours.Stats.Skip(24).Sum(h => h.Failed!.Permanent!["bounce"]));
+        Assert.True(hours.Stats[11].Delivered!.Total > 5 * hours.Stats[4].Delivered!.Total, "business hours are busier than the night");
+        Assert.Equal(days.Stats[^1].Delivered!.Total, hours.Stats.Skip(25).Sum(h => h.Delivered!.Total));
+        Assert.Equal(days.Stats[^2].Clicked!.Unique, hours.Stats.Skip(1).Take(24).Sum(h => h.Clicked!.Unique));
+        Assert.Equal(days.Stats[^1].Failed!.Permanent!["bounce"], hours.Stats.Skip(25).Sum(h => h.Failed!.Permanent!["bounce"]));
 
         Assert.Equal(MailgunResolution.Month, months.Resolution);
         Assert.Equal([october, october.AddMonths(1)], months.Stats.Select(m => m.Time!.Value));
@@ -140,10 +144,14 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
         var months = await client.GetAccountTotalsAsync(MailgunStatsQuery.ForEvents(MailgunEvent.Delivered)
             .Last(MailgunDuration.Months(2)).Ending(end).WithResolution(MailgunResolution.Month));
         var byDefault = await client.GetAccountTotalsAsync(MailgunStatsQuery.ForEvents(MailgunEvent.Delivered));
-        var lastWeek = await client.GetAccountTotalsAsync(Days(7, MailgunEvent.Delivered));
+        // Seven days back from now (the last second of today) reach into the eighth day.
+        var lastWeek = await client.GetAccountTotalsAsync(Days(8, MailgunEvent.Delivered));
 
-        Assert.Equal([new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero)], months.Stats.Select(m => m.Time!.Value));
-        Assert.Equal(end, months.End);
+        // The end (1 November) holds November: Mailgun answers the period that holds the end.
+        Assert.Equal(
+            [new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), end],
+            months.Stats.Select(m => m.Time!.Value));
+        Assert.Equal(end.AddMonths(1), months.End);
         Assert.Equal(lastWeek.Stats.Select(s => (s.Time, s.Delivered!.Total)), byDefault.Stats.Select(s => (s.Time, s.Delivered!.Total)));
     }
 
@@ -159,7 +167,7 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
         other.Configure(options);
         var second = await new MailgunStatsClient(new HttpClient(), options).GetAccountTotalsAsync(old);
 
-        Assert.Equal(8, first.Stats.Count);
+        Assert.Equal(9, first.Stats.Count);
         Assert.Equal(first.Stats.Select(s => (s.Accepted!.Total, s.Opened!.Unique)), second.Stats.Select(s => (s.Accepted!.Total, s.Opened!.Unique)));
         Assert.All(first.Stats.Take(6), s => Assert.Equal(0, s.Accepted!.Total));
         Assert.True(first.Stats[6].Accepted!.Total > 0, "the first day of history has data");
@@ -229,9 +237,9 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
         var all = await client.GetTotalsByDomainAsync(MailgunDomainTotalsQuery.ForEvents(events).At(yesterday.AddHours(15)));
         var two = await client.GetTotalsByDomainAsync(MailgunDomainTotalsQuery.ForEvents(events)
             .At(new DateTimeOffset(2026, 10, 17, 8, 0, 0, TimeSpan.Zero)).WithResolution(MailgunResolution.Month).WithLimit(2));
-        var eu = await client.GetDomainTotalsAsync("eu.acme.example", MailgunStatsQuery.ForEvents(events).Between(yesterday, Midnight));
+        var eu = await client.GetDomainTotalsAsync("eu.acme.example", MailgunStatsQuery.ForEvents(events).Between(yesterday, yesterday.AddHours(23)));
         var october = await client.GetDomainTotalsAsync("news.acme.example", MailgunStatsQuery.ForEvents(events)
-            .Between(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)).WithResolution(MailgunResolution.Month));
+            .Between(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 31, 0, 0, 0, TimeSpan.Zero)).WithResolution(MailgunResolution.Month));
 
         Assert.Equal(yesterday, all.Start);
         Assert.Equal(Midnight, all.End);

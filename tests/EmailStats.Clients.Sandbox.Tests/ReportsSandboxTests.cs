@@ -128,7 +128,10 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
         var utc = await client.GetEmailHistogramAsync(ReportsQuery.PastDays(7), EmailEventType.FirstEmailOpened);
 
         Assert.Equal(7, histogram.Histogram.Count);
-        Assert.Equal(EndOfToday.AddHours(-offsetHours), histogram.End);
+        // The zone's today by the sandbox's clock (the last second of Today, UTC): a zone ahead of UTC is in the next day.
+        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_sandbox.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        Assert.Equal(offsetHours > 0 ? SandboxServer.Today.AddDays(1) : SandboxServer.Today, localToday);
+        Assert.Equal(new DateTimeOffset(localToday.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(offsetHours)), histogram.End);
         Assert.All(histogram.Histogram.Zip(histogram.Histogram.Skip(1)), pair => Assert.Equal(TimeSpan.FromDays(1), pair.Second.Date - pair.First.Date));
         Assert.Equal(overall.Stats.UniqueOpens.Count.Value, histogram.Histogram.Sum(p => p.Total));
         Assert.NotEqual(utc.Histogram.Select(p => p.Total), histogram.Histogram.Select(p => p.Total));

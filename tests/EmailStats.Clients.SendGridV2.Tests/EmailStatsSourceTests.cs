@@ -35,6 +35,33 @@ public sealed class EmailStatsSourceTests(SendGridServer server) : IClassFixture
         Assert.Equal([120L, 101L], days.Select(d => d.Opens!.Value));
         Assert.Equal([1L, 1L], days.Select(d => d.Complaints!.Value));
         Assert.Equal(TimeZoneInfo.Utc, source.TimeZone);
+
+        // Seed 001: subuser category statistics carry requests, bounces, clicks, opens and spamreports only; the
+        // metrics they do not carry are null on every row, never 0.
+        Assert.All(days, d =>
+        {
+            Assert.Null(d.Delivered);
+            Assert.Null(d.UniqueOpens);
+            Assert.Null(d.UniqueClicks);
+            Assert.Null(d.Unsubscribes);
+            Assert.NotNull(d.Bounces);
+            Assert.NotNull(d.Clicks);
+        });
+    }
+
+    [Fact]
+    public async Task Reseller_category_statistics_report_every_metric()
+    {
+        var source = new SendGridV2EmailStatsSource(server.Client(SendGridV2Api.Reseller), SendGridServer.ResellerUser, ["categoryA"]);
+
+        var days = await source.GetDailyMetricsAsync(new DateOnly(2009, 6, 20), new DateOnly(2009, 6, 21));
+
+        Assert.Equal(new DailyEmailMetrics
+        {
+            Provider = "SendGridV2", Source = "user alice@example.com [categoryA]", Date = new DateOnly(2009, 6, 20),
+            Sent = 400, Delivered = 390, Opens = 120, UniqueOpens = 60, Clicks = 40, UniqueClicks = 20, Bounces = 4, Complaints = 1, Unsubscribes = 1,
+        }, days[0]);
+        Assert.Equal([371L, 50L, 16L], [days[1].Delivered!.Value, days[1].UniqueOpens!.Value, days[1].UniqueClicks!.Value]);
     }
 
     [Fact]

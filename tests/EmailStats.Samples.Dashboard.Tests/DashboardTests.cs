@@ -93,7 +93,7 @@ public sealed class DashboardTests : IDisposable
         await DashboardApp.RunAsync(Args("csv", file, Provider.GetResponse, Provider.Reports), Console(), Config(), CancellationToken.None);
 
         var lines = await File.ReadAllLinesAsync(file);
-        Assert.Equal("provider,source,time_zone,date,sent,delivered,opens,unique_opens,clicks,unique_clicks,bounces,complaints,unsubscribes", lines[0]);
+        Assert.Equal("provider,source,time_zone,date,sent,delivered,opens,unique_opens,clicks,unique_clicks,bounces,complaints,unsubscribes,note", lines[0]);
         Assert.Equal(1 + 28, lines.Length);
         var getResponse = lines[1].Split(',');
         Assert.Equal("GetResponse", getResponse[0]);

@@ -1,9 +1,11 @@
 namespace EmailStats.Clients;
 
 /// <summary>
-/// One day of one source's email, in provider-neutral terms. A metric the provider does not report is null,
-/// never 0; a metric it reports for a day without activity is 0. Each provider package's README maps its fields
-/// to these properties.
+/// One day of one source's email, in provider-neutral terms, with the same meaning for every provider (DESIGN.md
+/// section 7). A metric the source does not report is null on every row, never 0; a metric it reports for a past day
+/// without activity is 0; a day that has not begun yet in the source's time zone, or that the provider no longer
+/// serves, has every metric null and says why in <see cref="Note"/>. Each provider package's README says which wire
+/// fields make each metric.
 /// </summary>
 public sealed record DailyEmailMetrics
 {
@@ -16,32 +18,47 @@ public sealed record DailyEmailMetrics
     /// <summary>The day, counted in the source's <see cref="IEmailStatsSource.TimeZone"/>.</summary>
     public required DateOnly Date { get; init; }
 
-    /// <summary>Messages sent or requested.</summary>
+    /// <summary>Messages the provider accepted to send to recipients (inbound mail is never counted).</summary>
     public long? Sent { get; init; }
 
-    /// <summary>Messages delivered.</summary>
+    /// <summary>Messages accepted by the receiving server.</summary>
     public long? Delivered { get; init; }
 
     /// <summary>Opens, every one counted.</summary>
     public long? Opens { get; init; }
 
-    /// <summary>Opens counted once per recipient.</summary>
+    /// <summary>
+    /// Opens counted once per recipient within the day, as the provider counts them. A sum of daily unique opens is not
+    /// a unique count over several days.
+    /// </summary>
     public long? UniqueOpens { get; init; }
 
     /// <summary>Clicks, every one counted.</summary>
     public long? Clicks { get; init; }
 
-    /// <summary>Clicks counted once per recipient.</summary>
+    /// <summary>
+    /// Clicks counted once per recipient within the day, as the provider counts them. A sum of daily unique clicks is not
+    /// a unique count over several days.
+    /// </summary>
     public long? UniqueClicks { get; init; }
 
-    /// <summary>Bounced messages.</summary>
+    /// <summary>
+    /// Messages the receiving side rejected, hard and soft. Messages the provider dropped itself because of a
+    /// suppression list are not bounces.
+    /// </summary>
     public long? Bounces { get; init; }
 
-    /// <summary>Complaints and spam reports.</summary>
+    /// <summary>Spam reports (complaints), handled and unhandled.</summary>
     public long? Complaints { get; init; }
 
-    /// <summary>Unsubscribes.</summary>
+    /// <summary>Unsubscriptions.</summary>
     public long? Unsubscribes { get; init; }
+
+    /// <summary>
+    /// Why every metric of this row is null (the day has not begun yet in the source's time zone, or the provider no
+    /// longer serves it); null on rows the provider answered for.
+    /// </summary>
+    public string? Note { get; init; }
 
     /// <summary>The metric-wise sum of two rows of the same day (null stays null only when both are null).</summary>
     internal DailyEmailMetrics Plus(DailyEmailMetrics other) => this with

@@ -1,14 +1,27 @@
 namespace EmailStats.Clients;
 
 /// <summary>
-/// The base of the provider adapters: validates the range, splits it into calls of at most
-/// <see cref="MaxDaysPerCall"/> days, runs them one after another, and stitches the answers into one row per day
-/// (rows of the same day are summed; a day the provider left out reads as 0 for every metric it reports).
+/// The base of the provider adapters. It keeps the day rules of the one view for every adapter: one row per day of the
+/// range in the source's <see cref="TimeZone"/>; days that have not begun there and days the provider no longer serves
+/// are null rows with a <see cref="DailyEmailMetrics.Note"/>, never zeros and never an error for the whole range; the
+/// rest is split into calls of at most <see cref="MaxDaysPerCall"/> days, and each call's answer is trimmed to the
+/// days that call asked for, so that however the range is split (and whether a provider's <c>end</c> is inclusive or
+/// not) each day is counted once. Rows of the same day within one call are summed; a served day the provider left out
+/// reads as 0 for every metric it reports.
 /// </summary>
 public abstract class EmailStatsSource : IEmailStatsSource
 {
     /// <summary>The longest range <see cref="GetDailyMetricsAsync"/> accepts: ten years.</summary>
     public const int MaxRangeDays = 3660;
+
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the base.</summary>
+    /// <param name="timeProvider">The clock that says which day is today in <see cref="TimeZone"/>; the system clock when null.</param>
+    protected EmailStatsSource(TimeProvider? timeProvider = null)
+    {
+        _time = timeProvider ?? TimeProvider.System;
+    }
 
     /// <inheritdoc />
     public abstract string Provider { get; }
@@ -21,6 +34,10 @@ public abstract class EmailStatsSource : IEmailStatsSource
 
     /// <summary>The most days one provider call may cover.</summary>
     protected abstract int MaxDaysPerCall { get; }
+
+    /// <summary>Today in <see cref="TimeZone"/>, by the source's clock.</summary>
+    /// <returns>The current day there.</returns>
+    public DateOnly GetToday() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZone).DateTime);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<DailyEmailMetrics>> GetDailyMetricsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
@@ -36,24 +53,47 @@ public abstract class EmailStatsSource : IEmailStatsSource
         }
 
         ValidateRange(from, to);
-        var byDay = new SortedDictionary<DateOnly, DailyEmailMetrics>();
-        foreach (var (start, end) in Split(from, to, MaxDaysPerCall))
-        {
-            foreach (var row in await FetchAsync(start, end, cancellationToken).ConfigureAwait(false))
-            {
-                if (row.Date < from || row.Date > to)
-                {
-                    continue;
-                }
 
-                byDay[row.Date] = byDay.TryGetValue(row.Date, out var seen) ? seen.Plus(row) : row;
+        // Today is read once: every decision of this call (what is served, what has not begun) uses the same day.
+        var today = GetToday();
+        var firstServed = FirstServedDay(today);
+        var servedFrom = firstServed is { } first && first > from ? first : from;
+        var servedTo = to < today ? to : today;
+
+        var byDay = new Dictionary<DateOnly, DailyEmailMetrics>();
+        if (servedFrom <= servedTo)
+        {
+            foreach (var (start, end) in Split(servedFrom, servedTo, MaxDaysPerCall))
+            {
+                foreach (var row in await FetchAsync(start, end, today, cancellationToken).ConfigureAwait(false))
+                {
+                    // Only the days this call asked for: a provider that answers one day past its end (an inclusive
+                    // end, or an answer padded to whole periods) must not count that day again in the next call.
+                    if (row.Date < start || row.Date > end)
+                    {
+                        continue;
+                    }
+
+                    byDay[row.Date] = byDay.TryGetValue(row.Date, out var seen) ? seen.Plus(row) : row;
+                }
             }
         }
 
         var days = new List<DailyEmailMetrics>(to.DayNumber - from.DayNumber + 1);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            days.Add(byDay.TryGetValue(day, out var row) ? row : Empty(day));
+            if (day > today)
+            {
+                days.Add(Unreported(day, $"The day has not begun yet in {TimeZone.Id}."));
+            }
+            else if (day < servedFrom)
+            {
+                days.Add(Unreported(day, NotServedNote(servedFrom)));
+            }
+            else
+            {
+                days.Add(byDay.TryGetValue(day, out var row) ? row : Empty(day));
+            }
         }
 
         return days.AsReadOnly();
@@ -72,18 +112,23 @@ public abstract class EmailStatsSource : IEmailStatsSource
             throw new ArgumentOutOfRangeException(nameof(to), to, $"The last day must not be before the first day ({from:yyyy-MM-dd}).");
         }
 
-        for (var start = from; start <= to; start = start.AddDays(maxDays))
+        return Parts(from, to, maxDays);
+
+        static IEnumerable<(DateOnly From, DateOnly To)> Parts(DateOnly from, DateOnly to, int maxDays)
         {
-            var end = start.AddDays(maxDays - 1);
-            yield return (start, end < to ? end : to);
-            if (end >= to)
+            for (var start = from; start <= to; start = start.AddDays(maxDays))
             {
-                yield break;
+                var end = start.AddDays(maxDays - 1);
+                yield return (start, end < to ? end : to);
+                if (end >= to)
+                {
+                    yield break;
+                }
             }
         }
     }
 
-    /// <summary>Refuses a range the provider cannot serve (beyond the range checks every source makes).</summary>
+    /// <summary>Refuses a range the provider cannot serve at all (beyond the range checks every source makes).</summary>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
     /// <exception cref="ArgumentOutOfRangeException">The provider cannot serve the range.</exception>
@@ -91,15 +136,36 @@ public abstract class EmailStatsSource : IEmailStatsSource
     {
     }
 
-    /// <summary>Fetches the rows of one part of the range (at most <see cref="MaxDaysPerCall"/> days).</summary>
+    /// <summary>
+    /// The oldest day the provider still serves, when it serves only recent days (Benchmark Email: the past 90 days);
+    /// null when it serves any past day. Earlier days of a range are null rows with <see cref="NotServedNote"/>.
+    /// </summary>
+    /// <param name="today">Today in <see cref="TimeZone"/>.</param>
+    /// <returns>The oldest served day, or null.</returns>
+    protected virtual DateOnly? FirstServedDay(DateOnly today) => null;
+
+    /// <summary>The note on the rows of days older than <see cref="FirstServedDay"/>.</summary>
+    /// <param name="firstServedDay">The oldest day served.</param>
+    /// <returns>Why those days have no numbers.</returns>
+    protected virtual string NotServedNote(DateOnly firstServedDay) =>
+        $"{Provider} serves days from {firstServedDay:yyyy-MM-dd} on ({TimeZone.Id}).";
+
+    /// <summary>
+    /// Fetches the rows of one part of the range (at most <see cref="MaxDaysPerCall"/> days, none after
+    /// <paramref name="today"/>). Rows outside the part are dropped by the caller, so an adapter may ask past the end
+    /// of the part and need not trim.
+    /// </summary>
     /// <param name="from">The first day of the part.</param>
-    /// <param name="to">The last day of the part.</param>
+    /// <param name="to">The last day of the part (not after <paramref name="today"/>).</param>
+    /// <param name="today">Today in <see cref="TimeZone"/>, the same for every part of one range.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The rows the provider answered; missing days and duplicates are handled by the caller.</returns>
-    protected abstract Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    /// <returns>The rows the provider answered; missing days, days outside the part and duplicates are handled by the caller.</returns>
+    protected abstract Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken);
 
     /// <summary>A row with 0 for every metric this source reports and null for the others.</summary>
     /// <param name="date">The day.</param>
     /// <returns>The empty row.</returns>
     protected abstract DailyEmailMetrics Empty(DateOnly date);
+
+    private DailyEmailMetrics Unreported(DateOnly date, string note) => new() { Provider = Provider, Source = Name, Date = date, Note = note };
 }

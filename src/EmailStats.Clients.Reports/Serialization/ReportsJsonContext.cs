@@ -9,7 +9,7 @@ namespace EmailStats.Clients.Reports.Serialization;
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     AllowTrailingCommas = true,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
-    Converters = [typeof(LenientInt64Converter), typeof(LenientDoubleConverter)])]
+    Converters = [typeof(LenientInt64Converter), typeof(LenientDoubleConverter), typeof(UtcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(ReportsDashboard))]
 [JsonSerializable(typeof(EmailOverallReport))]
 [JsonSerializable(typeof(ReportHistogram))]

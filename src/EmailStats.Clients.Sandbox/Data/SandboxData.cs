@@ -43,6 +43,12 @@ internal sealed class SandboxData(DateOnly today, int historyDays)
 {
     public DateOnly Today { get; } = today;
 
+    /// <summary>The sandbox's "now": the last second of <see cref="Today"/> (UTC).</summary>
+    public DateTimeOffset Now { get; } = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddSeconds(-1);
+
+    /// <summary>A clock standing at <see cref="Now"/>.</summary>
+    public TimeProvider Clock => new FixedClock(Now);
+
     /// <summary>The first day with data; earlier days read as zero.</summary>
     public DateOnly FirstDay { get; } = today.AddDays(-(historyDays - 1));
 
@@ -110,4 +116,10 @@ internal sealed class SandboxData(DateOnly today, int historyDays)
         x ^= x >> 31;
         return (x >> 11) * (1.0 / (1UL << 53));
     }
+}
+
+/// <summary>A clock that stands still.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

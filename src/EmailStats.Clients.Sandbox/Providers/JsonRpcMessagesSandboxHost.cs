@@ -126,9 +126,33 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
         return Ok(id, writer => WritePeriods(writer, hours, conditions));
     }
 
+    /// <summary>
+    /// The <c>get_message_stats</c> conditions. <c>created_on</c> narrows by the recipients' contact creation date, as
+    /// API 1.5 documents it, not by the period of the activity: the sandbox's recipients signed up evenly over the
+    /// <see cref="SignUpDays"/> days before the send day, so a condition keeps that share of every counter.
+    /// </summary>
     private sealed record Conditions(string Message, string Grouping, DateOnly? From, DateOnly? To, DateOnly? At)
     {
+        public const int SignUpDays = 365;
+
         public bool Includes(DateOnly day) => (From is not { } from || day >= from) && (To is not { } to || day <= to) && (At is not { } at || day == at);
+
+        /// <summary>The share of a message's recipients whose contacts were created on a day the conditions include.</summary>
+        public double RecipientShare(DateOnly sendDay)
+        {
+            if (From is null && To is null && At is null)
+            {
+                return 1;
+            }
+
+            var included = 0;
+            for (var day = sendDay.AddDays(-SignUpDays); day < sendDay; day = day.AddDays(1))
+            {
+                included += Includes(day) ? 1 : 0;
+            }
+
+            return included / (double)SignUpDays;
+        }
     }
 
     /// <summary>The <c>get_message_stats</c> conditions, or the reason they are not valid.</summary>
@@ -184,7 +208,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
         static (Conditions?, string?) Invalid(string problem) => (null, problem);
     }
 
-    /// <summary>The result: one member per period with activity, chronological, each the sum of the message's hours in it.</summary>
+    /// <summary>The result: one member per period with activity, chronological, each the sum of the message's hours in it (narrowed to the recipients the conditions keep).</summary>
     private static void WritePeriods(Utf8JsonWriter writer, IReadOnlyList<JsonRpcMessagesSandboxHour> hours, Conditions conditions)
     {
         var format = conditions.Grouping switch
@@ -198,13 +222,9 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
         writer.WriteStartObject();
         string? key = null;
         var sums = new long[JsonRpcMessagesSandboxData.CounterNames.Length];
+        var share = hours.Count == 0 ? 1 : conditions.RecipientShare(DateOnly.FromDateTime(hours[0].Hour));
         foreach (var hour in hours)
         {
-            if (!conditions.Includes(DateOnly.FromDateTime(hour.Hour)))
-            {
-                continue;
-            }
-
             var hourKey = hour.Hour.ToString(format, CultureInfo.InvariantCulture);
             if (hourKey != key)
             {
@@ -215,7 +235,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
 
             for (var i = 0; i < sums.Length; i++)
             {
-                sums[i] += hour.Counters[i];
+                sums[i] += share == 1 ? hour.Counters[i] : (long)Math.Round(hour.Counters[i] * share);
             }
         }
 
@@ -223,9 +243,10 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
         writer.WriteEndObject();
     }
 
+    /// <summary>One period; like GetResponse, none when no counter is positive ("present only if it has at least one positive value").</summary>
     private static void WritePeriod(Utf8JsonWriter writer, string? key, long[] counters)
     {
-        if (key is null)
+        if (key is null || !Array.Exists(counters, c => c > 0))
         {
             return;
         }

@@ -14,8 +14,8 @@ namespace EmailStats.Clients.Sandbox.Providers;
 /// <summary>
 /// Mailgun v3 stats and aggregates: <c>GET /v3/stats/total</c>, <c>/v3/{domain}/stats/total</c>, <c>/v3/stats/filter</c>,
 /// <c>/v3/stats/total/domains</c> and <c>/v3/{domain}/aggregates/{providers|devices|countries}</c>, with HTTP Basic
-/// authentication as the user <c>api</c>. The sandbox's clock stands at the end of <see cref="SandboxData.Today"/>:
-/// a query without an end ends there.
+/// authentication as the user <c>api</c>. The sandbox's clock stands at the last second of <see cref="SandboxData.Today"/>:
+/// a query without an end ends there. The period holding <c>end</c> is answered, as Mailgun documents it.
 /// </summary>
 internal sealed class MailgunSandboxHost(SandboxData data, MailgunSandbox account) : SandboxProviderHost
 {
@@ -34,8 +34,8 @@ internal sealed class MailgunSandboxHost(SandboxData data, MailgunSandbox accoun
 
     public override string FixtureFolder => "Mailgun";
 
-    /// <summary>The sandbox's "now": midnight after the last day with data.</summary>
-    private DateTimeOffset Now => new(data.Today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>The sandbox's "now": the last second of the last day with data.</summary>
+    private DateTimeOffset Now => data.Now;
 
     public override IResponseMessage Handle(SandboxRequest request)
     {
@@ -450,10 +450,12 @@ internal sealed class MailgunSandboxHost(SandboxData data, MailgunSandbox accoun
     // ---- periods --------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// The resolution steps that overlap [start, end): the step holding the start, through the step holding the end
-    /// (an end on a step boundary closes the previous step). Null when there would be more than <see cref="MaxItems"/>.
+    /// The resolution steps from the step holding the start through the step holding the end, as Mailgun answers
+    /// (its documented example: an end of 1 April at month resolution has an April item). With
+    /// <see cref="MailgunSandbox.EndIsExclusive"/> an end on a step boundary closes the previous step instead.
+    /// Null when there would be more than <see cref="MaxItems"/>.
     /// </summary>
-    private static List<DateTimeOffset>? Periods(DateTimeOffset start, DateTimeOffset end, MailgunResolution resolution)
+    private List<DateTimeOffset>? Periods(DateTimeOffset start, DateTimeOffset end, MailgunResolution resolution)
     {
         var approximate = resolution switch
         {
@@ -468,7 +470,7 @@ internal sealed class MailgunSandboxHost(SandboxData data, MailgunSandbox accoun
 
         var first = Truncate(start, resolution);
         var last = Truncate(end, resolution);
-        if (last == end && end > start)
+        if (account.EndIsExclusive && last == end && end > start)
         {
             last = Previous(last, resolution);
         }

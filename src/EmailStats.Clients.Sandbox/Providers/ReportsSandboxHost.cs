@@ -139,7 +139,8 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
             return problem;
         }
 
-        var today = _account.Data.Today;
+        // Today in the asked zone by the sandbox's clock: a zone ahead of UTC is already in the next day.
+        var today = ReportsSandboxData.LocalDate(zone, _account.Data.Now);
         return Ok(answer(zone, today.AddDays(1 - days), today));
     }
 

@@ -92,7 +92,8 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
             }
         }
 
-        return Ok(xml, WriteDays(rows, xml));
+        // Seed 001: the subuser API's category statistics carry requests, bounces, clicks, opens and spamreports only.
+        return Ok(xml, WriteDays(rows, xml, api == "reseller" ? null : SubuserCategoryCounters));
     }
 
     public override IResponseMessage Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
@@ -189,7 +190,10 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
         d.SpamReports, d.SpamReports / 5, d.InvalidEmail, d.Blocks, d.UniqueClicks, d.UniqueOpens,
     ];
 
-    private static string WriteDays(IEnumerable<(SandboxDay Day, string? Category)> rows, bool xml)
+    /// <summary>The counters the subuser API sends in category statistics.</summary>
+    private static readonly string[] SubuserCategoryCounters = ["requests", "bounces", "clicks", "opens", "spamreports"];
+
+    private static string WriteDays(IEnumerable<(SandboxDay Day, string? Category)> rows, bool xml, string[]? only = null)
     {
         if (xml)
         {
@@ -202,7 +206,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
                     text.Append("    <category>").Append(SecurityElement.Escape(category)).Append("</category>\n");
                 }
 
-                AppendXmlCounters(text, day, "    ");
+                AppendXmlCounters(text, day, "    ", only);
                 text.Append("  </day>\n");
             }
 
@@ -221,7 +225,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
                     writer.WriteString("category", category);
                 }
 
-                WriteJsonCounters(writer, day);
+                WriteJsonCounters(writer, day, only);
                 writer.WriteEndObject();
             }
 
@@ -273,22 +277,32 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
         });
     }
 
-    private static void AppendXmlCounters(StringBuilder text, SandboxDay day, string indent)
+    private static void AppendXmlCounters(StringBuilder text, SandboxDay day, string indent, string[]? only = null)
     {
         var values = Counters(day);
         for (var i = 0; i < CounterNames.Length; i++)
         {
+            if (only is not null && !only.Contains(CounterNames[i]))
+            {
+                continue;
+            }
+
             text.Append(indent).Append('<').Append(CounterNames[i]).Append('>')
                 .Append(values[i].ToString(CultureInfo.InvariantCulture))
                 .Append("</").Append(CounterNames[i]).Append(">\n");
         }
     }
 
-    private static void WriteJsonCounters(Utf8JsonWriter writer, SandboxDay day)
+    private static void WriteJsonCounters(Utf8JsonWriter writer, SandboxDay day, string[]? only = null)
     {
         var values = Counters(day);
         for (var i = 0; i < CounterNames.Length; i++)
         {
+            if (only is not null && !only.Contains(CounterNames[i]))
+            {
+                continue;
+            }
+
             writer.WriteNumber(CounterNames[i], values[i]);
         }
     }
