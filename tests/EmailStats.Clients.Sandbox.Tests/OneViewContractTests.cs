@@ -1,0 +1,309 @@
+using EmailStats.Clients.JsonRpcMessages;
+using EmailStats.Clients.Mailgun;
+using EmailStats.Clients.Reports;
+using EmailStats.Clients.SendGridV2;
+
+namespace EmailStats.Clients.Sandbox.Tests;
+
+/// <summary>
+/// Two sandboxes with the same data: one answers Mailgun's <c>end</c> as Mailgun documents it (the period holding it
+/// is answered), the other as an exclusive bound. 400 days of history, so that ranges cross every split.
+/// </summary>
+public sealed class OneViewSandboxes : IDisposable
+{
+    public static readonly DateOnly Today = new(2026, 11, 20);
+
+    public OneViewSandboxes()
+    {
+        Inclusive = EmailStatsSandbox.Start(new SandboxOptions { Today = Today, HistoryDays = 400 });
+        Exclusive = EmailStatsSandbox.Start(new SandboxOptions { Today = Today, HistoryDays = 400 });
+        Exclusive.Mailgun.EndIsExclusive = true;
+    }
+
+    public EmailStatsSandbox Inclusive { get; }
+
+    public EmailStatsSandbox Exclusive { get; }
+
+    public void Dispose()
+    {
+        Inclusive.Dispose();
+        Exclusive.Dispose();
+    }
+}
+
+/// <summary>
+/// DESIGN.md section 7 as properties, for every adapter over the sandbox: for many seeded random ranges (and the ranges a
+/// dashboard asks: the last 14 days, 120 days, ranges that end today, in the future, cross a split or the 90-day window,
+/// cross a DST change in a non-UTC zone) the rows are exactly those of asking one day at a time; where the provider has
+/// an aggregate, the days add up to it; Mailgun's rows do not depend on how its <c>end</c> is read.
+/// </summary>
+public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFixture<OneViewSandboxes>
+{
+    private static readonly DateOnly Today = OneViewSandboxes.Today;
+
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public static TheoryData<string> Sources() =>
+    [
+        "sendgrid-user-berlin", "sendgrid-reseller-categories", "sendgrid-subuser-categories", "getresponse-newest",
+        "getresponse-older-new-york", "mailgun-account", "mailgun-domain", "reports-utc", "reports-berlin", "reports-auckland",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task Every_range_gives_the_rows_of_its_days_asked_one_at_a_time(string name)
+    {
+        var source = Create(name, sandboxes.Inclusive);
+        var oneDay = new Dictionary<DateOnly, DailyEmailMetrics>();
+
+        foreach (var (from, to) in Ranges(seed: name.Length * 7919, count: 12))
+        {
+            var rows = await source.GetDailyMetricsAsync(from, to);
+
+            Assert.Equal(Days(from, to), rows.Select(r => r.Date));
+            foreach (var row in rows)
+            {
+                if (!oneDay.TryGetValue(row.Date, out var alone))
+                {
+                    alone = oneDay[row.Date] = Assert.Single(await source.GetDailyMetricsAsync(row.Date, row.Date));
+                }
+
+                Assert.Equal(alone, row);
+            }
+        }
+
+        // The rule for days that have not begun: null, with a note; a past day is never null-with-note unless unserved.
+        var ahead = await source.GetDailyMetricsAsync(source.GetToday().AddDays(1), source.GetToday().AddDays(3));
+        Assert.All(ahead, d => Assert.Equal($"The day has not begun yet in {source.TimeZone.Id}.", d.Note));
+        Assert.All(ahead, d => Assert.True(Metrics(d).All(m => m is null)));
+        var today = Assert.Single(await source.GetDailyMetricsAsync(source.GetToday(), source.GetToday()));
+        Assert.Null(today.Note);
+        Assert.Contains(Metrics(today), m => m is not null);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public async Task A_range_asked_in_three_pieces_gives_the_same_rows_as_asked_at_once(string name)
+    {
+        var source = Create(name, sandboxes.Inclusive);
+        var (from, to) = name.StartsWith("sendgrid", StringComparison.Ordinal) ? (Today.AddDays(-399), Today) : (Today.AddDays(-119), Today);
+        var third = (to.DayNumber - from.DayNumber + 1) / 3;
+
+        var once = await source.GetDailyMetricsAsync(from, to);
+        var pieces = new List<DailyEmailMetrics>();
+        pieces.AddRange(await source.GetDailyMetricsAsync(from, from.AddDays(third - 1)));
+        pieces.AddRange(await source.GetDailyMetricsAsync(from.AddDays(third), from.AddDays((2 * third) - 1)));
+        pieces.AddRange(await source.GetDailyMetricsAsync(from.AddDays(2 * third), to));
+
+        Assert.Equal(once, pieces);
+
+        // No day zeroed at a boundary: SendGrid and Mailgun accounts of the sandbox send every day (GetResponse messages
+        // and Benchmark campaigns go out on some days only, and their activity tails off).
+        var served = once.Where(d => d.Note is null && d.Date < source.GetToday()).ToList();
+        Assert.True(served.Sum(d => d.Sent) > 0);
+        if (name.StartsWith("sendgrid", StringComparison.Ordinal) || name.StartsWith("mailgun", StringComparison.Ordinal))
+        {
+            Assert.All(served, d => Assert.True(d.Sent > 0, $"{name} {d.Date:yyyy-MM-dd} reads {d.Sent}"));
+        }
+    }
+
+    [Fact]
+    public async Task Mailgun_rows_are_the_same_whether_end_is_inclusive_or_exclusive()
+    {
+        foreach (var domain in new string?[] { null, "news.acme.example" })
+        {
+            var inclusive = Mailgun(sandboxes.Inclusive, domain);
+            var exclusive = Mailgun(sandboxes.Exclusive, domain);
+
+            foreach (var (from, to) in Ranges(seed: 20261120, count: 10))
+            {
+                var a = await inclusive.GetDailyMetricsAsync(from, to);
+                var b = await exclusive.GetDailyMetricsAsync(from, to);
+                Assert.Equal(a, b);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_mailgun_fakes_really_disagree_on_end()
+    {
+        // The property above proves something only if the two readings give different answers to the same question.
+        var query = MailgunStatsQuery.ForEvents(MailgunEvent.Accepted)
+            .Between(Midnight(Today.AddDays(-3)), Midnight(Today.AddDays(-1)));
+
+        var inclusive = await MailgunClient(sandboxes.Inclusive).GetAccountTotalsAsync(query);
+        var exclusive = await MailgunClient(sandboxes.Exclusive).GetAccountTotalsAsync(query);
+
+        Assert.Equal(3, inclusive.Stats.Count);
+        Assert.Equal(2, exclusive.Stats.Count);
+    }
+
+    [Fact]
+    public async Task SendGrid_days_add_up_to_the_lifetime_aggregate()
+    {
+        var client = SendGridClient(sandboxes.Inclusive, SendGridV2Api.Subuser);
+        var source = new SendGridV2EmailStatsSource(client, "acme-newsletters", timeProvider: sandboxes.Inclusive.Clock);
+
+        var days = await source.GetDailyMetricsAsync(Today.AddDays(-450), Today);
+        var total = await client.GetAggregateAsync("acme-newsletters");
+
+        Assert.Equal(total.Requests, days.Sum(d => d.Sent));
+        Assert.Equal(total.Delivered, days.Sum(d => d.Delivered));
+        Assert.Equal(total.Bounces, days.Sum(d => d.Bounces));
+        Assert.Equal(total.Opens, days.Sum(d => d.Opens));
+        Assert.Equal(total.Clicks, days.Sum(d => d.Clicks));
+        Assert.Equal(total.SpamReports, days.Sum(d => d.Complaints));
+        Assert.Equal(total.Unsubscribes, days.Sum(d => d.Unsubscribes));
+    }
+
+    [Fact]
+    public async Task Mailgun_days_add_up_to_the_monthly_totals()
+    {
+        var client = MailgunClient(sandboxes.Inclusive);
+        var source = new MailgunEmailStatsSource(client, "mg.acme.example", sandboxes.Inclusive.Clock);
+        var september = new DateOnly(2026, 9, 1);
+
+        var days = await source.GetDailyMetricsAsync(september, new DateOnly(2026, 10, 31));
+        var months = await client.GetDomainTotalsAsync("mg.acme.example", MailgunStatsQuery.ForEvents(Enum.GetValues<MailgunEvent>())
+            .Between(Midnight(september), Midnight(new DateOnly(2026, 10, 31))).WithResolution(MailgunResolution.Month));
+
+        Assert.Equal(2, months.Stats.Count);
+        Assert.Equal(months.Stats.Sum(m => m.Accepted!.Outgoing), days.Sum(d => d.Sent));
+        Assert.Equal(months.Stats.Sum(m => m.Delivered!.Total), days.Sum(d => d.Delivered));
+        Assert.Equal(
+            months.Stats.Sum(m => m.Failed!.Permanent!.Total - m.Failed.Permanent["suppress-bounce"] - m.Failed.Permanent["suppress-unsubscribe"] - m.Failed.Permanent["suppress-complaint"]),
+            days.Sum(d => d.Bounces));
+        Assert.Equal(months.Stats.Sum(m => m.Opened!.Total), days.Sum(d => d.Opens));
+        Assert.Equal(months.Stats.Sum(m => m.Clicked!.Total), days.Sum(d => d.Clicks));
+        Assert.Equal(months.Stats.Sum(m => m.Complained!.Total), days.Sum(d => d.Complaints));
+        Assert.Equal(months.Stats.Sum(m => m.Unsubscribed!.Total), days.Sum(d => d.Unsubscribes));
+    }
+
+    [Theory]
+    [InlineData("UTC", 90)]
+    [InlineData("Europe/Berlin", 45)]
+    [InlineData("Pacific/Auckland", 7)]
+    public async Task Benchmark_days_add_up_to_the_overall_report_of_the_same_days(string zone, int pastDays)
+    {
+        var client = ReportsClient(sandboxes.Inclusive);
+        var source = new ReportsEmailStatsSource(client, zone, sandboxes.Inclusive.Clock);
+        var today = source.GetToday();
+
+        var days = await source.GetDailyMetricsAsync(today.AddDays(1 - pastDays), today);
+        var overall = (await client.GetEmailOverallAsync(ReportsQuery.PastDays(pastDays).InTimeZone(zone))).Stats;
+
+        Assert.Equal(overall.Sent.Count.Value, days.Sum(d => d.Sent));
+        Assert.Equal(overall.Delivered.Count.Value, days.Sum(d => d.Delivered));
+        Assert.Equal(overall.TotalBounces.Count.Value, days.Sum(d => d.Bounces));
+        Assert.Equal(overall.Complaints.Count.Value, days.Sum(d => d.Complaints));
+        Assert.Equal(overall.Unsubscribes.Count.Value, days.Sum(d => d.Unsubscribes));
+        Assert.Equal(overall.UniqueOpens.Count.Value, days.Sum(d => d.UniqueOpens));
+        Assert.Equal(overall.UniqueClicks.Count.Value, days.Sum(d => d.UniqueClicks));
+    }
+
+    [Fact]
+    public async Task GetResponse_days_add_up_to_the_messages_yearly_periods()
+    {
+        var client = MessageClient(sandboxes.Inclusive);
+        var id = sandboxes.Inclusive.JsonRpcMessages.MessageIds[0];
+        var source = new MessageEmailStatsSource(client, id, timeProvider: sandboxes.Inclusive.Clock);
+
+        var days = await source.GetDailyMetricsAsync(Today.AddDays(-420), Today);
+        var years = await client.GetMessageStatsAsync(MessageStatsQuery.ForMessage(id).GroupedBy(MessageStatsGrouping.Yearly));
+
+        Assert.Equal(years.Sum(p => p.Sent), days.Sum(d => d.Sent));
+        Assert.Equal(years.Sum(p => p.Opened), days.Sum(d => d.Opens));
+        Assert.Equal(years.Sum(p => p.Clicked), days.Sum(d => d.Clicks));
+        Assert.Equal(years.Sum(p => p.Unsubscribes), days.Sum(d => d.Unsubscribes));
+        Assert.Equal(years.Sum(p => p.ComplaintsHandled + p.ComplaintsUnhandled), days.Sum(d => d.Complaints));
+        Assert.True(days.Sum(d => d.Sent) > 0);
+    }
+
+    [Fact]
+    public async Task Benchmark_days_beyond_the_90_day_window_are_null_rows_with_a_note_in_a_120_day_range()
+    {
+        var source = Create("reports-utc", sandboxes.Inclusive);
+
+        var days = await source.GetDailyMetricsAsync(Today.AddDays(-119), Today);
+
+        Assert.Equal(120, days.Count);
+        Assert.All(days.Take(30), d =>
+        {
+            Assert.True(Metrics(d).All(m => m is null));
+            Assert.StartsWith("Benchmark Email reports cover only the past 90 days", d.Note, StringComparison.Ordinal);
+        });
+        Assert.All(days.Skip(30), d => Assert.Null(d.Note));
+        Assert.True(days.Skip(30).Sum(d => d.Sent) > 0);
+    }
+
+    /// <summary>The ranges a dashboard asks, then <paramref name="count"/> random ones from a seeded generator.</summary>
+    private static IEnumerable<(DateOnly From, DateOnly To)> Ranges(int seed, int count)
+    {
+        yield return (Today.AddDays(-13), Today);
+        yield return (Today.AddDays(-119), Today);
+        yield return (Today.AddDays(-5), Today.AddDays(3));
+        yield return (Today.AddDays(-100), Today.AddDays(-80));
+        yield return (new DateOnly(2026, 10, 20), new DateOnly(2026, 10, 30));
+        yield return (new DateOnly(2026, 3, 25), new DateOnly(2026, 4, 2));
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
+        {
+            var from = Today.AddDays(-random.Next(0, 150));
+            var to = from.AddDays(random.Next(0, 130));
+            yield return (from, to > Today.AddDays(4) ? Today.AddDays(4) : to);
+        }
+    }
+
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to) => Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays);
+
+    private static long?[] Metrics(DailyEmailMetrics d) =>
+        [d.Sent, d.Delivered, d.Opens, d.UniqueOpens, d.Clicks, d.UniqueClicks, d.Bounces, d.Complaints, d.Unsubscribes];
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static EmailStatsSource Create(string name, EmailStatsSandbox sandbox) => name switch
+    {
+        "sendgrid-user-berlin" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-newsletters", null, Berlin, sandbox.Clock),
+        "sendgrid-reseller-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Reseller), "acme-receipts", ["receipts", "shipping"], null, sandbox.Clock),
+        "sendgrid-subuser-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-receipts", ["receipts"], null, sandbox.Clock),
+        "getresponse-newest" => new MessageEmailStatsSource(MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^1], null, sandbox.Clock),
+        "getresponse-older-new-york" => new MessageEmailStatsSource(
+            MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^2], TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), sandbox.Clock),
+        "mailgun-account" => Mailgun(sandbox, null),
+        "mailgun-domain" => Mailgun(sandbox, "eu.acme.example"),
+        "reports-utc" => new ReportsEmailStatsSource(ReportsClient(sandbox), "UTC", sandbox.Clock),
+        "reports-berlin" => new ReportsEmailStatsSource(ReportsClient(sandbox), "Europe/Berlin", sandbox.Clock),
+        "reports-auckland" => new ReportsEmailStatsSource(ReportsClient(sandbox), "Pacific/Auckland", sandbox.Clock),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown source"),
+    };
+
+    private static MailgunEmailStatsSource Mailgun(EmailStatsSandbox sandbox, string? domain) => new(MailgunClient(sandbox), domain, sandbox.Clock);
+
+    private static SendGridV2StatsClient SendGridClient(EmailStatsSandbox sandbox, SendGridV2Api api)
+    {
+        var options = new SendGridV2Options { Api = api };
+        sandbox.Configure(options);
+        return new SendGridV2StatsClient(new HttpClient(), options);
+    }
+
+    private static MessageStatsClient MessageClient(EmailStatsSandbox sandbox)
+    {
+        var options = new JsonRpcMessagesOptions();
+        sandbox.Configure(options);
+        return new MessageStatsClient(new HttpClient(), options);
+    }
+
+    private static MailgunStatsClient MailgunClient(EmailStatsSandbox sandbox)
+    {
+        var options = new MailgunOptions();
+        sandbox.Configure(options);
+        return new MailgunStatsClient(new HttpClient(), options);
+    }
+
+    private static ReportsClient ReportsClient(EmailStatsSandbox sandbox)
+    {
+        var options = new ReportsOptions();
+        sandbox.Configure(options);
+        return new ReportsClient(new HttpClient(), options);
+    }
+}
