@@ -67,6 +67,37 @@ public sealed class DashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task The_total_row_does_not_add_up_daily_uniques()
+    {
+        await DashboardApp.RunAsync(Args(null, null, Provider.Mailgun), Console(), Config(), CancellationToken.None);
+
+        var text = _out.ToString();
+        var total = Assert.Single(text.Split('\n'), l => l.Contains("Total", StringComparison.Ordinal));
+        var cells = total.Split('│', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["Total", "n/a", "n/a"], new[] { cells[0], cells[4], cells[6] });
+        Assert.True(long.Parse(cells[1], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("the total leaves them out", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_range_reaching_past_what_benchmark_serves_shows_its_days_and_notes_the_rest()
+    {
+        var file = Path.Combine(_folder, "reports.json");
+
+        var code = await DashboardApp.RunAsync(
+            new DashboardArguments(Today.AddDays(-119), Today, [Provider.Reports], "json", file), Console(), Config(), CancellationToken.None);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        var days = json.RootElement.GetProperty("providers")[0].GetProperty("days").EnumerateArray().ToList();
+        Assert.Equal(120, days.Count);
+        Assert.All(days.Take(30), d => Assert.StartsWith("Benchmark Email reports cover only the past 90 days", d.GetProperty("note").GetString(), StringComparison.Ordinal));
+        Assert.All(days.Take(30), d => Assert.Equal(JsonValueKind.Null, d.GetProperty("sent").ValueKind));
+        Assert.True(days.Skip(30).Sum(d => d.GetProperty("sent").GetInt64()) > 0);
+        Assert.Contains("30 day(s) without numbers: Benchmark Email reports cover only the past 90 days", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_json_numbers_are_the_adapters_numbers()
     {
         var file = Path.Combine(_folder, "sendgrid.json");
