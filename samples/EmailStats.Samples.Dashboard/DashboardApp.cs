@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,30 +7,38 @@ using Spectre.Console;
 
 namespace EmailStats.Samples.Dashboard;
 
-/// <summary>What the command line asked for.</summary>
-internal sealed record DashboardArguments(DateOnly From, DateOnly To, IReadOnlyList<Provider> Providers, string? OutputFormat, string? OutputFile);
-
-/// <summary>The dashboard: set up each provider (live or sandbox), fetch them all with a progress display, draw, export.</summary>
+/// <summary>
+/// The dashboard: read the command line, set up each provider (live or sandbox), fetch them all with a progress
+/// display, draw, export. Tables go to the console; every error is one line on <c>errors</c> (standard error).
+/// </summary>
 internal static class DashboardApp
 {
-    public static async Task<int> RunAsync(DashboardArguments arguments, IAnsiConsole console, IConfiguration configuration, CancellationToken cancellationToken)
+    /// <summary>Runs the command line <paramref name="args"/>; returns the exit code (<see cref="DashboardCommandLine"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter errors, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (!console.Profile.Capabilities.Interactive && console.Profile.Width < 140)
+        var parse = DashboardCommandLine.Root.Parse(args);
+        if (parse.Errors.Count == 0 && parse.Action is not null)
         {
-            // Redirected output has no terminal width: give the lines and tables room rather than wrapping them.
-            console.Profile.Width = 140;
+            // --help or --version: System.CommandLine writes them.
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = new AnsiWriter(console), Error = errors }, cancellationToken).ConfigureAwait(false);
         }
 
-        if (arguments.To < arguments.From)
-        {
-            console.MarkupLine($"[red]error: --from ({arguments.From:yyyy-MM-dd}) is after --to ({arguments.To:yyyy-MM-dd}).[/]");
-            return 2;
-        }
+        var arguments = DashboardCommandLine.Parse(parse, DateOnly.FromDateTime(DateTime.UtcNow), errors);
+        return arguments is null
+            ? DashboardCommandLine.Usage
+            : await RunAsync(arguments, console, errors, configuration, cancellationToken).ConfigureAwait(false);
+    }
 
-        if (arguments.OutputFormat is { } format && format is not ("json" or "csv"))
+    /// <summary>Runs checked arguments; returns the exit code.</summary>
+    public static async Task<int> RunAsync(DashboardArguments arguments, IAnsiConsole console, TextWriter errors, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        foreach (var output in arguments.Outputs)
         {
-            console.MarkupLine($"[red]error: --output takes json or csv, not '{Markup.Escape(format)}'.[/]");
-            return 2;
+            if (Path.GetDirectoryName(Path.GetFullPath(output.File)) is { } folder && !Directory.Exists(folder))
+            {
+                errors.WriteLine($"error: --output {output.File}: the folder {folder} does not exist.");
+                return DashboardCommandLine.Usage;
+            }
         }
 
         EmailStatsSandbox? sandbox = null;
@@ -38,10 +48,10 @@ internal static class DashboardApp
         try
         {
             await using var setup = DashboardSources.Build(configuration, services, arguments.Providers, Sandbox);
-            var usingSandbox = setup.Sources.Where(s => s.UsesSandbox).Select(s => s.Provider.ToString()).ToList();
+            var usingSandbox = setup.Sources.Where(s => s.UsesSandbox).Select(s => Providers.Display(s.Provider)).ToList();
             if (usingSandbox.Count > 0)
             {
-                console.MarkupLine($"No credentials for {string.Join(", ", usingSandbox)}: using the built-in sandbox at {Sandbox().Url}.");
+                console.MarkupLine(Markup.Escape($"No credentials for {string.Join(", ", usingSandbox)}: using the built-in sandbox at {Sandbox().Url}."));
             }
 
             IReadOnlyList<ProviderReport> reports;
@@ -53,7 +63,7 @@ internal static class DashboardApp
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn())
                     .StartAsync(async context =>
                     {
-                        var tasks = setup.Sources.ToDictionary(s => s.Provider, s => context.AddTask(s.Provider.ToString(), maxValue: 1));
+                        var tasks = setup.Sources.ToDictionary(s => s.Provider, s => context.AddTask(Providers.Display(s.Provider), maxValue: 1));
                         reports = await DashboardRunner.FetchAsync(setup.Sources, arguments.From, arguments.To, (provider, _) => tasks[provider].Increment(1), cancellationToken);
                     });
             }
@@ -63,14 +73,18 @@ internal static class DashboardApp
                 reports = await DashboardRunner.FetchAsync(setup.Sources, arguments.From, arguments.To, null, cancellationToken);
             }
 
-            console.MarkupLine($"[bold]Email across providers[/], {arguments.From:yyyy-MM-dd} to {arguments.To:yyyy-MM-dd}");
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]Email across providers[/], {arguments.From:yyyy-MM-dd} to {arguments.To:yyyy-MM-dd}"));
             DashboardView.Render(console, reports);
-
-            if (arguments.OutputFormat is { } output && arguments.OutputFile is { } file)
+            foreach (var failed in reports.Where(r => r.Failed))
             {
-                await using (var stream = File.Create(file))
+                errors.WriteLine($"{Providers.Display(failed.Provider)}: {failed.Error}");
+            }
+
+            foreach (var output in arguments.Outputs)
+            {
+                await using (var stream = File.Create(output.File))
                 {
-                    if (output == "json")
+                    if (output.Format == "json")
                     {
                         DashboardExport.WriteJson(stream, arguments.From, arguments.To, reports);
                     }
@@ -81,24 +95,29 @@ internal static class DashboardApp
                     }
                 }
 
-                console.MarkupLine($"Wrote {Markup.Escape(file)} ({output}).");
+                console.MarkupLine(Markup.Escape($"Wrote {output.File} ({output.Format})."));
             }
 
-            return reports.All(r => r.Failed) ? 1 : 0;
+            return reports.Any(r => r.Failed) ? DashboardCommandLine.SomeFailed : DashboardCommandLine.Ok;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.MarkupLine($"[red]error: {Markup.Escape(e.Message)}[/]");
-            return 1;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            console.MarkupLine($"[red]error: {Markup.Escape(e.Message)}[/]");
-            return 1;
+            errors.WriteLine($"error: {SampleErrors.OneLine(e)}");
+            return DashboardCommandLine.SomeFailed;
         }
         finally
         {
             sandbox?.Dispose();
         }
+    }
+
+    /// <summary>Help text through the console (so tests and redirected runs see it where the tables go).</summary>
+    private sealed class AnsiWriter(IAnsiConsole console) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        public override void Write(char value) => console.Write(new Text(value.ToString()));
+
+        public override void Write(string? value) => console.Write(new Text(value ?? ""));
+
+        public override void WriteLine(string? value) => console.WriteLine(value ?? "");
     }
 }

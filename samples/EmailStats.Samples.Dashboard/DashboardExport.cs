@@ -5,11 +5,14 @@ using EmailStats.Clients;
 
 namespace EmailStats.Samples.Dashboard;
 
-/// <summary>Writes the reports as JSON or CSV: one row per provider and day; a metric a provider does not report is empty.</summary>
+/// <summary>
+/// Writes the reports as JSON or CSV (snake_case names in both): one row per provider and day; a metric a provider does
+/// not report is empty; a provider that failed is there with its error (in CSV, one row with empty day cells).
+/// </summary>
 internal static class DashboardExport
 {
     private static readonly string[] Columns =
-        ["provider", "source", "time_zone", "date", "sent", "delivered", "opens", "unique_opens", "clicks", "unique_clicks", "bounces", "complaints", "unsubscribes", "note"];
+        ["provider", "source", "time_zone", "date", "sent", "delivered", "opens", "unique_opens", "clicks", "unique_clicks", "bounces", "complaints", "unsubscribes", "note", "error"];
 
     public static void WriteJson(Stream stream, DateOnly from, DateOnly to, IReadOnlyList<ProviderReport> reports)
     {
@@ -21,9 +24,9 @@ internal static class DashboardExport
         foreach (var report in reports)
         {
             json.WriteStartObject();
-            json.WriteString("provider", report.Provider.ToString());
+            json.WriteString("provider", Providers.Display(report.Provider));
             json.WriteString("source", report.Source);
-            json.WriteString("timeZone", report.TimeZone);
+            json.WriteString("time_zone", report.TimeZone);
             json.WriteBoolean("sandbox", report.UsesSandbox);
             if (report.Error is { } error)
             {
@@ -70,16 +73,24 @@ internal static class DashboardExport
     public static void WriteCsv(TextWriter writer, IReadOnlyList<ProviderReport> reports)
     {
         writer.WriteLine(string.Join(',', Columns));
-        foreach (var report in reports.Where(r => !r.Failed))
+        foreach (var report in reports)
         {
+            var provider = Quote(Providers.Display(report.Provider));
+            if (report.Error is { } error)
+            {
+                writer.WriteLine(string.Join(',', [provider, Quote(report.Source), Quote(report.TimeZone), .. Enumerable.Repeat("", Columns.Length - 4), Quote(error)]));
+                continue;
+            }
+
             foreach (var day in report.Days)
             {
                 var cells = new List<string>
                 {
-                    report.Provider.ToString(), Quote(report.Source), Quote(report.TimeZone), day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    provider, Quote(report.Source), Quote(report.TimeZone), day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 };
                 cells.AddRange(Metrics(day).Select(m => m.Value?.ToString(CultureInfo.InvariantCulture) ?? ""));
                 cells.Add(Quote(day.Note ?? ""));
+                cells.Add("");
                 writer.WriteLine(string.Join(',', cells));
             }
         }

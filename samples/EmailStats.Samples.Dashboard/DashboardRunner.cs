@@ -1,5 +1,4 @@
 using EmailStats.Clients;
-using Microsoft.Extensions.Options;
 
 namespace EmailStats.Samples.Dashboard;
 
@@ -9,7 +8,7 @@ internal sealed record ProviderReport(Provider Provider, string Source, string T
     public bool Failed => Error is not null;
 }
 
-/// <summary>Fetches every provider at once; one provider's failure is its own report and never hides the others.</summary>
+/// <summary>Fetches every provider at once; one provider's failure, whatever it is, is its own report and never hides the others.</summary>
 internal static class DashboardRunner
 {
     public static async Task<IReadOnlyList<ProviderReport>> FetchAsync(
@@ -32,7 +31,7 @@ internal static class DashboardRunner
     {
         if (source.Source is not { } neutral)
         {
-            return new(source.Provider, "", "", source.UsesSandbox, [], OneLine(source.Error ?? "not configured"));
+            return new(source.Provider, "", "", source.UsesSandbox, [], source.Error ?? "not configured");
         }
 
         try
@@ -40,11 +39,9 @@ internal static class DashboardRunner
             var days = await neutral.GetDailyMetricsAsync(from, to, cancellationToken).ConfigureAwait(false);
             return new(source.Provider, neutral.Name, neutral.TimeZone.Id, source.UsesSandbox, days, null);
         }
-        catch (Exception e) when (e is EmailStatsException or ArgumentException or OptionsValidationException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new(source.Provider, neutral.Name, neutral.TimeZone.Id, source.UsesSandbox, [], OneLine(e.Message));
+            return new(source.Provider, neutral.Name, neutral.TimeZone.Id, source.UsesSandbox, [], SampleErrors.OneLine(e, source.Credentials, source.Address));
         }
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -6,21 +6,62 @@ using EmailStats.Clients.Sandbox;
 using EmailStats.Clients.SendGridV2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EmailStats.Samples.Dashboard;
 
-/// <summary>The providers the dashboard shows, by their command-line names.</summary>
+/// <summary>The providers the dashboard shows.</summary>
 internal enum Provider
 {
     SendGrid,
     GetResponse,
     Mailgun,
-    Reports,
+    BenchmarkEmail,
 }
 
-/// <summary>One provider to show: its neutral source, or why it could not be set up.</summary>
-internal sealed record DashboardSource(Provider Provider, bool UsesSandbox, IEmailStatsSource? Source, string? Error);
+/// <summary>The providers' names: on screen, in exports and on the command line.</summary>
+internal static class Providers
+{
+    /// <summary>The names <c>--provider</c> takes, first the canonical one.</summary>
+    private static readonly (string Name, Provider Provider)[] Names =
+    [
+        ("sendgrid", Provider.SendGrid), ("getresponse", Provider.GetResponse), ("mailgun", Provider.Mailgun),
+        ("benchmark", Provider.BenchmarkEmail), ("benchmark-email", Provider.BenchmarkEmail), ("reports", Provider.BenchmarkEmail),
+    ];
+
+    public static IReadOnlyList<Provider> All { get; } = Enum.GetValues<Provider>();
+
+    /// <summary>The valid names, for messages: <c>sendgrid, getresponse, mailgun, benchmark (or reports)</c>.</summary>
+    public static string Valid => "sendgrid, getresponse, mailgun, benchmark (alias: reports)";
+
+    public static string Display(Provider provider) => provider switch
+    {
+        Provider.SendGrid => "SendGrid",
+        Provider.GetResponse => "GetResponse",
+        Provider.Mailgun => "Mailgun",
+        _ => "Benchmark Email",
+    };
+
+    public static bool TryParse(string name, out Provider provider)
+    {
+        foreach (var (known, value) in Names)
+        {
+            if (string.Equals(known, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                provider = value;
+                return true;
+            }
+        }
+
+        provider = default;
+        return false;
+    }
+}
+
+/// <summary>
+/// One provider to show: its neutral source, or why it could not be set up; and the settings a failure should name
+/// (<paramref name="Credentials"/> on a refusal, <paramref name="Address"/> when the server cannot be reached).
+/// </summary>
+internal sealed record DashboardSource(Provider Provider, bool UsesSandbox, IEmailStatsSource? Source, string? Error, string Credentials, string Address);
 
 /// <summary>The sources and the service provider that owns their clients.</summary>
 internal sealed record DashboardSetup(IReadOnlyList<DashboardSource> Sources, ServiceProvider Services) : IAsyncDisposable
@@ -30,15 +71,20 @@ internal sealed record DashboardSetup(IReadOnlyList<DashboardSource> Sources, Se
 
 /// <summary>
 /// Builds each provider's <see cref="IEmailStatsSource"/>: from credentials in configuration (environment variables or
-/// user secrets) when they are set, otherwise from the built-in sandbox.
+/// user secrets) when they are set, otherwise from the built-in sandbox. Settings are read with
+/// <see cref="SampleSettings"/>, exactly as the per-provider samples read them: a malformed one is that provider's
+/// one-line error, never a crash and never ignored.
 /// </summary>
 internal static class DashboardSources
 {
+    private sealed record Plan(Provider Provider, bool Sandbox, string Credentials, string Address, Func<IServiceProvider, IEmailStatsSource>? Create, string? Error = null);
+
     public static DashboardSetup Build(IConfiguration configuration, IServiceCollection services, IEnumerable<Provider> providers, Func<EmailStatsSandbox> sandbox)
     {
-        var plans = new List<(Provider Provider, bool Sandbox, string? Error, Func<IServiceProvider, IEmailStatsSource>? Create)>();
+        var plans = new List<Plan>();
         foreach (var provider in providers.Distinct())
         {
+            var (credentials, address) = Settings(provider);
             try
             {
                 plans.Add(provider switch
@@ -46,69 +92,86 @@ internal static class DashboardSources
                     Provider.SendGrid => SendGrid(configuration, services, sandbox),
                     Provider.GetResponse => GetResponse(configuration, services, sandbox),
                     Provider.Mailgun => Mailgun(configuration, services, sandbox),
-                    _ => Reports(configuration, services, sandbox),
+                    _ => Benchmark(configuration, services, sandbox),
                 });
             }
-            catch (Exception e) when (e is ArgumentException or FormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                plans.Add((provider, false, e.Message, null));
+                plans.Add(new(provider, false, credentials, address, null, SampleErrors.OneLine(e)));
             }
         }
 
         var built = services.BuildServiceProvider();
         var sources = new List<DashboardSource>();
-        foreach (var (provider, usesSandbox, error, create) in plans)
+        foreach (var plan in plans)
         {
-            if (create is null)
+            if (plan.Create is null)
             {
-                sources.Add(new(provider, usesSandbox, null, error));
+                sources.Add(new(plan.Provider, plan.Sandbox, null, plan.Error, plan.Credentials, plan.Address));
                 continue;
             }
 
             try
             {
-                sources.Add(new(provider, usesSandbox, create(built), null));
+                sources.Add(new(plan.Provider, plan.Sandbox, plan.Create(built), null, plan.Credentials, plan.Address));
             }
-            catch (Exception e) when (e is OptionsValidationException or ArgumentException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                sources.Add(new(provider, usesSandbox, null, e.Message));
+                sources.Add(new(plan.Provider, plan.Sandbox, null, SampleErrors.OneLine(e, plan.Credentials), plan.Credentials, plan.Address));
             }
         }
 
         return new DashboardSetup(sources, built);
     }
 
-    private static (Provider, bool, string?, Func<IServiceProvider, IEmailStatsSource>?) SendGrid(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
+    private static (string Credentials, string Address) Settings(Provider provider) => provider switch
+    {
+        Provider.SendGrid => ("SENDGRID_API_USER and SENDGRID_API_KEY", "SENDGRID_BASE_ADDRESS"),
+        Provider.GetResponse => ("GETRESPONSE_API_KEY", "GETRESPONSE_ENDPOINT"),
+        Provider.Mailgun => ("MAILGUN_API_KEY", "MAILGUN_BASE_ADDRESS or MAILGUN_REGION"),
+        _ => ("REPORTS_API_KEY", "REPORTS_BASE_ADDRESS"),
+    };
+
+    private static Plan SendGrid(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
     {
         var real = Has(c, "SENDGRID_API_KEY");
-        var user = real ? Required(c, "SENDGRID_USER") : null;
+        var (credentials, address) = Settings(Provider.SendGrid);
+        var zone = SampleSettings.Zone(c["SENDGRID_TIME_ZONE"], "SENDGRID_TIME_ZONE");
         var categories = c["SENDGRID_CATEGORIES"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        var zone = Zone(c["SENDGRID_TIME_ZONE"]);
+        var api = SampleSettings.Choice(c["SENDGRID_API"], "SENDGRID_API", SendGridV2Api.Subuser, ("subuser", SendGridV2Api.Subuser), ("reseller", SendGridV2Api.Reseller));
+        var baseAddress = SampleSettings.Url(c["SENDGRID_BASE_ADDRESS"], "SENDGRID_BASE_ADDRESS");
+        string? user = null;
+        if (real)
+        {
+            user = SampleSettings.Required(c["SENDGRID_USER"], "SENDGRID_USER", "with SENDGRID_API_KEY (the customer or subuser to show)");
+            _ = SampleSettings.Required(c["SENDGRID_API_USER"], "SENDGRID_API_USER", "with SENDGRID_API_KEY");
+        }
+
         services.AddSendGridV2StatsClient(o =>
         {
+            o.Api = api;
             if (!real)
             {
                 sandbox().Configure(o);
                 return;
             }
 
-            o.ApiUser = c["SENDGRID_API_USER"] ?? "";
-            o.ApiKey = c["SENDGRID_API_KEY"]!;
-            o.Api = string.Equals(c["SENDGRID_API"], "reseller", StringComparison.OrdinalIgnoreCase) ? SendGridV2Api.Reseller : SendGridV2Api.Subuser;
-            if (c["SENDGRID_BASE_ADDRESS"] is { Length: > 0 } address)
-            {
-                o.BaseAddress = new Uri(address);
-            }
+            o.ApiUser = c["SENDGRID_API_USER"]!.Trim();
+            o.ApiKey = c["SENDGRID_API_KEY"]!.Trim();
+            o.BaseAddress = baseAddress ?? o.BaseAddress;
         });
-        return (Provider.SendGrid, !real, null, sp => new SendGridV2EmailStatsSource(
+        return new(Provider.SendGrid, !real, credentials, address, sp => new SendGridV2EmailStatsSource(
             sp.GetRequiredService<ISendGridV2StatsClient>(), user ?? sandbox().SendGridV2.Users[0], categories, zone, Clock(real, sandbox)));
     }
 
-    private static (Provider, bool, string?, Func<IServiceProvider, IEmailStatsSource>?) GetResponse(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
+    private static Plan GetResponse(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
     {
         var real = Has(c, "GETRESPONSE_API_KEY");
-        var message = real ? Required(c, "GETRESPONSE_MESSAGE_ID") : null;
-        var zone = Zone(c["GETRESPONSE_TIME_ZONE"]);
+        var (credentials, address) = Settings(Provider.GetResponse);
+        var zone = SampleSettings.Zone(c["GETRESPONSE_TIME_ZONE"], "GETRESPONSE_TIME_ZONE");
+        var endpoint = SampleSettings.Url(c["GETRESPONSE_ENDPOINT"], "GETRESPONSE_ENDPOINT");
+        var message = real ? SampleSettings.Required(c["GETRESPONSE_MESSAGE_ID"], "GETRESPONSE_MESSAGE_ID", "with GETRESPONSE_API_KEY (the message to show)") : null;
+
         services.AddMessageStatsClient(o =>
         {
             if (!real)
@@ -117,20 +180,20 @@ internal static class DashboardSources
                 return;
             }
 
-            o.ApiKey = c["GETRESPONSE_API_KEY"]!;
-            if (c["GETRESPONSE_ENDPOINT"] is { Length: > 0 } endpoint)
-            {
-                o.Endpoint = new Uri(endpoint);
-            }
+            o.ApiKey = c["GETRESPONSE_API_KEY"]!.Trim();
+            o.Endpoint = endpoint ?? o.Endpoint;
         });
-        return (Provider.GetResponse, !real, null, sp => new MessageEmailStatsSource(
+        return new(Provider.GetResponse, !real, credentials, address, sp => new MessageEmailStatsSource(
             sp.GetRequiredService<IMessageStatsClient>(), message ?? SandboxMessageId(sandbox()), zone, Clock(real, sandbox)));
     }
 
-    private static (Provider, bool, string?, Func<IServiceProvider, IEmailStatsSource>?) Mailgun(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
+    private static Plan Mailgun(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
     {
         var real = Has(c, "MAILGUN_API_KEY");
-        var domain = c["MAILGUN_DOMAIN"] is { Length: > 0 } d ? d : null;
+        var (credentials, address) = Settings(Provider.Mailgun);
+        var region = SampleSettings.Choice(c["MAILGUN_REGION"], "MAILGUN_REGION", MailgunRegion.US, ("us", MailgunRegion.US), ("eu", MailgunRegion.EU));
+        var baseAddress = SampleSettings.Url(c["MAILGUN_BASE_ADDRESS"], "MAILGUN_BASE_ADDRESS");
+        var domain = c["MAILGUN_DOMAIN"] is { Length: > 0 } d ? d.Trim() : null;
         services.AddMailgunStatsClient(o =>
         {
             if (!real)
@@ -139,20 +202,24 @@ internal static class DashboardSources
                 return;
             }
 
-            o.ApiKey = c["MAILGUN_API_KEY"]!;
-            o.Region = string.Equals(c["MAILGUN_REGION"], "eu", StringComparison.OrdinalIgnoreCase) ? MailgunRegion.EU : MailgunRegion.US;
-            if (c["MAILGUN_BASE_ADDRESS"] is { Length: > 0 } address)
-            {
-                o.BaseAddress = new Uri(address);
-            }
+            o.ApiKey = c["MAILGUN_API_KEY"]!.Trim();
+            o.Region = region;
+            o.BaseAddress = baseAddress;
         });
-        return (Provider.Mailgun, !real, null, sp => new MailgunEmailStatsSource(sp.GetRequiredService<IMailgunStatsClient>(), real ? domain : null, Clock(real, sandbox)));
+        return new(Provider.Mailgun, !real, credentials, address, sp => new MailgunEmailStatsSource(
+            sp.GetRequiredService<IMailgunStatsClient>(), real ? domain : null, Clock(real, sandbox)));
     }
 
-    private static (Provider, bool, string?, Func<IServiceProvider, IEmailStatsSource>?) Reports(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
+    private static Plan Benchmark(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
     {
         var real = Has(c, "REPORTS_API_KEY");
-        var zone = c["REPORTS_TIME_ZONE"] is { Length: > 0 } z ? z : "UTC";
+        var (credentials, address) = Settings(Provider.BenchmarkEmail);
+        var zone = SampleSettings.Zone(c["REPORTS_TIME_ZONE"], "REPORTS_TIME_ZONE")?.Id ?? "UTC";
+        var baseAddress = SampleSettings.Url(c["REPORTS_BASE_ADDRESS"], "REPORTS_BASE_ADDRESS");
+        if (real && baseAddress is null)
+        {
+            throw new SettingException("REPORTS_BASE_ADDRESS", "REPORTS_BASE_ADDRESS is required with REPORTS_API_KEY (your account's API address, Settings > API Keys).");
+        }
         services.AddReportsClient(o =>
         {
             if (!real)
@@ -161,10 +228,20 @@ internal static class DashboardSources
                 return;
             }
 
-            o.ApiKey = c["REPORTS_API_KEY"]!;
-            o.BaseAddress = c["REPORTS_BASE_ADDRESS"] is { Length: > 0 } address ? new Uri(address) : null;
+            o.ApiKey = c["REPORTS_API_KEY"]!.Trim();
+            o.BaseAddress = baseAddress;
         });
-        return (Provider.Reports, !real, null, sp => new ReportsEmailStatsSource(sp.GetRequiredService<IReportsClient>(), zone, Clock(real, sandbox)));
+        return new(Provider.BenchmarkEmail, !real, credentials, address, sp =>
+        {
+            try
+            {
+                return new ReportsEmailStatsSource(sp.GetRequiredService<IReportsClient>(), zone, Clock(real, sandbox));
+            }
+            catch (ArgumentException e)
+            {
+                throw new SettingException("REPORTS_TIME_ZONE", $"REPORTS_TIME_ZONE must be an IANA time zone such as Europe/Paris: {e.Message}");
+            }
+        });
     }
 
     /// <summary>The newest sandbox message: the one still collecting activity in the last days.</summary>
@@ -174,9 +251,4 @@ internal static class DashboardSources
     private static TimeProvider? Clock(bool real, Func<EmailStatsSandbox> sandbox) => real ? null : sandbox().Clock;
 
     private static bool Has(IConfiguration c, string key) => !string.IsNullOrWhiteSpace(c[key]);
-
-    private static string Required(IConfiguration c, string key) =>
-        c[key] is { Length: > 0 } value ? value : throw new ArgumentException($"{key} is required with real credentials.");
-
-    private static TimeZoneInfo? Zone(string? id) => string.IsNullOrWhiteSpace(id) ? null : TimeZoneInfo.FindSystemTimeZoneById(id);
 }

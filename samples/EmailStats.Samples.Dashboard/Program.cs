@@ -2,47 +2,32 @@
 // are set, from the live providers when they are (environment variables or user secrets, see the README).
 //
 //   dotnet run --project samples/EmailStats.Samples.Dashboard
-//   dotnet run --project samples/EmailStats.Samples.Dashboard -- --from 2026-11-01 --to 2026-11-14 --provider mailgun --provider reports --output csv stats.csv
-using System.CommandLine;
+//   dotnet run --project samples/EmailStats.Samples.Dashboard -- --from 2026-11-01 --to 2026-11-14 --provider mailgun,benchmark --output csv stats.csv
+//
+// Exit codes: 0 every provider answered, 1 some provider failed (the others are still shown), 2 bad usage.
 using EmailStats.Samples.Dashboard;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
-var today = DateOnly.FromDateTime(DateTime.UtcNow);
-var fromOption = new Option<DateOnly?>("--from") { Description = "The first day (yyyy-MM-dd). Default: 13 days before --to." };
-var toOption = new Option<DateOnly?>("--to") { Description = "The last day (yyyy-MM-dd). Default: today (UTC)." };
-var providerOption = new Option<Provider[]>("--provider")
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    Description = "A provider to show (sendgrid, getresponse, mailgun, reports); repeat it for several. Default: all.",
-    AllowMultipleArgumentsPerToken = true,
-};
-var outputOption = new Option<string[]>("--output")
-{
-    Description = "Also write the numbers to a file: --output json FILE or --output csv FILE.",
-    Arity = new ArgumentArity(2, 2),
-    AllowMultipleArgumentsPerToken = true,
+    e.Cancel = true;
+    cancellation.Cancel();
 };
 
-var root = new RootCommand("Daily email metrics across SendGrid v2, GetResponse, Mailgun and Benchmark Email.")
+// Redirected output has no terminal width: COLUMNS when set, else room for the full table.
+if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40)
 {
-    fromOption, toOption, providerOption, outputOption,
-};
-
-root.SetAction(async (parse, cancellationToken) =>
+    AnsiConsole.Profile.Width = columns;
+}
+else if (Console.IsOutputRedirected)
 {
-    var to = parse.GetValue(toOption) ?? today;
-    var from = parse.GetValue(fromOption) ?? to.AddDays(-13);
-    var providers = parse.GetValue(providerOption) is { Length: > 0 } chosen ? chosen : Enum.GetValues<Provider>();
-    var output = parse.GetValue(outputOption) is { Length: 2 } pair ? pair : null;
-    var configuration = new ConfigurationBuilder()
-        .AddUserSecrets(typeof(DashboardApp).Assembly, optional: true)
-        .AddEnvironmentVariables()
-        .Build();
-    return await DashboardApp.RunAsync(
-        new DashboardArguments(from, to, providers, output?[0].ToLowerInvariant(), output?[1]),
-        AnsiConsole.Console,
-        configuration,
-        cancellationToken);
-});
+    AnsiConsole.Profile.Width = 140;
+}
 
-return await root.Parse(args).InvokeAsync();
+var configuration = new ConfigurationBuilder()
+    .AddUserSecrets(typeof(DashboardApp).Assembly, optional: true)
+    .AddEnvironmentVariables()
+    .Build();
+return await DashboardApp.RunAsync(args, AnsiConsole.Console, Console.Error, configuration, cancellation.Token);

@@ -12,8 +12,7 @@ using EmailStats.Clients;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using EmailStats.Samples;
 
 var apiKey = Environment.GetEnvironmentVariable("GETRESPONSE_API_KEY");
 var messageId = Environment.GetEnvironmentVariable("GETRESPONSE_MESSAGE_ID");
@@ -34,10 +33,10 @@ else if (string.IsNullOrWhiteSpace(messageId))
 try
 {
     var query = BuildQuery(messageId);
-    var endpoint = Environment.GetEnvironmentVariable("GETRESPONSE_ENDPOINT");
+    var endpoint = SampleSettings.Url(Environment.GetEnvironmentVariable("GETRESPONSE_ENDPOINT"), "GETRESPONSE_ENDPOINT");
 
     var services = new ServiceCollection();
-    services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error));
+    services.AddLogging(SampleLogging.Configure);
     services.AddMessageStatsClient(options =>
     {
         if (sandbox is not null)
@@ -47,10 +46,7 @@ try
         }
 
         options.ApiKey = apiKey!;
-        if (!string.IsNullOrWhiteSpace(endpoint))
-        {
-            options.Endpoint = new Uri(endpoint, UriKind.RelativeOrAbsolute);
-        }
+        options.Endpoint = endpoint ?? options.Endpoint;
     });
     await using var provider = services.BuildServiceProvider();
 
@@ -61,9 +57,14 @@ try
     PrintTable(stats);
     return 0;
 }
-catch (Exception e) when (e is EmailStatsException or ArgumentException or OptionsValidationException or UriFormatException)
+catch (SettingException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    Console.Error.WriteLine($"error: GetResponse: {SampleErrors.OneLine(e, "GETRESPONSE_API_KEY", "GETRESPONSE_ENDPOINT")}");
     return 1;
 }
 finally
@@ -74,14 +75,13 @@ finally
 static MessageStatsQuery BuildQuery(string messageId)
 {
     var query = MessageStatsQuery.ForMessage(messageId);
-    var grouping = Environment.GetEnvironmentVariable("GETRESPONSE_GROUPING");
-    if (!string.IsNullOrWhiteSpace(grouping))
+    var grouping = SampleSettings.Choice<MessageStatsGrouping?>(
+        Environment.GetEnvironmentVariable("GETRESPONSE_GROUPING"),
+        "GETRESPONSE_GROUPING",
+        null,
+        ("hourly", MessageStatsGrouping.Hourly), ("daily", MessageStatsGrouping.Daily), ("monthly", MessageStatsGrouping.Monthly), ("yearly", MessageStatsGrouping.Yearly));
+    if (grouping is { } g)
     {
-        if (!Enum.TryParse<MessageStatsGrouping>(grouping.Trim(), ignoreCase: true, out var g) || !Enum.IsDefined(g) || int.TryParse(grouping, out _))
-        {
-            throw new ArgumentException($"GETRESPONSE_GROUPING must be hourly, daily, monthly or yearly, not '{grouping}'.");
-        }
-
         query = query.GroupedBy(g);
     }
 
@@ -108,7 +108,7 @@ static DateOnly? Date(string variable)
 
     return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
         ? date
-        : throw new ArgumentException($"{variable} must be a date written yyyy-MM-dd, not '{text}'.");
+        : throw new SettingException(variable, $"{variable} must be a date written yyyy-MM-dd, not '{text}'.");
 }
 
 static void PrintTable(MessageStats stats)

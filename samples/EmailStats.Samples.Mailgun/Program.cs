@@ -11,7 +11,7 @@ using EmailStats.Clients;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using EmailStats.Samples;
 
 var apiKey = Environment.GetEnvironmentVariable("MAILGUN_API_KEY");
 var domain = Environment.GetEnvironmentVariable("MAILGUN_DOMAIN");
@@ -31,17 +31,12 @@ else if (string.IsNullOrWhiteSpace(domain))
 
 try
 {
-    var region = MailgunRegion.US;
-    if (Environment.GetEnvironmentVariable("MAILGUN_REGION") is { Length: > 0 } r
-        && !(Enum.TryParse(r.Trim(), ignoreCase: true, out region) && Enum.IsDefined(region)))
-    {
-        throw new ArgumentException($"MAILGUN_REGION must be US or EU, not '{r}'.");
-    }
-
-    var baseAddress = Environment.GetEnvironmentVariable("MAILGUN_BASE_ADDRESS") is { Length: > 0 } b ? new Uri(b) : null;
-    var days = Environment.GetEnvironmentVariable("MAILGUN_DAYS") is { Length: > 0 } d ? int.Parse(d, CultureInfo.InvariantCulture) : 7;
+    var region = SampleSettings.Choice(Environment.GetEnvironmentVariable("MAILGUN_REGION"), "MAILGUN_REGION", MailgunRegion.US, ("us", MailgunRegion.US), ("eu", MailgunRegion.EU));
+    var baseAddress = SampleSettings.Url(Environment.GetEnvironmentVariable("MAILGUN_BASE_ADDRESS"), "MAILGUN_BASE_ADDRESS");
+    var days = SampleSettings.Number(Environment.GetEnvironmentVariable("MAILGUN_DAYS"), "MAILGUN_DAYS", 7, 1, 3650);
 
     var services = new ServiceCollection();
+    services.AddLogging(SampleLogging.Configure);
     services.AddMailgunStatsClient(options =>
     {
         if (sandbox is not null)
@@ -62,7 +57,7 @@ try
         .WithResolution(MailgunResolution.Day);
     var result = await client.GetDomainTotalsAsync(domain.Trim(), query);
 
-    Console.WriteLine($"{domain.Trim()}: {result.Start:yyyy-MM-dd} to {result.End:yyyy-MM-dd} (UTC)");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{domain.Trim()}: {result.Start:yyyy-MM-dd} to {result.End:yyyy-MM-dd} (UTC)"));
     Console.WriteLine();
     string[] header = ["Day", "Delivered", "Opened", "Unique opened", "Clicked", "Unique clicked"];
     var rows = result.Stats
@@ -101,9 +96,14 @@ try
 
     return 0;
 }
-catch (Exception e) when (e is EmailStatsException or ArgumentException or OptionsValidationException or FormatException)
+catch (SettingException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    Console.Error.WriteLine($"error: Mailgun: {SampleErrors.OneLine(e, "MAILGUN_API_KEY", "MAILGUN_BASE_ADDRESS or MAILGUN_REGION")}");
     return 1;
 }
 finally

@@ -8,33 +8,34 @@ using EmailStats.Clients;
 using EmailStats.Clients.Reports;
 using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using EmailStats.Samples;
 
 const int PastDays = 30;
 var apiKey = Environment.GetEnvironmentVariable("REPORTS_API_KEY");
-var baseAddressText = Environment.GetEnvironmentVariable("REPORTS_BASE_ADDRESS");
 var timeZone = Environment.GetEnvironmentVariable("REPORTS_TIME_ZONE");
-Uri? baseAddress = null;
-using var sandbox = string.IsNullOrWhiteSpace(apiKey) ? EmailStatsSandbox.Start() : null;
+Uri? baseAddress;
+try
+{
+    baseAddress = SampleSettings.Url(Environment.GetEnvironmentVariable("REPORTS_BASE_ADDRESS"), "REPORTS_BASE_ADDRESS");
+    if (!string.IsNullOrWhiteSpace(apiKey) && baseAddress is null)
+    {
+        throw new SettingException("REPORTS_BASE_ADDRESS", "REPORTS_BASE_ADDRESS is required with REPORTS_API_KEY (your account's API address, Settings > API Keys).");
+    }
+}
+catch (SettingException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
 
+using var sandbox = string.IsNullOrWhiteSpace(apiKey) ? EmailStatsSandbox.Start() : null;
 if (sandbox is not null)
 {
     Console.WriteLine($"No Benchmark Email API key (REPORTS_API_KEY): using the built-in sandbox at {sandbox.Reports.BaseAddress}");
 }
-else if (string.IsNullOrWhiteSpace(baseAddressText))
-{
-    Console.Error.WriteLine("Set REPORTS_BASE_ADDRESS to your account's API base URL (Settings > API Keys) to go with REPORTS_API_KEY.");
-    return 2;
-}
-else if (!Uri.TryCreate(baseAddressText, UriKind.Absolute, out baseAddress))
-{
-    Console.Error.WriteLine($"REPORTS_BASE_ADDRESS is not an absolute URL: {baseAddressText}");
-    return 2;
-}
 
 var services = new ServiceCollection();
-services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Error));
+services.AddLogging(SampleLogging.Configure);
 services.AddReportsClient(options =>
 {
     if (sandbox is not null)
@@ -114,19 +115,9 @@ try
 
     return 0;
 }
-catch (EmailStatsException e)
+catch (Exception e) when (e is not OperationCanceledException)
 {
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
-catch (OptionsValidationException e)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine($"error: Benchmark Email: {SampleErrors.OneLine(e, "REPORTS_API_KEY", "REPORTS_BASE_ADDRESS")}");
     return 1;
 }
 

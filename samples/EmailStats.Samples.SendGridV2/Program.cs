@@ -8,11 +8,12 @@
 //   SENDGRID_FORMAT     json | xml                                  default json
 //   SENDGRID_DAYS       how many days back, today included          default 7
 //   SENDGRID_BASE_ADDRESS  another endpoint (a proxy, a fake)       default https://api.sendgrid.com/
+using System.Globalization;
 using EmailStats.Clients;
 using EmailStats.Clients.Sandbox;
 using EmailStats.Clients.SendGridV2;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using EmailStats.Samples;
 
 var apiUser = Environment.GetEnvironmentVariable("SENDGRID_API_USER");
 var apiKey = Environment.GetEnvironmentVariable("SENDGRID_API_KEY");
@@ -30,16 +31,26 @@ else if (string.IsNullOrWhiteSpace(user))
     return 2;
 }
 
-if (!TryParse(Environment.GetEnvironmentVariable("SENDGRID_API"), SendGridV2Api.Subuser, out var api)
-    || !TryParse(Environment.GetEnvironmentVariable("SENDGRID_FORMAT"), SendGridV2Format.Json, out var format)
-    || !int.TryParse(Environment.GetEnvironmentVariable("SENDGRID_DAYS") ?? "7", out var days))
+SendGridV2Api api;
+SendGridV2Format format;
+int days;
+Uri? baseAddress;
+try
 {
-    Console.Error.WriteLine("SENDGRID_API must be reseller or subuser, SENDGRID_FORMAT json or xml, SENDGRID_DAYS a number.");
+    api = SampleSettings.Choice(Environment.GetEnvironmentVariable("SENDGRID_API"), "SENDGRID_API", SendGridV2Api.Subuser, ("subuser", SendGridV2Api.Subuser), ("reseller", SendGridV2Api.Reseller));
+    format = SampleSettings.Choice(Environment.GetEnvironmentVariable("SENDGRID_FORMAT"), "SENDGRID_FORMAT", SendGridV2Format.Json, ("json", SendGridV2Format.Json), ("xml", SendGridV2Format.Xml));
+    days = SampleSettings.Number(Environment.GetEnvironmentVariable("SENDGRID_DAYS"), "SENDGRID_DAYS", 7, 1, 3650);
+    baseAddress = SampleSettings.Url(Environment.GetEnvironmentVariable("SENDGRID_BASE_ADDRESS"), "SENDGRID_BASE_ADDRESS");
+}
+catch (SettingException e)
+{
+    sandbox?.Dispose();
+    Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }
 
 var services = new ServiceCollection();
-services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+services.AddLogging(SampleLogging.Configure);
 services.AddSendGridV2StatsClient(options =>
 {
     options.Api = api;
@@ -52,10 +63,7 @@ services.AddSendGridV2StatsClient(options =>
 
     options.ApiUser = apiUser!;
     options.ApiKey = apiKey!;
-    if (Environment.GetEnvironmentVariable("SENDGRID_BASE_ADDRESS") is { Length: > 0 } address)
-    {
-        options.BaseAddress = new Uri(address);
-    }
+    options.BaseAddress = baseAddress ?? options.BaseAddress;
 });
 
 try
@@ -68,29 +76,18 @@ try
     Console.WriteLine($"{"Date",-10} {"Requests",10} {"Delivered",10} {"Opens",8} {"Unique",8} {"Clicks",8} {"Bounces",8} {"Spam",6} {"Unsub",6}");
     foreach (var day in stats)
     {
-        Console.WriteLine($"{day.Date:yyyy-MM-dd} {day.Requests,10:N0} {day.Delivered,10:N0} {day.Opens,8:N0} {day.UniqueOpens,8:N0} {day.Clicks,8:N0} {day.Bounces,8:N0} {day.SpamReports,6:N0} {day.Unsubscribes,6:N0}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{day.Date:yyyy-MM-dd} {day.Requests,10:N0} {day.Delivered,10:N0} {day.Opens,8:N0} {day.UniqueOpens,8:N0} {day.Clicks,8:N0} {day.Bounces,8:N0} {day.SpamReports,6:N0} {day.Unsubscribes,6:N0}"));
     }
 
     Console.WriteLine($"{stats.Count} day(s).");
     return 0;
 }
-catch (Exception e) when (e is EmailStatsException or ArgumentException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Exception e) when (e is not OperationCanceledException)
 {
-    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine($"error: SendGrid: {SampleErrors.OneLine(e, "SENDGRID_API_USER and SENDGRID_API_KEY", "SENDGRID_BASE_ADDRESS")}");
     return 1;
 }
 finally
 {
     sandbox?.Dispose();
-}
-
-static bool TryParse<TEnum>(string? text, TEnum fallback, out TEnum value) where TEnum : struct, Enum
-{
-    if (string.IsNullOrWhiteSpace(text))
-    {
-        value = fallback;
-        return true;
-    }
-
-    return Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace EmailStats.Clients.Reports;
 
 /// <summary>
@@ -51,7 +52,7 @@ public sealed class ReportsEmailStatsSource : EmailStatsSource
 
     /// <inheritdoc />
     protected override string NotServedNote(DateOnly firstServedDay) =>
-        $"Benchmark Email reports cover only the past {ReportsQuery.MaxDays} days: the first day available is {firstServedDay:yyyy-MM-dd} ({_timeZoneId}).";
+        string.Create(CultureInfo.InvariantCulture, $"Benchmark Email reports cover only the past {ReportsQuery.MaxDays} days: the first day available is {firstServedDay:yyyy-MM-dd} ({_timeZoneId}).");
 
     /// <inheritdoc />
     protected override async Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ public sealed class SendGridStatsQuery
     {
         if (end < start)
         {
-            throw new ArgumentOutOfRangeException(nameof(end), end, $"The end date must not be before the start date ({start:yyyy-MM-dd}).");
+            throw new ArgumentOutOfRangeException(nameof(end), end, string.Create(CultureInfo.InvariantCulture, $"The end date must not be before the start date ({start:yyyy-MM-dd})."));
         }
 
         if (Days is not null)
@@ -106,7 +106,7 @@ public sealed class SendGridStatsQuery
     /// <summary>Describes the query, for logs and debugging.</summary>
     public override string ToString()
     {
-        var period = Days is { } d ? $"last {d} days" : StartDate is { } s ? $"{s:yyyy-MM-dd}..{EndDate:yyyy-MM-dd}" : "default period";
+        var period = Days is { } d ? string.Create(CultureInfo.InvariantCulture, $"last {d} days") : StartDate is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:yyyy-MM-dd}..{EndDate:yyyy-MM-dd}") : "default period";
         var categories = Categories.Count == 0 ? "" : $", categories [{string.Join(", ", Categories)}]";
         return $"SendGrid stats for {User}, {period}{categories}";
     }

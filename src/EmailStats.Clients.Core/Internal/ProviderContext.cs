@@ -152,10 +152,24 @@ internal sealed class ProviderContext
         TimeoutRejectedException => new(Provider, TransportFailure.Timeout, $"{Provider} did not answer within the timeout.", e),
         OperationCanceledException => new(Provider, TransportFailure.Timeout, $"{Provider} did not answer within the HttpClient timeout.", e),
         ResponseBodyException body => new(Provider, TransportFailure.Network, $"{Provider} broke the connection while sending the answer: {Secrets.Scrub(body.InnerException?.Message)}", e),
-        HttpRequestException http => new(Provider, TransportFailure.Network, $"{Provider} could not be reached: {Secrets.Scrub(http.Message)}", e),
+        HttpRequestException http => new(Provider, TransportFailure.Network, $"{Provider} could not be reached: {Secrets.Scrub(WithCause(http))}", e),
         IOException io => new(Provider, TransportFailure.Network, $"{Provider} broke the connection: {Secrets.Scrub(io.Message)}", e),
         _ => null,
     };
+
+    /// <summary>The message, with the inner exception's instead of "see inner exception" (TLS and proxy failures say only that).</summary>
+    private static string WithCause(Exception e)
+    {
+        const string SeeInner = "see inner exception";
+        var message = e.Message;
+        if (e.InnerException is { } inner && message.Contains(SeeInner, StringComparison.OrdinalIgnoreCase))
+        {
+            var index = message.IndexOf(SeeInner, StringComparison.OrdinalIgnoreCase);
+            message = message[..index].TrimEnd(' ', ',', ';', '.') + ": " + inner.Message;
+        }
+
+        return message;
+    }
 
     private string Describe(Exception e)
     {

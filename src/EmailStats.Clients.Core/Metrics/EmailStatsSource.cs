@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace EmailStats.Clients;
 
 /// <summary>
@@ -44,7 +45,7 @@ public abstract class EmailStatsSource : IEmailStatsSource
     {
         if (to < from)
         {
-            throw new ArgumentOutOfRangeException(nameof(to), to, $"The last day must not be before the first day ({from:yyyy-MM-dd}).");
+            throw new ArgumentOutOfRangeException(nameof(to), to, string.Create(CultureInfo.InvariantCulture, $"The last day must not be before the first day ({from:yyyy-MM-dd})."));
         }
 
         if (to.DayNumber - from.DayNumber + 1 > MaxRangeDays)
@@ -109,7 +110,7 @@ public abstract class EmailStatsSource : IEmailStatsSource
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDays);
         if (to < from)
         {
-            throw new ArgumentOutOfRangeException(nameof(to), to, $"The last day must not be before the first day ({from:yyyy-MM-dd}).");
+            throw new ArgumentOutOfRangeException(nameof(to), to, string.Create(CultureInfo.InvariantCulture, $"The last day must not be before the first day ({from:yyyy-MM-dd})."));
         }
 
         return Parts(from, to, maxDays);
@@ -148,7 +149,7 @@ public abstract class EmailStatsSource : IEmailStatsSource
     /// <param name="firstServedDay">The oldest day served.</param>
     /// <returns>Why those days have no numbers.</returns>
     protected virtual string NotServedNote(DateOnly firstServedDay) =>
-        $"{Provider} serves days from {firstServedDay:yyyy-MM-dd} on ({TimeZone.Id}).";
+        string.Create(CultureInfo.InvariantCulture, $"{Provider} serves days from {firstServedDay:yyyy-MM-dd} on ({TimeZone.Id}).");
 
     /// <summary>
     /// Fetches the rows of one part of the range (at most <see cref="MaxDaysPerCall"/> days, none after
