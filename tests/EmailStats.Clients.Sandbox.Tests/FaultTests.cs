@@ -50,17 +50,11 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
     }
 
     [Fact]
-    public async Task Two_server_errors_then_success_through_the_di_resilience_pipeline()
+    public async Task Two_server_errors_then_success_through_the_di_pipeline_with_the_test_profile()
     {
         _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.ServerError(), times: 2);
         var services = new ServiceCollection();
-        services.AddSendGridV2StatsClient(o => _sandbox.Configure(o))
-            .RemoveAllResilienceHandlers()
-            .AddStandardResilienceHandler(o =>
-            {
-                o.Retry.Delay = TimeSpan.FromMilliseconds(1);
-                o.Retry.UseJitter = false;
-            });
+        services.AddSendGridV2StatsClient(o => _sandbox.Configure(o)).WithTestResilience();
         await using var provider = services.BuildServiceProvider();
         var before = _sandbox.RequestCount;
 
@@ -69,6 +63,54 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
         Assert.Equal(3, categories.Count);
         Assert.Equal(3, _sandbox.RequestCount - before);
         Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.SendGridV2));
+    }
+
+    [Theory]
+    [InlineData(SandboxProvider.SendGridV2)]
+    [InlineData(SandboxProvider.JsonRpcMessages)]
+    [InlineData(SandboxProvider.Mailgun)]
+    [InlineData(SandboxProvider.Reports)]
+    public async Task Every_provider_takes_faults_and_the_test_profile_retries_without_sleeping_on_retry_after(SandboxProvider provider)
+    {
+        // Under the standard profile a 20 s Retry-After fits the 30 s budget and is slept on; the test profile retries
+        // after a few milliseconds. The token bounds the call well below 20 s, so a sleep would fail the test.
+        _sandbox.Faults.Enqueue(provider, SandboxFault.RateLimited(TimeSpan.FromSeconds(20)));
+        _sandbox.Faults.Enqueue(provider, SandboxFault.ServerError());
+        var services = new ServiceCollection();
+        Func<IServiceProvider, CancellationToken, Task<object>> call = provider switch
+        {
+            SandboxProvider.SendGridV2 => Register(services.AddSendGridV2StatsClient(o => _sandbox.Configure(o)),
+                async (sp, ct) => await sp.GetRequiredService<ISendGridV2StatsClient>().GetAggregateAsync("acme-receipts", ct)),
+            SandboxProvider.JsonRpcMessages => Register(services.AddMessageStatsClient(o => _sandbox.Configure(o)),
+                async (sp, ct) => await sp.GetRequiredService<JsonRpcMessages.IMessageStatsClient>().GetMessageStatsAsync(JsonRpcMessages.MessageStatsQuery.ForMessage(_sandbox.JsonRpcMessages.MessageIds[0]), ct)),
+            SandboxProvider.Mailgun => Register(services.AddMailgunStatsClient(o => _sandbox.Configure(o)),
+                async (sp, ct) => await sp.GetRequiredService<Mailgun.IMailgunStatsClient>().GetAccountTotalsAsync(Mailgun.MailgunStatsQuery.ForEvents(Mailgun.MailgunEvent.Delivered), ct)),
+            _ => Register(services.AddReportsClient(o => _sandbox.Configure(o)),
+                async (sp, ct) => await sp.GetRequiredService<Reports.IReportsClient>().GetEmailOverallAsync(Reports.ReportsQuery.PastDays(7), ct)),
+        };
+        await using var sp = services.BuildServiceProvider();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var before = _sandbox.RequestCount;
+
+        var answer = await call(sp, bound.Token);
+
+        Assert.NotNull(answer);
+        Assert.Equal(3, _sandbox.RequestCount - before);
+        Assert.Equal(0, _sandbox.Faults.Pending(provider));
+
+        static Func<IServiceProvider, CancellationToken, Task<object>> Register(IHttpClientBuilder builder, Func<IServiceProvider, CancellationToken, Task<object>> call)
+        {
+            builder.WithTestResilience();
+            return call;
+        }
+    }
+
+    [Fact]
+    public void The_test_profile_refuses_a_builder_that_is_no_emailstats_client()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddHttpClient("other").WithTestResilience());
+
+        Assert.Contains("'other' is not an EmailStats client", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

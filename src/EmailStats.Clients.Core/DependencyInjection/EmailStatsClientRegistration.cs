@@ -42,8 +42,8 @@ internal static class EmailStatsClientRegistration
             .AddHttpClient<TClient, TImplementation>((http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
             .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.ResolveBaseAddress())
             .RedactLoggedHeaders(name => !LoggedHeaders.Contains(name));
-        builder.AddStandardResilienceHandler().Configure(RetryAfterBudget.Apply);
-        services.AddSingleton(new EmailStatsClientName(builder.Name));
+        var pipeline = builder.AddStandardResilienceHandler().Configure(RetryAfterBudget.Apply);
+        services.AddSingleton(new EmailStatsClientName(builder.Name, pipeline.PipelineName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResponseBufferingFilter>());
         return builder;
     }

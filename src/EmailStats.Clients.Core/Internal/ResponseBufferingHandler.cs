@@ -59,7 +59,7 @@ internal sealed class ResponseBufferingHandler(int maxBytes) : DelegatingHandler
 }
 
 /// <summary>The name under which a provider's typed client is registered, so that <see cref="ResponseBufferingFilter"/> finds it.</summary>
-internal sealed record EmailStatsClientName(string Name);
+internal sealed record EmailStatsClientName(string Name, string PipelineName);
 
 /// <summary>
 /// Adds <see cref="ResponseBufferingHandler"/> as the innermost handler of every EmailStats client, after every
