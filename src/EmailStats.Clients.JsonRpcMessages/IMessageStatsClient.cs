@@ -17,5 +17,15 @@ public interface IMessageStatsClient
     /// <param name="query">The message, and optionally the grouping and <c>created_on</c> conditions.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The periods with at least one positive counter, oldest first (periods are not continuous).</returns>
+    /// <example>
+    /// <code>
+    /// var query = MessageStatsQuery.ForMessage("msg-123").GroupedBy(MessageStatsGrouping.Daily);
+    /// MessageStats stats = await client.GetMessageStatsAsync(query, ct);
+    /// foreach (var period in stats)
+    /// {
+    ///     Console.WriteLine($"{period.Key}: {period.Sent} sent, {period.UniqueOpened} first opens");
+    /// }
+    /// </code>
+    /// </example>
     Task<MessageStats> GetMessageStatsAsync(MessageStatsQuery query, CancellationToken cancellationToken = default);
 }

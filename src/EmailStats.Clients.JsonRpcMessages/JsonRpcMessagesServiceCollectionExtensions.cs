@@ -15,6 +15,12 @@ public static class JsonRpcMessagesServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the API key and, for enterprise accounts, the endpoint.</param>
     /// <returns>The HttpClient builder, to add handlers or reconfigure resilience (for example <c>RemoveAllResilienceHandlers()</c>).</returns>
+    /// <example>
+    /// <code>
+    /// services.AddMessageStatsClient(options =&gt; options.ApiKey = configuration["GetResponse:ApiKey"]!);
+    /// // then inject IMessageStatsClient
+    /// </code>
+    /// </example>
     public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, Action<JsonRpcMessagesOptions> configure) =>
         EmailStatsClientRegistration.AddEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(
             services,

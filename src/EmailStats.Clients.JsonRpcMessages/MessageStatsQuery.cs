@@ -50,6 +50,14 @@ public sealed class MessageStatsQuery
     /// <param name="messageId">The message id (<c>MESSAGE_ID</c>); not empty or white space.</param>
     /// <exception cref="ArgumentNullException"><paramref name="messageId"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="messageId"/> is empty or white space.</exception>
+    /// <example>
+    /// <code>
+    /// var daily = MessageStatsQuery.ForMessage("msg-123");                       // daily, the API's default
+    /// var hourly = MessageStatsQuery.ForMessage("msg-123").GroupedBy(MessageStatsGrouping.Hourly);
+    /// // created_on narrows by the contacts' creation date (API 1.5), not by the day of the activity:
+    /// var newContacts = daily.CreatedFrom(new DateOnly(2024, 3, 1));
+    /// </code>
+    /// </example>
     public static MessageStatsQuery ForMessage(string messageId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);

@@ -17,6 +17,13 @@ public interface IMailgunStatsClient
     /// <param name="query">Events, period and resolution; no filter or group (use <see cref="GetFilteredTotalsAsync"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The period and one item per resolution step.</returns>
+    /// <example>
+    /// <code>
+    /// var query = MailgunStatsQuery.ForEvents(MailgunEvent.Accepted, MailgunEvent.Delivered).Last(MailgunDuration.Days(30));
+    /// MailgunStatsResult result = await client.GetAccountTotalsAsync(query, ct);
+    /// Console.WriteLine($"{result.Stats.Sum(i =&gt; i.Delivered?.Total ?? 0)} delivered in 30 days");
+    /// </code>
+    /// </example>
     Task<MailgunStatsResult> GetAccountTotalsAsync(MailgunStatsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the totals of one domain (<c>GET v3/{domain}/stats/total</c>).</summary>
@@ -24,35 +31,73 @@ public interface IMailgunStatsClient
     /// <param name="query">Events, period and resolution; no filter or group.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The period and one item per resolution step.</returns>
+    /// <example>
+    /// <code>
+    /// var query = MailgunStatsQuery.ForEvents(MailgunEvent.Delivered, MailgunEvent.Opened)
+    ///     .Between(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 31, 0, 0, 0, TimeSpan.Zero))
+    ///     .WithResolution(MailgunResolution.Day);
+    /// var january = await client.GetDomainTotalsAsync("mg.example.com", query, ct);
+    /// </code>
+    /// </example>
     Task<MailgunStatsResult> GetDomainTotalsAsync(string domain, MailgunStatsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Reads filtered and grouped totals of the account (<c>GET v3/stats/filter</c>).</summary>
     /// <param name="query">Events, period, resolution, and optionally <see cref="MailgunStatsQuery.WithFilter"/> and <see cref="MailgunStatsQuery.GroupBy"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The period and one item per group; grouping keys Mailgun adds to an item are in its <see cref="MailgunStatsItem.AdditionalData"/>.</returns>
+    /// <example>
+    /// <code>
+    /// var byTag = await client.GetFilteredTotalsAsync(
+    ///     MailgunStatsQuery.ForEvents(MailgunEvent.Clicked).Last(MailgunDuration.Days(7)).WithFilter("domain:mg.example.com").GroupBy(MailgunGroup.Tag), ct);
+    /// </code>
+    /// </example>
     Task<MailgunStatsResult> GetFilteredTotalsAsync(MailgunStatsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the totals of every domain of the account for one resolution period (<c>GET v3/stats/total/domains</c>).</summary>
     /// <param name="query">Events, the timestamp (<see cref="MailgunDomainTotalsQuery.At"/>, required), resolution and limit.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The period and the items as Mailgun sent them.</returns>
+    /// <example>
+    /// <code>
+    /// var yesterday = await client.GetTotalsByDomainAsync(
+    ///     MailgunDomainTotalsQuery.ForEvents(MailgunEvent.Delivered).At(DateTimeOffset.UtcNow.AddDays(-1)), ct);
+    /// </code>
+    /// </example>
     Task<MailgunStatsResult> GetTotalsByDomainAsync(MailgunDomainTotalsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a domain's counts per email service provider (<c>GET v3/{domain}/aggregates/providers</c>).</summary>
     /// <param name="domain">The sending domain; not empty, no <c>/</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The counts keyed by provider (for example <c>gmail.com</c>), as sent; empty when there are none.</returns>
+    /// <example>
+    /// <code>
+    /// var providers = await client.GetProviderAggregatesAsync("mg.example.com", ct);
+    /// Console.WriteLine($"gmail.com: {providers["gmail.com"].UniqueOpened} unique opens");
+    /// </code>
+    /// </example>
     Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetProviderAggregatesAsync(string domain, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a domain's counts per device type (<c>GET v3/{domain}/aggregates/devices</c>).</summary>
     /// <param name="domain">The sending domain; not empty, no <c>/</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The counts keyed by device type (<c>desktop</c>, <c>mobile</c>, <c>tablet</c>, <c>unknown</c>), as sent.</returns>
+    /// <example>
+    /// <code>
+    /// var devices = await client.GetDeviceAggregatesAsync("mg.example.com", ct);
+    /// Console.WriteLine($"mobile: {devices["mobile"].Clicked} clicks");
+    /// </code>
+    /// </example>
     Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetDeviceAggregatesAsync(string domain, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a domain's counts per country (<c>GET v3/{domain}/aggregates/countries</c>).</summary>
     /// <param name="domain">The sending domain; not empty, no <c>/</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The counts keyed by country code as sent (for example <c>us</c>, <c>ru</c>).</returns>
+    /// <example>
+    /// <code>
+    /// var countries = await client.GetCountryAggregatesAsync("mg.example.com", ct);
+    /// Console.WriteLine($"us: {countries["us"].Opened} opens");
+    /// </code>
+    /// </example>
     Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetCountryAggregatesAsync(string domain, CancellationToken cancellationToken = default);
 }

@@ -47,6 +47,13 @@ public sealed class MailgunDomainTotalsQuery
     /// <exception cref="ArgumentNullException"><paramref name="events"/> is null.</exception>
     /// <exception cref="ArgumentException">No event.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is not a defined <see cref="MailgunEvent"/>.</exception>
+    /// <example>
+    /// <code>
+    /// var query = MailgunDomainTotalsQuery.ForEvents(MailgunEvent.Delivered)
+    ///     .At(new DateTimeOffset(2024, 10, 1, 0, 0, 0, TimeSpan.Zero))
+    ///     .WithResolution(MailgunResolution.Month);
+    /// </code>
+    /// </example>
     public static MailgunDomainTotalsQuery ForEvents(params MailgunEvent[] events) =>
         new(MailgunStatsQuery.CheckEvents(events, nameof(events)), null, null, null);
 

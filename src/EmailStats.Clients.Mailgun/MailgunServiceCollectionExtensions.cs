@@ -15,6 +15,16 @@ public static class MailgunServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the API key and the region or base address.</param>
     /// <returns>The HttpClient builder, to add handlers or reconfigure resilience (for example <c>RemoveAllResilienceHandlers()</c>).</returns>
+    /// <example>
+    /// <code>
+    /// services.AddMailgunStatsClient(options =&gt;
+    /// {
+    ///     options.ApiKey = configuration["Mailgun:ApiKey"]!;
+    ///     options.Region = MailgunRegion.EU;
+    /// });
+    /// // then inject IMailgunStatsClient
+    /// </code>
+    /// </example>
     public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, Action<MailgunOptions> configure) =>
         EmailStatsClientRegistration.AddEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(
             services,

@@ -67,6 +67,12 @@ public sealed class MailgunStatsQuery
     /// <exception cref="ArgumentNullException"><paramref name="events"/> is null.</exception>
     /// <exception cref="ArgumentException">No event.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is not a defined <see cref="MailgunEvent"/>.</exception>
+    /// <example>
+    /// <code>
+    /// var lastWeek = MailgunStatsQuery.ForEvents(MailgunEvent.Delivered, MailgunEvent.Failed).Last(MailgunDuration.Days(7));
+    /// var hourly = MailgunStatsQuery.ForEvents(MailgunEvent.Opened).Last(MailgunDuration.Hours(48)).WithResolution(MailgunResolution.Hour);
+    /// </code>
+    /// </example>
     public static MailgunStatsQuery ForEvents(params MailgunEvent[] events) =>
         new(CheckEvents(events, nameof(events)), null, null, null, null, null, null);
 

@@ -30,6 +30,12 @@ public sealed class ReportsQuery
     /// <summary>Starts a query for the last <paramref name="days"/> days, in UTC.</summary>
     /// <param name="days">1 to 90 (<see cref="MaxDays"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is below 1 or above 90.</exception>
+    /// <example>
+    /// <code>
+    /// var lastMonth = ReportsQuery.PastDays(30);                            // UTC days
+    /// var paris = ReportsQuery.PastDays(7).InTimeZone("Europe/Paris");     // an IANA id
+    /// </code>
+    /// </example>
     public static ReportsQuery PastDays(int days)
     {
         if (days is < 1 or > MaxDays)

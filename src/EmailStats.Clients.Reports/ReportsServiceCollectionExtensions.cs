@@ -16,6 +16,16 @@ public static class ReportsServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the API key and base address.</param>
     /// <returns>The HttpClient builder, to add handlers or reconfigure resilience (for example <c>RemoveAllResilienceHandlers()</c>).</returns>
+    /// <example>
+    /// <code>
+    /// services.AddReportsClient(options =&gt;
+    /// {
+    ///     options.ApiKey = configuration["Benchmark:ApiKey"]!;
+    ///     options.BaseAddress = new Uri(configuration["Benchmark:BaseAddress"]!); // Settings &gt; API Keys
+    /// });
+    /// // then inject IReportsClient
+    /// </code>
+    /// </example>
     public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, Action<ReportsOptions> configure) =>
         EmailStatsClientRegistration.AddEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(
             services,

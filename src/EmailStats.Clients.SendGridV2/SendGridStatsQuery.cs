@@ -39,6 +39,13 @@ public sealed class SendGridStatsQuery
     /// <summary>Starts a query for <paramref name="user"/>. Without days or a range SendGrid applies its own default period.</summary>
     /// <param name="user">The customer (reseller API) or subuser (subuser API); not empty.</param>
     /// <exception cref="ArgumentException"><paramref name="user"/> is empty or white space.</exception>
+    /// <example>
+    /// <code>
+    /// var lastWeek = SendGridStatsQuery.ForUser("customer@example.com").LastDays(7);
+    /// var june = SendGridStatsQuery.ForUser("customer@example.com").Between(new DateOnly(2024, 6, 1), new DateOnly(2024, 6, 30));
+    /// var newsletters = june.WithCategories("newsletter");
+    /// </code>
+    /// </example>
     public static SendGridStatsQuery ForUser(string user)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);

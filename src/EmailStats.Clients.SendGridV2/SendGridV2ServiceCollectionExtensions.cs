@@ -15,6 +15,17 @@ public static class SendGridV2ServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the credentials, API and format.</param>
     /// <returns>The HttpClient builder, to add handlers or reconfigure resilience (for example <c>RemoveAllResilienceHandlers()</c>).</returns>
+    /// <example>
+    /// <code>
+    /// services.AddSendGridV2StatsClient(options =&gt;
+    /// {
+    ///     options.ApiUser = configuration["SendGrid:ApiUser"]!;
+    ///     options.ApiKey = configuration["SendGrid:ApiKey"]!;
+    ///     options.Api = SendGridV2Api.Reseller;
+    /// });
+    /// // then inject ISendGridV2StatsClient
+    /// </code>
+    /// </example>
     public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, Action<SendGridV2Options> configure) =>
         EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(
             services,

@@ -144,6 +144,43 @@ public sealed class ConventionTests
         Assert.All(exceptions, e => Assert.True(typeof(EmailStatsException).IsAssignableFrom(e), e.Name));
     }
 
+    [Fact]
+    public void Every_client_method_query_entry_point_and_registration_shows_its_use_in_an_example()
+    {
+        // What IntelliSense shows first: the methods of each client interface (the classes inherit their docs), the
+        // static entry points of each query builder, each AddXxx registration, and the one-view source.
+        var members = new List<MethodInfo>();
+        foreach (var type in PublicTypes)
+        {
+            var flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            if ((type.IsInterface && type.Name.EndsWith("Client", StringComparison.Ordinal)) || type == typeof(IEmailStatsSource))
+            {
+                members.AddRange(type.GetMethods(flags).Where(m => !m.IsSpecialName));
+            }
+            else if (type.Name.EndsWith("Query", StringComparison.Ordinal))
+            {
+                members.AddRange(type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Where(m => m.ReturnType == type && !m.IsSpecialName));
+            }
+            else if (type.Name.EndsWith("ServiceCollectionExtensions", StringComparison.Ordinal))
+            {
+                members.AddRange(type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly));
+            }
+        }
+
+        var examples = Packages
+            .SelectMany(a => XDocument.Load(Path.ChangeExtension(a.Location, ".xml")).Descendants("member"))
+            .Where(m => m.Element("example")?.Element("code") is { } code && code.Value.Trim().Length > 0)
+            .Select(m => (string)m.Attribute("name")!)
+            .ToList();
+        var missing = members
+            .Where(m => !examples.Any(name => name == $"M:{m.DeclaringType!.FullName}.{m.Name}" || name.StartsWith($"M:{m.DeclaringType!.FullName}.{m.Name}(", StringComparison.Ordinal)))
+            .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}")
+            .ToList();
+
+        Assert.Empty(missing);
+        Assert.True(members.Count >= 28, $"only {members.Count} members found: the discovery is broken");
+    }
+
     private static bool IsAsync(Type type) =>
         typeof(Task).IsAssignableFrom(type)
         || type == typeof(ValueTask)

@@ -25,5 +25,15 @@ public interface IEmailStatsSource
     /// <returns>The days, each present once.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The range is reversed, too long, or outside what the provider can serve.</exception>
     /// <exception cref="EmailStatsException">A call failed.</exception>
+    /// <example>
+    /// <code>
+    /// IEmailStatsSource source = new MailgunEmailStatsSource(mailgun, "mg.example.com");
+    /// var days = await source.GetDailyMetricsAsync(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31), ct);
+    /// foreach (var day in days)
+    /// {
+    ///     Console.WriteLine($"{day.Date:yyyy-MM-dd}: {day.Sent?.ToString() ?? "-"} sent {day.Note}");
+    /// }
+    /// </code>
+    /// </example>
     Task<IReadOnlyList<DailyEmailMetrics>> GetDailyMetricsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 }
