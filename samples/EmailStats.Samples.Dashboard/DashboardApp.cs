@@ -51,7 +51,7 @@ internal static class DashboardApp
             var usingSandbox = setup.Sources.Where(s => s.UsesSandbox).Select(s => Providers.Display(s.Provider)).ToList();
             if (usingSandbox.Count > 0)
             {
-                console.MarkupLine(Markup.Escape($"No credentials for {string.Join(", ", usingSandbox)}: using the built-in sandbox at {Sandbox().Url}."));
+                console.MarkupLine(Markup.Escape($"No credentials for {string.Join(", ", usingSandbox)}: using the built-in sandbox ({Sandbox().Url})."));
             }
 
             IReadOnlyList<ProviderReport> reports;
