@@ -1,8 +1,9 @@
 namespace EmailStats.Clients;
 
 /// <summary>
-/// No usable answer arrived: the connection failed, an attempt or the whole call timed out, or the circuit
-/// breaker is open after repeated failures. Thrown after the resilience pipeline has given up.
+/// No usable answer arrived: the connection failed, an attempt or the whole call timed out, or the pipeline refused
+/// to send the call (the circuit breaker is open after repeated failures, or too many calls were under way at once).
+/// Thrown after the resilience pipeline has given up; <see cref="Kind"/> says which.
 /// </summary>
 public class EmailStatsTransportException : EmailStatsException
 {
@@ -35,4 +36,10 @@ public enum TransportFailure
 
     /// <summary>The body was larger than the client accepts.</summary>
     ResponseTooLarge,
+
+    /// <summary>
+    /// The resilience pipeline's concurrency limiter refused the call: more calls were under way at once than it
+    /// permits, so this one was not sent. Retry later, or raise the limit on the registration's pipeline.
+    /// </summary>
+    ConcurrencyLimit,
 }

@@ -83,3 +83,29 @@ public sealed class CircuitBreakerTests
         h.Done(Scenarios.CircuitOpen, $"opened after {requestsWhenOpened} failed requests; then EmailStatsTransportException CircuitOpen, no request sent");
     }
 }
+
+/// <summary>Calls beyond the pipeline's concurrency limit are refused without being sent, as a typed transport failure (no Polly type escapes).</summary>
+public sealed class ConcurrencyLimitTests
+{
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task A_call_beyond_the_concurrency_limit_is_a_concurrency_limit_failure_and_is_not_sent(string provider)
+    {
+        await using var h = new Harness(provider, o =>
+        {
+            o.RateLimiter.DefaultRateLimiterOptions.PermitLimit = 1;
+            o.RateLimiter.DefaultRateLimiterOptions.QueueLimit = 0;
+        });
+        h.Serve((request, _) => Reply.Json(h.Driver.SuccessBody(request)) with { Delay = TimeSpan.FromSeconds(2) });
+
+        var first = h.CallAsync(95);
+        await h.FirstRequest;
+        var refused = await h.FailsWith<EmailStatsTransportException>(96);
+        await first;
+
+        Assert.Equal(TransportFailure.ConcurrencyLimit, refused.Kind);
+        Assert.Contains("too many calls were under way at once", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, h.ServerRequests);
+        h.Done(Scenarios.ConcurrencyLimit, "EmailStatsTransportException ConcurrencyLimit, not sent; the call under way answered");
+    }
+}

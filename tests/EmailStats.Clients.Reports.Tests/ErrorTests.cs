@@ -54,7 +54,7 @@ public sealed class ErrorTests(ReportsServer server) : ReportsTestBase(server), 
         Assert.Equal("TooManyRequestsError", error.ErrorCode);
         Assert.Equal(["Hourly rate limit exceeded"], error.Errors);
         Assert.Equal(TimeSpan.FromSeconds(45), error.RetryAfter);
-        Assert.Equal(new RateLimitInfo(3600, 0, "1711828800"), error.RateLimit);
+        Assert.Equal(new RateLimitInfo(3600, 0, "1711828800") { ResetsAt = new DateTimeOffset(2024, 3, 30, 20, 0, 0, TimeSpan.Zero) }, error.RateLimit);
     }
 
     [Fact]

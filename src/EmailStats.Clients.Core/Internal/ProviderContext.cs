@@ -4,6 +4,7 @@ using System.Xml;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace EmailStats.Clients.Internal;
@@ -25,7 +26,8 @@ internal sealed class ProviderContext
         Func<ProviderResponse, ProviderError?> readError,
         ILogger? logger = null,
         TimeProvider? timeProvider = null,
-        int maxResponseBytes = ResponseBody.DefaultMaxBytes)
+        int maxResponseBytes = ResponseBody.DefaultMaxBytes,
+        RateLimitReset rateLimitReset = RateLimitReset.UnixSeconds)
     {
         Provider = provider;
         Secrets = secrets;
@@ -33,6 +35,7 @@ internal sealed class ProviderContext
         Logger = logger ?? NullLogger.Instance;
         TimeProvider = timeProvider ?? TimeProvider.System;
         MaxResponseBytes = maxResponseBytes;
+        RateLimitReset = rateLimitReset;
     }
 
     public string Provider { get; }
@@ -44,6 +47,9 @@ internal sealed class ProviderContext
     public TimeProvider TimeProvider { get; }
 
     public int MaxResponseBytes { get; }
+
+    /// <summary>What the provider's <c>X-RateLimit-Reset</c> header holds.</summary>
+    public RateLimitReset RateLimitReset { get; }
 
     /// <summary>Sends one request and parses its answer.</summary>
     /// <param name="operation">The public operation name, for logs and traces (never a parameter value).</param>
@@ -149,6 +155,7 @@ internal sealed class ProviderContext
     {
         ResponseTooLargeException tooLarge => new(Provider, TransportFailure.ResponseTooLarge, tooLarge.Message, e),
         BrokenCircuitException => new(Provider, TransportFailure.CircuitOpen, $"{Provider} was not called: the circuit breaker is open after repeated failures.", e),
+        RateLimiterRejectedException => new(Provider, TransportFailure.ConcurrencyLimit, $"{Provider} was not called: too many calls were under way at once (the pipeline's concurrency limiter refused this one).", e),
         TimeoutRejectedException => new(Provider, TransportFailure.Timeout, $"{Provider} did not answer within the timeout.", e),
         OperationCanceledException => new(Provider, TransportFailure.Timeout, $"{Provider} did not answer within the HttpClient timeout.", e),
         ResponseBodyException body => new(Provider, TransportFailure.Network, $"{Provider} broke the connection while sending the answer: {Secrets.Scrub(body.InnerException?.Message)}", e),
@@ -180,4 +187,14 @@ internal sealed class ProviderContext
         };
         return Secrets.Scrub(text)!;
     }
+}
+
+/// <summary>What a provider's <c>X-RateLimit-Reset</c> header holds.</summary>
+internal enum RateLimitReset
+{
+    /// <summary>The instant of the reset, in Unix seconds (Benchmark Email, SendGrid v3).</summary>
+    UnixSeconds,
+
+    /// <summary>The seconds left until the reset (optionally followed by <c>seconds</c>).</summary>
+    SecondsLeft,
 }

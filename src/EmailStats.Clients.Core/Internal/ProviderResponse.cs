@@ -107,10 +107,33 @@ internal sealed class ProviderResponse
             return null;
         }
 
-        return new RateLimitInfo(ParseLong(limit), ParseLong(remaining), reset);
+        return new RateLimitInfo(ParseLong(limit), ParseLong(remaining), reset) { ResetsAt = ResetsAt(reset) };
 
         static long? ParseLong(string? value) =>
             long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    /// <summary>The reset as an instant, read the way the provider sends it (<see cref="ProviderContext.RateLimitReset"/>).</summary>
+    private DateTimeOffset? ResetsAt(string? reset)
+    {
+        if (reset is null)
+        {
+            return null;
+        }
+
+        // "58", or "58 seconds": a whole number of seconds, with an optional unit word.
+        var number = reset.EndsWith(" seconds", StringComparison.OrdinalIgnoreCase) ? reset[..^" seconds".Length].Trim() : reset;
+        if (!long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        return _context.RateLimitReset switch
+        {
+            RateLimitReset.SecondsLeft when value <= (long)TimeSpan.MaxValue.TotalSeconds / 2 => _context.TimeProvider.GetUtcNow().AddSeconds(value),
+            RateLimitReset.UnixSeconds when value <= 253402300799 => DateTimeOffset.FromUnixTimeSeconds(value),
+            _ => null,
+        };
     }
 
     private string? Header(string name) =>

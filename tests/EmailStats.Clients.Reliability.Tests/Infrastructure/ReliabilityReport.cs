@@ -32,6 +32,7 @@ public static class Scenarios
     public const string StalledBody = "stalled-body";
     public const string HugeDeclaredBody = "huge-declared-body";
     public const string CircuitOpen = "circuit-open";
+    public const string ConcurrencyLimit = "concurrency-limit";
     public const string ReplacedPipeline = "replaced-pipeline";
     public const string CancelInFlight = "cancel-in-flight";
     public const string CancelInBackoff = "cancel-in-backoff";
@@ -69,6 +70,7 @@ public static class Scenarios
         new(StalledBody, Faults, "headers and half the body, then silence (attempt timeout 1 s)"),
         new(HugeDeclaredBody, Faults, "`Content-Length: 300000000`, over the 256 MiB limit"),
         new(CircuitOpen, Faults, "500 on every attempt until the circuit breaker opens, then one more call"),
+        new(ConcurrencyLimit, Faults, "a second call while the first is under way, with the concurrency limiter at 1 permit and no queue"),
         new(ReplacedPipeline, Faults, "the caller removes the standard handler and adds its own (as the Core README shows): rows 3 and 13 again"),
         new(CancelInFlight, Faults, "caller cancels while the server holds its answer for 5 s; and a token cancelled before the call"),
         new(CancelInBackoff, Faults, "caller cancels during a 5 s `Retry-After` wait"),

@@ -1,0 +1,60 @@
+using System.Net;
+using EmailStats.Clients.Internal;
+
+namespace EmailStats.Clients.Core.Tests;
+
+/// <summary><c>X-RateLimit-Reset</c> read as the provider means it, beside the raw value.</summary>
+public sealed class RateLimitTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(true, "1711828800", "2024-03-30T20:00:00+00:00")]
+    [InlineData(false, "58", "2026-11-20T12:00:58+00:00")]
+    [InlineData(false, "58 seconds", "2026-11-20T12:00:58+00:00")]
+    [InlineData(true, "soon", null)]
+    [InlineData(true, "-5", null)]
+    [InlineData(true, "99999999999999", null)]
+    public async Task The_reset_is_typed_as_the_provider_means_it_and_the_raw_value_kept(bool unixSeconds, string header, string? expected)
+    {
+        var e = await RefusalAsync(unixSeconds ? RateLimitReset.UnixSeconds : RateLimitReset.SecondsLeft, ("X-RateLimit-Limit", "60"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", header));
+
+        Assert.Equal(60, e.RateLimit!.Limit);
+        Assert.Equal(0, e.RateLimit.Remaining);
+        Assert.Equal(header, e.RateLimit.Reset);
+        Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), e.RateLimit.ResetsAt);
+    }
+
+    [Fact]
+    public async Task No_rate_limit_headers_is_no_rate_limit()
+    {
+        var e = await RefusalAsync(RateLimitReset.UnixSeconds);
+
+        Assert.Null(e.RateLimit);
+    }
+
+    private static async Task<EmailStatsApiException> RefusalAsync(RateLimitReset kind, params (string Name, string Value)[] headers)
+    {
+        var context = new ProviderContext("Test", new Secrets("s3cr3t-key"), _ => null, timeProvider: new FixedClock(Now), rateLimitReset: kind);
+        return await Assert.ThrowsAsync<EmailStatsApiException>(() => context.SendAsync(
+            "Probe",
+            headers,
+            static (h, _) =>
+            {
+                var message = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("") };
+                foreach (var (name, value) in h)
+                {
+                    message.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                return Task.FromResult(message);
+            },
+            static _ => 0,
+            CancellationToken.None));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
