@@ -25,5 +25,30 @@ public static class JsonRpcMessagesServiceCollectionExtensions
         EmailStatsClientRegistration.AddEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(
             services,
             configure,
-            static (http, options, sp) => new MessageStatsClient(http, options, sp.GetService<ILogger<MessageStatsClient>>()));
+            Create);
+
+    /// <summary>
+    /// Registers one of several GetResponse JSON-RPC accounts under <paramref name="name"/>: its own options (validated at start-up), its
+    /// own <see cref="HttpClient"/> and resilience pipeline. Create its client with
+    /// <see cref="EmailStats.Clients.IEmailStatsClientFactory{TClient}.CreateClient"/> of
+    /// <c>IEmailStatsClientFactory&lt;IMessageStatsClient&gt;</c>; the unnamed registration is not affected.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configure">Sets this account's options.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <example>
+    /// <code>
+    /// services.AddMessageStatsClient("brand-1", o =&gt; o.ApiKey = configuration["GetResponse:Brand1:ApiKey"]!);
+    /// services.AddMessageStatsClient("brand-2", o =&gt; o.ApiKey = configuration["GetResponse:Brand2:ApiKey"]!);
+    /// // then, from an injected IEmailStatsClientFactory&lt;IMessageStatsClient&gt; factory:
+    /// IMessageStatsClient client = factory.CreateClient("brand-1");
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, Action<JsonRpcMessagesOptions> configure) =>
+        EmailStatsClientRegistration.AddNamedEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, name, configure, Create);
+
+    private static MessageStatsClient Create(HttpClient http, JsonRpcMessagesOptions options, IServiceProvider services) =>
+        new(http, options, services.GetService<ILogger<MessageStatsClient>>());
 }

@@ -29,5 +29,30 @@ public static class MailgunServiceCollectionExtensions
         EmailStatsClientRegistration.AddEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(
             services,
             configure,
-            static (http, options, sp) => new MailgunStatsClient(http, options, sp.GetService<ILogger<MailgunStatsClient>>()));
+            Create);
+
+    /// <summary>
+    /// Registers one of several Mailgun accounts under <paramref name="name"/>: its own options (validated at start-up), its
+    /// own <see cref="HttpClient"/> and resilience pipeline. Create its client with
+    /// <see cref="EmailStats.Clients.IEmailStatsClientFactory{TClient}.CreateClient"/> of
+    /// <c>IEmailStatsClientFactory&lt;IMailgunStatsClient&gt;</c>; the unnamed registration is not affected.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configure">Sets this account's options.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <example>
+    /// <code>
+    /// services.AddMailgunStatsClient("eu-shop", o =&gt; { o.ApiKey = euKey; o.Region = MailgunRegion.EU; });
+    /// services.AddMailgunStatsClient("us-shop", o =&gt; o.ApiKey = usKey);
+    /// // then, from an injected IEmailStatsClientFactory&lt;IMailgunStatsClient&gt; factory:
+    /// IMailgunStatsClient client = factory.CreateClient("eu-shop");
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, Action<MailgunOptions> configure) =>
+        EmailStatsClientRegistration.AddNamedEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, name, configure, Create);
+
+    private static MailgunStatsClient Create(HttpClient http, MailgunOptions options, IServiceProvider services) =>
+        new(http, options, services.GetService<ILogger<MailgunStatsClient>>());
 }

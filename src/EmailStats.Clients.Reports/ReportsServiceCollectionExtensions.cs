@@ -30,5 +30,30 @@ public static class ReportsServiceCollectionExtensions
         EmailStatsClientRegistration.AddEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(
             services,
             configure,
-            static (http, options, sp) => new ReportsClient(http, options, sp.GetService<ILogger<ReportsClient>>()));
+            Create);
+
+    /// <summary>
+    /// Registers one of several Benchmark Email accounts under <paramref name="name"/>: its own options (validated at start-up), its
+    /// own <see cref="HttpClient"/> and resilience pipeline. Create its client with
+    /// <see cref="EmailStats.Clients.IEmailStatsClientFactory{TClient}.CreateClient"/> of
+    /// <c>IEmailStatsClientFactory&lt;IReportsClient&gt;</c>; the unnamed registration is not affected.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configure">Sets this account's options.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <example>
+    /// <code>
+    /// services.AddReportsClient("client-a", o =&gt; { o.ApiKey = keyA; o.BaseAddress = addressA; });
+    /// services.AddReportsClient("client-b", o =&gt; { o.ApiKey = keyB; o.BaseAddress = addressB; });
+    /// // then, from an injected IEmailStatsClientFactory&lt;IReportsClient&gt; factory:
+    /// IReportsClient client = factory.CreateClient("client-a");
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, Action<ReportsOptions> configure) =>
+        EmailStatsClientRegistration.AddNamedEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(services, name, configure, Create);
+
+    private static ReportsClient Create(HttpClient http, ReportsOptions options, IServiceProvider services) =>
+        new(http, options, services.GetService<ILogger<ReportsClient>>());
 }

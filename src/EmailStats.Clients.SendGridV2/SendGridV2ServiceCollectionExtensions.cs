@@ -30,5 +30,30 @@ public static class SendGridV2ServiceCollectionExtensions
         EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(
             services,
             configure,
-            static (http, options, sp) => new SendGridV2StatsClient(http, options, sp.GetService<ILogger<SendGridV2StatsClient>>()));
+            Create);
+
+    /// <summary>
+    /// Registers one of several SendGrid v2 accounts under <paramref name="name"/>: its own options (validated at start-up), its
+    /// own <see cref="HttpClient"/> and resilience pipeline. Create its client with
+    /// <see cref="EmailStats.Clients.IEmailStatsClientFactory{TClient}.CreateClient"/> of
+    /// <c>IEmailStatsClientFactory&lt;ISendGridV2StatsClient&gt;</c>; the unnamed registration is not affected.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configure">Sets this account's options.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <example>
+    /// <code>
+    /// services.AddSendGridV2StatsClient("agency", o =&gt; { o.ApiUser = userA; o.ApiKey = keyA; });
+    /// services.AddSendGridV2StatsClient("reseller", o =&gt; { o.ApiUser = userB; o.ApiKey = keyB; o.Api = SendGridV2Api.Reseller; });
+    /// // then, from an injected IEmailStatsClientFactory&lt;ISendGridV2StatsClient&gt; factory:
+    /// ISendGridV2StatsClient client = factory.CreateClient("agency");
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, Action<SendGridV2Options> configure) =>
+        EmailStatsClientRegistration.AddNamedEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, name, configure, Create);
+
+    private static SendGridV2StatsClient Create(HttpClient http, SendGridV2Options options, IServiceProvider services) =>
+        new(http, options, services.GetService<ILogger<SendGridV2StatsClient>>());
 }

@@ -36,15 +36,81 @@ internal static class EmailStatsClientRegistration
         ArgumentNullException.ThrowIfNull(configure);
 
         services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, EmailStatsOptionsValidator<TOptions>>());
-
         var builder = services
             .AddHttpClient<TClient, TImplementation>((http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
-            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.ResolveBaseAddress())
-            .RedactLoggedHeaders(name => !LoggedHeaders.Contains(name));
+            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.ResolveBaseAddress());
+        return AddPipeline<TOptions>(services, builder);
+    }
+
+    /// <summary>
+    /// The named form (several accounts of one provider): its own options (<c>IOptionsMonitor.Get(name)</c>), its own
+    /// <see cref="HttpClient"/> and pipeline, created by <see cref="IEmailStatsClientFactory{TClient}.CreateClient"/>.
+    /// </summary>
+    public static IHttpClientBuilder AddNamedEmailStatsClient<TClient, TImplementation, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IServiceCollection services,
+        string name,
+        Action<TOptions> configure,
+        Func<HttpClient, TOptions, IServiceProvider, TImplementation> create)
+        where TClient : class
+        where TImplementation : class, TClient
+        where TOptions : class, IEmailStatsOptions
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (services.Any(d => d.ServiceType == typeof(NamedEmailStatsClient<TClient>) && d.ImplementationInstance is NamedEmailStatsClient<TClient> named && named.Name == name))
+        {
+            throw new ArgumentException($"A {typeof(TClient).Name} named '{name}' is registered already: each account needs a name of its own.", nameof(name));
+        }
+
+        services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
+        var httpClientName = $"EmailStats.{typeof(TClient).Name}.{name}";
+        var builder = services
+            .AddHttpClient(httpClientName)
+            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).ResolveBaseAddress());
+        services.AddSingleton(new NamedEmailStatsClient<TClient>(
+            name,
+            (sp, http) => create(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name), sp),
+            httpClientName));
+        services.TryAddSingleton<IEmailStatsClientFactory<TClient>, EmailStatsClientFactory<TClient>>();
+        return AddPipeline<TOptions>(services, builder);
+    }
+
+    /// <summary>What every registration gets: validation, redacted logging, the standard pipeline, bodies read inside it.</summary>
+    private static IHttpClientBuilder AddPipeline<TOptions>(IServiceCollection services, IHttpClientBuilder builder)
+        where TOptions : class, IEmailStatsOptions
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, EmailStatsOptionsValidator<TOptions>>());
+        builder.RedactLoggedHeaders(name => !LoggedHeaders.Contains(name));
         var pipeline = builder.AddStandardResilienceHandler().Configure(RetryAfterBudget.Apply);
         services.AddSingleton(new EmailStatsClientName(builder.Name, pipeline.PipelineName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResponseBufferingFilter>());
         return builder;
+    }
+}
+
+/// <summary>One named registration: how to build its client over its own <see cref="HttpClient"/>.</summary>
+internal sealed record NamedEmailStatsClient<TClient>(string Name, Func<IServiceProvider, HttpClient, TClient> Create, string HttpClientName)
+    where TClient : class;
+
+/// <summary>Creates the clients registered by name, each over its own HttpClient, options and pipeline.</summary>
+internal sealed class EmailStatsClientFactory<TClient>(
+    IServiceProvider services,
+    IHttpClientFactory httpClients,
+    IEnumerable<NamedEmailStatsClient<TClient>> registrations) : IEmailStatsClientFactory<TClient>
+    where TClient : class
+{
+    private readonly Dictionary<string, NamedEmailStatsClient<TClient>> _byName = registrations.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    public TClient CreateClient(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!_byName.TryGetValue(name, out var registration))
+        {
+            var known = _byName.Count == 0 ? "none" : string.Join(", ", _byName.Keys.Order(StringComparer.Ordinal).Select(k => $"'{k}'"));
+            throw new InvalidOperationException($"No {typeof(TClient).Name} named '{name}' is registered (registered: {known}); register it with the provider's AddXxxClient(\"{name}\", ...) overload.");
+        }
+
+        return registration.Create(services, httpClients.CreateClient(registration.HttpClientName));
     }
 }
