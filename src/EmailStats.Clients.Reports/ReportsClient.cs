@@ -109,48 +109,21 @@ public sealed class ReportsClient : IReportsClient
     public IAsyncEnumerable<Campaign> ListCampaignsAsync(CampaignListQuery? query = null, CancellationToken cancellationToken = default) =>
         WalkCampaignsAsync(query ?? new CampaignListQuery(), cancellationToken);
 
-    private async IAsyncEnumerable<Campaign> WalkCampaignsAsync(CampaignListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? previousFirstId = null;
-        for (var page = 1; ; page++)
-        {
-            var result = await _context.SendAsync(
-                "ListCampaigns",
-                (Client: this, Query: query, Page: page),
-                static (s, ct) => s.Client._api.ListCampaignsAsync(s.Client._apiKey, s.Page, s.Query.PageSize, s.Query.StatusesParameter, s.Query.Sort, ct),
-                ReportsResponseReader.ReadCampaignPage,
-                cancellationToken).ConfigureAwait(false);
-
-            var records = result.Records!;
-            var firstId = records.FirstOrDefault(r => r is not null)?.Id;
-            if (page > 1 && firstId is not null && firstId == previousFirstId)
+    private IAsyncEnumerable<Campaign> WalkCampaignsAsync(CampaignListQuery query, CancellationToken cancellationToken) =>
+        PagedCall.WalkAsync(
+            _context,
+            "ListCampaigns",
+            (Client: this, Query: query),
+            static (s, page, ct) => s.Client._api.ListCampaignsAsync(s.Client._apiKey, page, s.Query.PageSize, s.Query.StatusesParameter, s.Query.Sort, ct),
+            (response, page) =>
             {
-                throw new EmailStatsResponseException(
-                    ProviderName,
-                    System.Net.HttpStatusCode.OK,
-                    contentType: null,
-                    $"page {page} of the campaign list starts with the same campaign as page {page - 1}; the provider ignores the page parameter, so paging stopped.",
-                    bodySnippet: null);
-            }
-
-            previousFirstId = firstId;
-            foreach (var campaign in records)
-            {
-                if (campaign is not null)
-                {
-                    yield return campaign;
-                }
-            }
-
-            var lastPage = records.Count == 0
-                || records.Count < query.PageSize
-                || (result.Total is { } total && (long)page * query.PageSize >= total);
-            if (lastPage)
-            {
-                yield break;
-            }
-        }
-    }
+                var result = ReportsResponseReader.ReadCampaignPage(response);
+                var records = result.Records!;
+                var last = records.Count < query.PageSize || (result.Total is { } total && (long)page * query.PageSize >= total);
+                return new Page<Campaign>(records!, last);
+            },
+            static campaign => campaign.Id,
+            cancellationToken);
 
     private static void CheckCampaignId(string campaignId, [CallerArgumentExpression(nameof(campaignId))] string? paramName = null)
     {

@@ -10,17 +10,114 @@ namespace EmailStats.Clients.Conventions.Tests;
 /// </summary>
 public sealed class ConventionTests
 {
+    /// <summary>Every package, found in the repository's <c>src/</c> folder (the project references them all by a glob).</summary>
     public static readonly string[] PackageNames =
-    [
-        "EmailStats.Clients.Core", "EmailStats.Clients.SendGridV2", "EmailStats.Clients.JsonRpcMessages",
-        "EmailStats.Clients.Mailgun", "EmailStats.Clients.Reports", "EmailStats.Clients.Sandbox",
-    ];
+        [.. Directory.GetDirectories(Path.Combine(RepositoryRoot(), "src"), "EmailStats.Clients.*").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    /// <summary>The provider packages: every package but Core and the Sandbox.</summary>
+    public static readonly string[] ProviderNames =
+        [.. PackageNames.Where(n => n is not ("EmailStats.Clients.Core" or "EmailStats.Clients.Sandbox"))];
 
     private static readonly Assembly[] Packages = [.. PackageNames.Select(Assembly.Load)];
 
     private static IEnumerable<Type> PublicTypes => Packages.SelectMany(a => a.GetExportedTypes());
 
     public static TheoryData<string> Assemblies => new(PackageNames);
+
+    public static TheoryData<string> Providers => new(ProviderNames);
+
+    [Fact]
+    public void Every_package_folder_is_found_and_loaded()
+    {
+        Assert.Contains("EmailStats.Clients.Core", PackageNames);
+        Assert.True(ProviderNames.Length >= 4, string.Join(", ", ProviderNames));
+        Assert.Equal(PackageNames, Packages.Select(a => a.GetName().Name));
+    }
+
+    /// <summary>DESIGN.md section 1: every provider package has the same shape, so that knowing one means knowing all.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Every_provider_has_the_shape_of_design_section_1(string package)
+    {
+        var assembly = Packages.Single(a => a.GetName().Name == package);
+        var types = assembly.GetTypes();
+        var exported = assembly.GetExportedTypes();
+        var problems = new List<string>();
+
+        // One internal Refit interface: the wire.
+        var wire = types.Where(t => t.IsInterface && !t.IsPublic && t.GetMethods().Any(m => m.GetCustomAttributes().Any(a => a.GetType().Namespace == "Refit"))).ToList();
+        if (wire.Count != 1)
+        {
+            problems.Add($"{wire.Count} internal Refit interfaces (one expected): {string.Join(", ", wire.Select(t => t.Name))}");
+        }
+
+        // Options whose ToString redacts (checked by Every_options_type_redacts_its_secrets_in_ToString).
+        var options = exported.Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal)).ToList();
+        if (options.Count != 1 || options[0].GetMethod(nameof(ToString), Type.EmptyTypes)!.DeclaringType != options[0])
+        {
+            problems.Add("one public options class overriding ToString expected");
+        }
+
+        // A client interface and its sealed client, constructible without DI from (HttpClient, options).
+        var clients = exported.Where(t => t.IsInterface && t.Name.EndsWith("Client", StringComparison.Ordinal)).ToList();
+        foreach (var client in clients)
+        {
+            var implementation = exported.SingleOrDefault(t => t.IsClass && t.IsSealed && client.IsAssignableFrom(t));
+            if (implementation?.GetConstructor([typeof(HttpClient), options.FirstOrDefault() ?? typeof(object)]) is null)
+            {
+                problems.Add($"{client.Name} has no public sealed implementation with a (HttpClient, options) constructor");
+            }
+        }
+
+        if (clients.Count == 0)
+        {
+            problems.Add("no public I...Client interface");
+        }
+
+        // DI: an unnamed and a named registration per client, each returning IHttpClientBuilder.
+        var registrations = exported
+            .Where(t => t.IsAbstract && t.IsSealed && t.Namespace == "Microsoft.Extensions.DependencyInjection" && t.Name.EndsWith("ServiceCollectionExtensions", StringComparison.Ordinal))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => m.ReturnType.Name == "IHttpClientBuilder")
+            .ToList();
+        if (!registrations.Any(m => m.GetParameters() is [_, { ParameterType.IsGenericType: true }]))
+        {
+            problems.Add("no AddXxxClient(services, configure) returning IHttpClientBuilder");
+        }
+
+        if (!registrations.Any(m => m.GetParameters() is [_, { ParameterType: var name }, _] && name == typeof(string)))
+        {
+            problems.Add("no named AddXxxClient(services, name, configure) returning IHttpClientBuilder");
+        }
+
+        // The one view: at least one public sealed EmailStatsSource.
+        if (!exported.Any(t => t.IsSealed && typeof(EmailStatsSource).IsAssignableFrom(t)))
+        {
+            problems.Add("no public sealed EmailStatsSource");
+        }
+
+        // Core only: never another provider.
+        var others = assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith("EmailStats.Clients.", StringComparison.Ordinal) && n != "EmailStats.Clients.Core")
+            .ToList();
+        if (others.Count > 0)
+        {
+            problems.Add($"references {string.Join(", ", others)}");
+        }
+
+        // The package's files: README (the NuGet page) and the public API lists.
+        var folder = Path.Combine(RepositoryRoot(), "src", package);
+        foreach (var file in new[] { "README.md", "PublicAPI.Shipped.txt", "PublicAPI.Unshipped.txt" })
+        {
+            if (!File.Exists(Path.Combine(folder, file)))
+            {
+                problems.Add($"{file} is missing");
+            }
+        }
+
+        Assert.Empty(problems);
+    }
 
     [Fact]
     public void Every_public_async_method_takes_a_cancellation_token_last()
@@ -179,6 +276,19 @@ public sealed class ConventionTests
 
         Assert.Empty(missing);
         Assert.True(members.Count >= 28, $"only {members.Count} members found: the discovery is broken");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EmailStats.Clients.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("EmailStats.Clients.sln was not found above " + AppContext.BaseDirectory);
     }
 
     private static bool IsAsync(Type type) =>

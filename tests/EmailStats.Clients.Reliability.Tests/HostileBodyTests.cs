@@ -29,6 +29,25 @@ public sealed class HostileBodyTests
 
     [Theory]
     [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    public async Task A_valid_body_after_a_byte_order_mark_is_read_as_without_it(string provider)
+    {
+        await using var h = new Harness(provider);
+        h.Serve((request, attempt) =>
+        {
+            var body = Encoding.UTF8.GetBytes(h.Driver.SuccessBody(request));
+            return new Reply(200, attempt == 0 ? body : [0xEF, 0xBB, 0xBF, .. body]);
+        });
+
+        var plain = await h.CallAsync(110);
+        var marked = await h.CallAsync(110);
+
+        Assert.Equal(plain, marked);
+        Assert.Equal(2, h.Attempts);
+        h.Done(Scenarios.ByteOrderMark, "read, the same values as without the mark");
+    }
+
+    [Theory]
+    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
     public async Task Truncated_json_is_refused(string provider)
     {
         await using var h = new Harness(provider);

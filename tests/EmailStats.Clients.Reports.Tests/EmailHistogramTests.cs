@@ -62,15 +62,15 @@ public sealed class EmailHistogramTests(ReportsServer server) : ReportsTestBase(
     }
 
     [Fact]
-    public async Task Skips_null_points_and_reads_a_null_peak()
+    public async Task A_null_point_is_refused_not_dropped()
     {
-        var histogram = await NewClient().GetEmailHistogramAsync(ReportsQuery.PastDays(60).InTimeZone("Asia/Tokyo"), EmailEventType.FirstEmailOpened);
+        // One policy for every provider: a null item is a typed exception; dropped, the day would read as 0.
+        var e = await Assert.ThrowsAsync<EmailStatsResponseException>(() =>
+            NewClient().GetEmailHistogramAsync(ReportsQuery.PastDays(60).InTimeZone("Asia/Tokyo"), EmailEventType.FirstEmailOpened));
 
         Assert.True(Server.LastRequestMatched);
-        var point = Assert.Single(histogram.Histogram);
-        Assert.Equal(9, point.Total);
-        Assert.Equal(Fixture.Utc(2024, 8, 1, 15), point.Date);
-        Assert.Null(histogram.Peak);
+        Assert.Contains("null item", e.Message, StringComparison.Ordinal);
+        Assert.Contains("\"histogram\"", e.BodySnippet, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.Internal;
 
@@ -59,6 +61,91 @@ internal sealed class ProviderResponse
         var text = Encoding.UTF8.GetString(start).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
             || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The body as JSON text: without a UTF-8 byte-order mark, which a valid answer may start with and System.Text.Json's
+    /// span readers refuse. Every JSON reader reads this, never <see cref="Body"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> Json => Body.Span.StartsWith("\uFEFF"u8) ? Body.Memory[3..] : Body.Memory;
+
+    /// <summary>What the body holds, by its first significant byte (not by the Content-Type, which providers get wrong).</summary>
+    public BodyKind Kind() => JsonProbe.FirstSignificantByte(Body.Span) switch
+    {
+        0 => BodyKind.Empty,
+        (byte)'{' => BodyKind.JsonObject,
+        (byte)'[' => BodyKind.JsonArray,
+        (byte)'<' => LooksLikeHtml() ? BodyKind.Html : BodyKind.Xml,
+        _ => BodyKind.Other,
+    };
+
+    /// <summary>
+    /// The one body check of every provider: the JSON body when it is an object (or an array) as expected; otherwise the
+    /// typed exception that says what came instead (nothing, an HTML page, other JSON, not JSON).
+    /// </summary>
+    /// <param name="expected"><see cref="JsonValueKind.Object"/> or <see cref="JsonValueKind.Array"/>.</param>
+    /// <param name="what">What was expected, for the message (for example <c>a stats object</c>).</param>
+    public ReadOnlyMemory<byte> RequireJson(JsonValueKind expected, string what)
+    {
+        var kind = Kind();
+        if ((expected == JsonValueKind.Object && kind == BodyKind.JsonObject) || (expected == JsonValueKind.Array && kind == BodyKind.JsonArray))
+        {
+            return Json;
+        }
+
+        throw Unreadable(kind switch
+        {
+            BodyKind.Empty => $"the body is empty; expected {what}",
+            BodyKind.Html => $"the body is an HTML page, not a {_context.Provider} answer",
+            BodyKind.JsonObject => $"the body is a JSON object; expected {what} (a JSON array)",
+            BodyKind.JsonArray => $"the body is a JSON array; expected {what} (a JSON object)",
+            _ => $"the body is not JSON; expected {what}",
+        });
+    }
+
+    /// <summary>
+    /// The opening of every error-envelope reader: the body as a JSON object (comments and trailing commas allowed), or
+    /// null when it is not one. Malformed JSON throws <see cref="JsonException"/>, which the call path treats as "no envelope".
+    /// </summary>
+    public JsonDocument? ParseJsonObject()
+    {
+        if (Kind() != BodyKind.JsonObject)
+        {
+            return null;
+        }
+
+        var document = JsonDocument.Parse(Json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            return document;
+        }
+
+        document.Dispose();
+        return null;
+    }
+
+    /// <summary>
+    /// The one policy for null items in a list: a typed exception, never a silent drop (a dropped day would read as 0
+    /// in the one view).
+    /// </summary>
+    /// <param name="list">The list as read; null when the body held none.</param>
+    /// <param name="what">The list, for the message (for example <c>the 'stats' list</c>).</param>
+    public List<T> WithoutNulls<T>(List<T>? list, string what)
+    {
+        if (list is null)
+        {
+            throw Unreadable($"expected {what}, found null");
+        }
+
+        foreach (var item in list)
+        {
+            if (item is null)
+            {
+                throw Unreadable($"{what} holds a null item");
+            }
+        }
+
+        return list;
     }
 
     /// <summary>The typed exception for an error envelope (or a refusal status).</summary>
@@ -138,4 +225,26 @@ internal sealed class ProviderResponse
 
     private string? Header(string name) =>
         Message.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault()?.Trim() : null;
+}
+
+/// <summary>What a body holds at its top level.</summary>
+internal enum BodyKind
+{
+    /// <summary>Nothing, or only white space.</summary>
+    Empty,
+
+    /// <summary>A JSON object.</summary>
+    JsonObject,
+
+    /// <summary>A JSON array.</summary>
+    JsonArray,
+
+    /// <summary>An XML document.</summary>
+    Xml,
+
+    /// <summary>An HTML page (a proxy's or gateway's error page).</summary>
+    Html,
+
+    /// <summary>Anything else: plain text, a bare JSON value.</summary>
+    Other,
 }

@@ -49,13 +49,8 @@ internal static class JsonRpcResponseReader
     /// </summary>
     public static ProviderError? ReadError(ProviderResponse response)
     {
-        if (JsonProbe.FirstSignificantByte(response.Body.Span) != (byte)'{')
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(response.Body.Memory);
-        return document.RootElement.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null
+        using var document = response.ParseJsonObject();
+        return document is not null && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null
             ? ToError(error)
             : null;
     }
@@ -68,21 +63,13 @@ internal static class JsonRpcResponseReader
             throw response.Unreadable("the server answered 204 No Content, as to a JSON-RPC notification (a request without an id): no result was returned");
         }
 
-        switch (JsonProbe.FirstSignificantByte(response.Body.Span))
+        if (response.Kind() == BodyKind.JsonArray)
         {
-            case 0:
-                throw response.Unreadable("the body is empty; expected a JSON-RPC response object");
-            case (byte)'{':
-                break;
-            case (byte)'[':
-                throw response.Unreadable("the body is a JSON array (a batch); expected one JSON-RPC response object");
-            default:
-                throw response.Unreadable(response.LooksLikeHtml()
-                    ? "the body is an HTML page, not a JSON-RPC response"
-                    : "the body is not JSON; expected a JSON-RPC response object");
+            throw response.Unreadable("the body is a JSON array (a batch); expected one JSON-RPC response object");
         }
 
-        var envelope = Envelope.Scan(response.Body.Memory);
+        var json = response.RequireJson(JsonValueKind.Object, "a JSON-RPC response object");
+        var envelope = Envelope.Scan(json);
         var hasId = envelope.Id is not null;
         var id = envelope.Id.GetValueOrDefault();
 

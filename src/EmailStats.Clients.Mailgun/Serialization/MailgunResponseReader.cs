@@ -12,8 +12,8 @@ internal static class MailgunResponseReader
 {
     public static MailgunStatsResult ReadStats(ProviderResponse response)
     {
-        RequireJsonObject(response, "a stats object");
-        var result = JsonSerializer.Deserialize(response.Body.Span, MailgunJsonContext.Default.MailgunStatsResult)
+        var json = response.RequireJson(JsonValueKind.Object, "a stats object");
+        var result = JsonSerializer.Deserialize(json.Span, MailgunJsonContext.Default.MailgunStatsResult)
             ?? throw response.Unreadable("expected a stats object");
         if (result.Stats is null)
         {
@@ -44,17 +44,13 @@ internal static class MailgunResponseReader
     /// <summary>The error envelope <c>{"message": "..."}</c> (or <c>{"error": "..."}</c>), or null when the body is not one.</summary>
     public static ProviderError? ReadError(ProviderResponse response)
     {
-        if (JsonProbe.FirstSignificantByte(response.Body.Span) != (byte)'{')
+        using var document = response.ParseJsonObject();
+        if (document is null)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(response.Body.Memory);
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
 
         var error = new JsonErrorCollector();
         foreach (var name in (ReadOnlySpan<string>)["message", "error"])
@@ -73,8 +69,8 @@ internal static class MailgunResponseReader
         string key,
         Func<MailgunAggregatesEnvelope, Dictionary<string, MailgunAggregateCounts?>?> select)
     {
-        RequireJsonObject(response, $"an object with '{key}'");
-        var envelope = JsonSerializer.Deserialize(response.Body.Span, MailgunJsonContext.Default.MailgunAggregatesEnvelope);
+        var json = response.RequireJson(JsonValueKind.Object, $"an object with '{key}'");
+        var envelope = JsonSerializer.Deserialize(json.Span, MailgunJsonContext.Default.MailgunAggregatesEnvelope);
         var map = (envelope is null ? null : select(envelope))
             ?? throw response.Unreadable($"expected an object with a '{key}' map");
 
@@ -85,20 +81,5 @@ internal static class MailgunResponseReader
         }
 
         return result.AsReadOnly();
-    }
-
-    private static void RequireJsonObject(ProviderResponse response, string expected)
-    {
-        switch (JsonProbe.FirstSignificantByte(response.Body.Span))
-        {
-            case 0:
-                throw response.Unreadable("the body is empty");
-            case (byte)'{':
-                return;
-            case (byte)'<' when response.LooksLikeHtml():
-                throw response.Unreadable("the body is an HTML page, not a Mailgun answer");
-            default:
-                throw response.Unreadable($"expected {expected} in JSON");
-        }
     }
 }

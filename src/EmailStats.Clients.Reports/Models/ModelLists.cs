@@ -1,6 +1,11 @@
+using System.Text.Json;
+
 namespace EmailStats.Clients.Reports;
 
-/// <summary>Keeps the collections of the models never null and free of null entries.</summary>
+/// <summary>
+/// Keeps the collections of the models never null. A null entry is refused (the call path reports it as
+/// <see cref="EmailStatsResponseException"/>): dropped silently, a missing histogram point would read as a day of 0.
+/// </summary>
 internal static class ModelLists
 {
     public static IReadOnlyList<T> Clean<T>(IReadOnlyList<T>? list)
@@ -15,7 +20,7 @@ internal static class ModelLists
         {
             if (item is null)
             {
-                return list.Where(i => i is not null).ToArray();
+                throw new JsonException($"A list of {typeof(T).Name} holds a null item.");
             }
         }
 

@@ -31,19 +31,19 @@ internal static class ReportsResponseReader
             throw response.Unreadable("a page of campaigns has no records array");
         }
 
+        response.WithoutNulls(page.Records, "the page's records");
         return page;
     }
 
     /// <summary>The error envelope of a body, or null when the body is not one.</summary>
     public static ProviderError? ReadError(ProviderResponse response)
     {
-        var body = Json(response.Body.Memory);
-        if (JsonProbe.FirstSignificantByte(body.Span) != (byte)'{')
+        using var document = response.ParseJsonObject();
+        if (document is null)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         var root = document.RootElement;
         var error = new JsonErrorCollector();
         var marked = false;
@@ -72,19 +72,7 @@ internal static class ReportsResponseReader
     private static T ReadObject<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo, string what)
         where T : class
     {
-        var body = Json(response.Body.Memory);
-        switch (JsonProbe.FirstSignificantByte(body.Span))
-        {
-            case 0:
-                throw response.Unreadable($"the body is empty; expected {what}");
-            case (byte)'{':
-                break;
-            default:
-                throw response.Unreadable(response.LooksLikeHtml()
-                    ? "the body is an HTML page, not a Reports answer"
-                    : $"expected {what} (a JSON object)");
-        }
-
+        var body = response.RequireJson(JsonValueKind.Object, what);
         if (JsonProbe.HasTopLevelProperty(body.Span, "errors") && ReadError(response) is { } error)
         {
             throw response.ApiError(error);
@@ -92,8 +80,4 @@ internal static class ReportsResponseReader
 
         return JsonSerializer.Deserialize(body.Span, typeInfo) ?? throw response.Unreadable($"expected {what}");
     }
-
-    /// <summary>The body without a UTF-8 byte-order mark (the span deserializer does not skip one).</summary>
-    private static ReadOnlyMemory<byte> Json(ReadOnlyMemory<byte> body) =>
-        body.Span.StartsWith("\uFEFF"u8) ? body[3..] : body;
 }

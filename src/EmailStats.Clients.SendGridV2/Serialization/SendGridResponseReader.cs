@@ -36,25 +36,20 @@ internal static class SendGridResponseReader
 
     public static SendGridAggregateStats ReadAggregate(ProviderResponse response)
     {
-        var body = response.Body;
         switch (Sniff(response))
         {
             case Format.Json:
-                if (JsonProbe.FirstSignificantByte(body.Span) != (byte)'{')
-                {
-                    throw response.Unreadable("expected a JSON object of totals");
-                }
-
-                if (JsonProbe.HasTopLevelProperty(body.Span, "error", "errors", "message") && ReadError(response) is { } jsonError)
+                var json = response.RequireJson(JsonValueKind.Object, "a JSON object of totals");
+                if (JsonProbe.HasTopLevelProperty(json.Span, "error", "errors", "message") && ReadError(response) is { } jsonError)
                 {
                     throw response.ApiError(jsonError);
                 }
 
-                return JsonSerializer.Deserialize(body.Span, SendGridJsonContext.Default.SendGridAggregateStats)
+                return JsonSerializer.Deserialize(json.Span, SendGridJsonContext.Default.SendGridAggregateStats)
                     ?? throw response.Unreadable("expected a JSON object of totals");
             default:
                 ThrowIfXmlError(response);
-                return SendGridXml.Deserialize(body, asArray: false, SendGridJsonContext.Default.SendGridAggregateStats)
+                return SendGridXml.Deserialize(response.Body, asArray: false, SendGridJsonContext.Default.SendGridAggregateStats)
                     ?? throw response.Unreadable("expected an XML element of totals");
         }
     }
@@ -62,36 +57,34 @@ internal static class SendGridResponseReader
     /// <summary>The error envelope of a body in either format, or null when it is not one.</summary>
     public static ProviderError? ReadError(ProviderResponse response)
     {
-        var first = JsonProbe.FirstSignificantByte(response.Body.Span);
-        if (first == (byte)'<')
+        return response.Kind() switch
         {
-            return response.LooksLikeHtml() ? null : SendGridXml.ReadError(response.Body);
-        }
-
-        return first == (byte)'{' ? ReadJsonError(response.Body.Memory) : null;
+            BodyKind.Xml => SendGridXml.ReadError(response.Body),
+            BodyKind.JsonObject => ReadJsonError(response),
+            _ => null,
+        };
     }
 
     private static List<T> ReadList<T>(ProviderResponse response, JsonTypeInfo<List<T>> typeInfo)
     {
-        var body = response.Body;
+        List<T>? list;
         switch (Sniff(response))
         {
             case Format.Json:
-                if (JsonProbe.FirstSignificantByte(body.Span) == (byte)'[')
-                {
-                    return JsonSerializer.Deserialize(body.Span, typeInfo) ?? throw response.Unreadable("expected a JSON array");
-                }
-
-                if (ReadError(response) is { } error)
+                if (response.Kind() != BodyKind.JsonArray && ReadError(response) is { } error)
                 {
                     throw response.ApiError(error);
                 }
 
-                throw response.Unreadable("expected a JSON array");
+                list = JsonSerializer.Deserialize(response.RequireJson(JsonValueKind.Array, "a JSON array").Span, typeInfo);
+                break;
             default:
                 ThrowIfXmlError(response);
-                return SendGridXml.Deserialize(body, asArray: true, typeInfo) ?? throw response.Unreadable("expected an XML list");
+                list = SendGridXml.Deserialize(response.Body, asArray: true, typeInfo);
+                break;
         }
+
+        return response.WithoutNulls(list, "the list");
     }
 
     private static void ThrowIfXmlError(ProviderResponse response)
@@ -104,34 +97,24 @@ internal static class SendGridResponseReader
         }
     }
 
-    private static Format Sniff(ProviderResponse response)
+    private static Format Sniff(ProviderResponse response) => response.Kind() switch
     {
-        switch (JsonProbe.FirstSignificantByte(response.Body.Span))
-        {
-            case 0:
-                throw response.Unreadable("the body is empty");
-            case (byte)'[' or (byte)'{':
-                return Format.Json;
-            case (byte)'<':
-                if (response.LooksLikeHtml())
-                {
-                    throw response.Unreadable("the body is an HTML page, not a SendGrid answer");
-                }
+        BodyKind.Empty => throw response.Unreadable("the body is empty"),
+        BodyKind.JsonArray or BodyKind.JsonObject => Format.Json,
+        BodyKind.Html => throw response.Unreadable("the body is an HTML page, not a SendGrid answer"),
+        BodyKind.Xml => Format.Xml,
+        _ => throw response.Unreadable("the body is neither JSON nor XML"),
+    };
 
-                return Format.Xml;
-            default:
-                throw response.Unreadable("the body is neither JSON nor XML");
-        }
-    }
-
-    private static ProviderError? ReadJsonError(ReadOnlyMemory<byte> body)
+    private static ProviderError? ReadJsonError(ProviderResponse response)
     {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        using var document = response.ParseJsonObject();
+        if (document is null)
         {
             return null;
         }
+
+        var root = document.RootElement;
 
         // {"errors": [...]} and {"error": ...} mark an error whatever they hold; {"message": "error"} marks one too, and
         // any other top-level message but "success" is the error's text when the envelope holds no other.

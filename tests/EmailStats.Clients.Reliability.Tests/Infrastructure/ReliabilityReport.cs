@@ -40,6 +40,7 @@ public static class Scenarios
     public const string TruncatedXml = "truncated-xml";
     public const string HtmlWith200 = "html-200";
     public const string EmptyBody = "empty-body";
+    public const string ByteOrderMark = "byte-order-mark";
     public const string WrongContentType = "wrong-content-type";
     public const string DeepJson = "deep-json";
     public const string DeepXml = "deep-xml";
@@ -78,6 +79,7 @@ public static class Scenarios
         new(TruncatedXml, Bodies, "an XML body cut in half (SendGrid's own XML answer; a foreign XML document for the others)"),
         new(HtmlWith200, Bodies, "an HTML error page with status 200"),
         new(EmptyBody, Bodies, "status 200, empty body"),
+        new(ByteOrderMark, Bodies, "a valid success body that starts with a UTF-8 byte-order mark"),
         new(WrongContentType, Bodies, "the valid success body labelled `text/html`"),
         new(DeepJson, Bodies, "JSON nested 100,000 arrays deep"),
         new(DeepXml, Bodies, "XML nested 100,000 elements deep"),
