@@ -33,7 +33,7 @@ internal static class InMemory
         var message = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         var body = ResponseBody.ReadAsync(message.Content, ResponseBody.DefaultMaxBytes, CancellationToken.None).GetAwaiter().GetResult();
-        var context = new ProviderContext("Benchmark", new Secrets(Payloads.ApiKey), static _ => null);
+        var context = new ProviderCallPath("Benchmark", new Secrets(Payloads.ApiKey), static _ => null);
         return new ProviderResponse(context, message, body);
     }
 

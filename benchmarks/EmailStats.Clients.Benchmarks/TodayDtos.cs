@@ -120,9 +120,9 @@ public class CampaignStats
     [JsonProperty("delivered")] public long Delivered { get; set; }
     [JsonProperty("opens")] public Engagement? Opens { get; set; }
     [JsonProperty("clicks")] public Engagement? Clicks { get; set; }
-    [JsonProperty("hardBounces")] public CountRate? HardBounces { get; set; }
-    [JsonProperty("softBounces")] public CountRate? SoftBounces { get; set; }
-    [JsonProperty("totalBounces")] public CountRate? TotalBounces { get; set; }
+    [JsonProperty("hardBounces")] public CampaignCountAndRate? HardBounces { get; set; }
+    [JsonProperty("softBounces")] public CampaignCountAndRate? SoftBounces { get; set; }
+    [JsonProperty("totalBounces")] public CampaignCountAndRate? TotalBounces { get; set; }
     [JsonProperty("complaints")] public long Complaints { get; set; }
     [JsonProperty("unsubscribes")] public long Unsubscribes { get; set; }
 }
@@ -134,7 +134,7 @@ public class Engagement
     [JsonProperty("last")] public DateTimeOffset? Last { get; set; }
 }
 
-public class CountRate
+public class CampaignCountAndRate
 {
     [JsonProperty("count")] public long Count { get; set; }
     [JsonProperty("rate")] public double Rate { get; set; }

@@ -22,10 +22,7 @@ public static class JsonRpcMessagesServiceCollectionExtensions
     /// </code>
     /// </example>
     public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, Action<JsonRpcMessagesOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(
-            services,
-            configure,
-            Create);
+        EmailStatsClientRegistration.AddEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, name: null, configure, Create);
 
     /// <summary>
     /// Registers one of several GetResponse JSON-RPC accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -47,7 +44,7 @@ public static class JsonRpcMessagesServiceCollectionExtensions
     /// </code>
     /// </example>
     public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, Action<JsonRpcMessagesOptions> configure) =>
-        EmailStatsClientRegistration.AddNamedEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, name, configure, Create);
+        EmailStatsClientRegistration.AddEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
 
     private static MessageStatsClient Create(HttpClient http, JsonRpcMessagesOptions options, IServiceProvider services) =>
         new(http, options, services.GetService<ILogger<MessageStatsClient>>());

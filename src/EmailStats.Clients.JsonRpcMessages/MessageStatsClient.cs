@@ -46,7 +46,7 @@ public sealed class MessageStatsClient : IMessageStatsClient
 
         // The key travels in the JSON body: mask it as written there (JSON-escaped) too, should a server echo the request.
         var secrets = new Secrets(options.ApiKey, JsonEncodedText.Encode(options.ApiKey).ToString());
-        var context = new ProviderContext(ProviderName, secrets, JsonRpcResponseReader.ReadError, logger);
+        var context = new ProviderCallPath(ProviderName, secrets, JsonRpcResponseReader.ReadError, logger);
         _rpc = new JsonRpcChannel(RefitDefaults.Create<IJsonRpcApi>(httpClient), context, nextId);
         _apiKey = JsonRpcParam.Of(options.ApiKey, JsonRpcJsonContext.Default.String);
     }

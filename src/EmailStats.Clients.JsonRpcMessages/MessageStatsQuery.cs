@@ -156,17 +156,8 @@ public sealed class MessageStatsQuery
         CreatedOnConditions? createdOn = CreatedFromDate is null && CreatedToDate is null && CreatedOnDate is null
             ? null
             : new CreatedOnConditions(Format(CreatedFromDate), Format(CreatedToDate), Format(CreatedOnDate));
-        return new MessageStatsConditions(MessageId, Grouping is { } g ? WireName(g) : null, createdOn);
+        return new MessageStatsConditions(MessageId, Grouping is { } g ? JsonRpcMessagesWireNames.Of(g) : null, createdOn);
     }
-
-    internal static string WireName(MessageStatsGrouping grouping) => grouping switch
-    {
-        MessageStatsGrouping.Hourly => "hourly",
-        MessageStatsGrouping.Daily => "daily",
-        MessageStatsGrouping.Monthly => "monthly",
-        MessageStatsGrouping.Yearly => "yearly",
-        _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping."),
-    };
 
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

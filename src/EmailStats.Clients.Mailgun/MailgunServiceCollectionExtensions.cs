@@ -26,10 +26,7 @@ public static class MailgunServiceCollectionExtensions
     /// </code>
     /// </example>
     public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, Action<MailgunOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(
-            services,
-            configure,
-            Create);
+        EmailStatsClientRegistration.AddEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, name: null, configure, Create);
 
     /// <summary>
     /// Registers one of several Mailgun accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -51,7 +48,7 @@ public static class MailgunServiceCollectionExtensions
     /// </code>
     /// </example>
     public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, Action<MailgunOptions> configure) =>
-        EmailStatsClientRegistration.AddNamedEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, name, configure, Create);
+        EmailStatsClientRegistration.AddEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
 
     private static MailgunStatsClient Create(HttpClient http, MailgunOptions options, IServiceProvider services) =>
         new(http, options, services.GetService<ILogger<MailgunStatsClient>>());

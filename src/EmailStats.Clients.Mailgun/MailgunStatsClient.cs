@@ -12,7 +12,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     public const string ProviderName = "Mailgun";
 
     private readonly IMailgunStatsApi _api;
-    private readonly ProviderContext _context;
+    private readonly ProviderCallPath _context;
     private readonly string _credentials;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
@@ -39,7 +39,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
 
         _api = RefitDefaults.Create<IMailgunStatsApi>(httpClient);
         _credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + options.ApiKey));
-        _context = new ProviderContext(ProviderName, new Secrets(options.ApiKey, _credentials), MailgunResponseReader.ReadError, logger);
+        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey, _credentials), MailgunResponseReader.ReadError, logger);
     }
 
     /// <inheritdoc />

@@ -12,7 +12,7 @@ public sealed class ReportsClient : IReportsClient
     public const string ProviderName = "Reports";
 
     private readonly IReportsApi _api;
-    private readonly ProviderContext _context;
+    private readonly ProviderCallPath _context;
     private readonly string _apiKey;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
@@ -39,38 +39,22 @@ public sealed class ReportsClient : IReportsClient
 
         _api = RefitDefaults.Create<IReportsApi>(httpClient);
         _apiKey = options.ApiKey;
-        _context = new ProviderContext(ProviderName, new Secrets(options.ApiKey), ReportsResponseReader.ReadError, logger);
+        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey), ReportsResponseReader.ReadError, logger);
     }
 
     /// <inheritdoc />
-    public Task<ReportsDashboard> GetDashboardAsync(ReportsQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return _context.SendAsync(
-            "GetDashboard",
-            (Client: this, Query: query),
-            static (s, ct) => s.Client._api.GetDashboardAsync(s.Client._apiKey, s.Query.Days, s.Query.TimeZone, ct),
-            ReportsResponseReader.ReadDashboard,
-            cancellationToken);
-    }
+    public Task<ReportsDashboard> GetDashboardAsync(ReportsQuery query, CancellationToken cancellationToken = default) =>
+        SendWindowedAsync("GetDashboard", query, static (api, key, days, zone, ct) => api.GetDashboardAsync(key, days, zone, ct), ReportsResponseReader.ReadDashboard, cancellationToken);
 
     /// <inheritdoc />
-    public Task<EmailOverallReport> GetEmailOverallAsync(ReportsQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return _context.SendAsync(
-            "GetEmailOverall",
-            (Client: this, Query: query),
-            static (s, ct) => s.Client._api.GetEmailOverallAsync(s.Client._apiKey, s.Query.Days, s.Query.TimeZone, ct),
-            ReportsResponseReader.ReadEmailOverall,
-            cancellationToken);
-    }
+    public Task<EmailOverallReport> GetEmailOverallAsync(ReportsQuery query, CancellationToken cancellationToken = default) =>
+        SendWindowedAsync("GetEmailOverall", query, static (api, key, days, zone, ct) => api.GetEmailOverallAsync(key, days, zone, ct), ReportsResponseReader.ReadEmailOverall, cancellationToken);
 
     /// <inheritdoc />
     public Task<ReportHistogram> GetEmailHistogramAsync(ReportsQuery query, EmailEventType eventType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var wireEventType = eventType.ToWireString();
+        var wireEventType = ReportsWireNames.Of(eventType);
         return _context.SendAsync(
             "GetEmailHistogram",
             (Client: this, Query: query, EventType: wireEventType),
@@ -95,7 +79,7 @@ public sealed class ReportsClient : IReportsClient
     public Task<ReportHistogram> GetCampaignEngagementAsync(string campaignId, EngagementPeriod period, string? timeZone = null, CancellationToken cancellationToken = default)
     {
         CheckCampaignId(campaignId);
-        var wirePeriod = period.ToWireString();
+        var wirePeriod = ReportsWireNames.Of(period);
         var zone = timeZone is null ? IanaTimeZone.Utc : IanaTimeZone.Validate(timeZone, nameof(timeZone));
         return _context.SendAsync(
             "GetCampaignEngagement",
@@ -124,6 +108,23 @@ public sealed class ReportsClient : IReportsClient
             },
             static campaign => campaign.Id,
             cancellationToken);
+
+    /// <summary>One call over a window of past days in a time zone (the account-wide reports).</summary>
+    private Task<T> SendWindowedAsync<T>(
+        string operation,
+        ReportsQuery query,
+        Func<IReportsApi, string, int, string, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<ProviderResponse, T> read,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _context.SendAsync(
+            operation,
+            (Client: this, Query: query, Send: send),
+            static (s, ct) => s.Send(s.Client._api, s.Client._apiKey, s.Query.Days, s.Query.TimeZone, ct),
+            read,
+            cancellationToken);
+    }
 
     private static void CheckCampaignId(string campaignId, [CallerArgumentExpression(nameof(campaignId))] string? paramName = null)
     {

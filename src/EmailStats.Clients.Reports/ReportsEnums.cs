@@ -2,7 +2,7 @@ namespace EmailStats.Clients.Reports;
 
 /// <summary>
 /// The campaign event a histogram counts (<see cref="IReportsClient.GetEmailHistogramAsync"/>), sent as the
-/// <c>eventType</c> query parameter; <see cref="ReportsWireNames.ToWireString(EmailEventType)"/> gives the wire value.
+/// <c>eventType</c> query parameter; each value's summary gives its wire name.
 /// </summary>
 public enum EmailEventType
 {
@@ -44,13 +44,13 @@ public enum EngagementPeriod
     Month,
 }
 
-/// <summary>The values the Reports API expects on the wire for the enums of this package.</summary>
-public static class ReportsWireNames
+/// <summary>The wire names of this package's enums (the one convention of every package: <c>XxxWireNames.Of</c>, internal).</summary>
+internal static class ReportsWireNames
 {
     /// <summary>The <c>eventType</c> value of <paramref name="eventType"/>, for example <c>email-bounced</c>.</summary>
     /// <param name="eventType">A defined <see cref="EmailEventType"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="eventType"/> is not a defined value.</exception>
-    public static string ToWireString(this EmailEventType eventType) => eventType switch
+    public static string Of(EmailEventType eventType) => eventType switch
     {
         EmailEventType.EmailSent => "email-sent",
         EmailEventType.EmailDelivered => "email-delivered",
@@ -65,7 +65,7 @@ public static class ReportsWireNames
     /// <summary>The <c>period</c> value of <paramref name="period"/>: <c>24hours</c>, <c>week</c> or <c>month</c>.</summary>
     /// <param name="period">A defined <see cref="EngagementPeriod"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not a defined value.</exception>
-    public static string ToWireString(this EngagementPeriod period) => period switch
+    public static string Of(EngagementPeriod period) => period switch
     {
         EngagementPeriod.TwentyFourHours => "24hours",
         EngagementPeriod.Week => "week",

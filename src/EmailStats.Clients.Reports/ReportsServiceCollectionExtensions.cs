@@ -27,10 +27,7 @@ public static class ReportsServiceCollectionExtensions
     /// </code>
     /// </example>
     public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, Action<ReportsOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(
-            services,
-            configure,
-            Create);
+        EmailStatsClientRegistration.AddEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(services, name: null, configure, Create);
 
     /// <summary>
     /// Registers one of several Benchmark Email accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -52,7 +49,7 @@ public static class ReportsServiceCollectionExtensions
     /// </code>
     /// </example>
     public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, Action<ReportsOptions> configure) =>
-        EmailStatsClientRegistration.AddNamedEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(services, name, configure, Create);
+        EmailStatsClientRegistration.AddEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
 
     private static ReportsClient Create(HttpClient http, ReportsOptions options, IServiceProvider services) =>
         new(http, options, services.GetService<ILogger<ReportsClient>>());

@@ -27,10 +27,7 @@ public static class SendGridV2ServiceCollectionExtensions
     /// </code>
     /// </example>
     public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, Action<SendGridV2Options> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(
-            services,
-            configure,
-            Create);
+        EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, name: null, configure, Create);
 
     /// <summary>
     /// Registers one of several SendGrid v2 accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -52,7 +49,7 @@ public static class SendGridV2ServiceCollectionExtensions
     /// </code>
     /// </example>
     public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, Action<SendGridV2Options> configure) =>
-        EmailStatsClientRegistration.AddNamedEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, name, configure, Create);
+        EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
 
     private static SendGridV2StatsClient Create(HttpClient http, SendGridV2Options options, IServiceProvider services) =>
         new(http, options, services.GetService<ILogger<SendGridV2StatsClient>>());

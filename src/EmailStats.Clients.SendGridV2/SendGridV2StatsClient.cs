@@ -11,7 +11,7 @@ public sealed class SendGridV2StatsClient : ISendGridV2StatsClient
     public const string ProviderName = "SendGridV2";
 
     private readonly ISendGridV2Api _api;
-    private readonly ProviderContext _context;
+    private readonly ProviderCallPath _context;
     private readonly string _apiUser;
     private readonly string _apiKey;
     private readonly SendGridV2Api _apiKind;
@@ -43,8 +43,8 @@ public sealed class SendGridV2StatsClient : ISendGridV2StatsClient
         _apiUser = options.ApiUser;
         _apiKey = options.ApiKey;
         _apiKind = options.Api;
-        _format = options.Format == SendGridV2Format.Xml ? "xml" : "json";
-        _context = new ProviderContext(ProviderName, new Secrets(options.ApiKey), SendGridResponseReader.ReadError, logger);
+        _format = SendGridV2WireNames.Of(options.Format);
+        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey), SendGridResponseReader.ReadError, logger);
     }
 
     /// <inheritdoc />

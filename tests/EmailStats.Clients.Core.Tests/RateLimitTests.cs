@@ -35,7 +35,7 @@ public sealed class RateLimitTests
 
     private static async Task<EmailStatsApiException> RefusalAsync(RateLimitReset kind, params (string Name, string Value)[] headers)
     {
-        var context = new ProviderContext("Test", new Secrets("s3cr3t-key"), _ => null, timeProvider: new FixedClock(Now), rateLimitReset: kind);
+        var context = new ProviderCallPath("Test", new Secrets("s3cr3t-key"), _ => null, timeProvider: new FixedClock(Now), rateLimitReset: kind);
         return await Assert.ThrowsAsync<EmailStatsApiException>(() => context.SendAsync(
             "Probe",
             headers,

@@ -33,7 +33,7 @@ public sealed class GroupingTests(MessageStatsServer server) : IClassFixture<Mes
         var id = server.LastRequestId;
         Assert.True(id > 0);
         Assert.Equal(
-            $$"""{"jsonrpc":"2.0","id":{{id}},"method":"get_message_stats","params":["fixture-key-not-a-secret",{"message":"msg-daily","grouping":"daily"}]}""",
+            $$"""{"jsonrpc":"2.0","id":{{id}},"method":"get_message_stats","params":["{{MessageStatsServer.FixtureKey}}",{"message":"msg-daily","grouping":"daily"}]}""",
             server.LastRequestBody);
     }
 

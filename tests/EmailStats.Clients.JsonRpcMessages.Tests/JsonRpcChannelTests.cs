@@ -22,7 +22,7 @@ public sealed class JsonRpcChannelTests(MessageStatsServer server) : IClassFixtu
 
         Assert.True(server.LastRequestMatched);
         Assert.Equal(
-            $$"""{"jsonrpc":"2.0","id":{{server.LastRequestId}},"method":"get_messages","params":["fixture-key-not-a-secret",{"type":"newsletter"}]}""",
+            $$"""{"jsonrpc":"2.0","id":{{server.LastRequestId}},"method":"get_messages","params":["{{MessageStatsServer.FixtureKey}}",{"type":"newsletter"}]}""",
             server.LastRequestBody);
         Assert.Equal(new Dictionary<string, string?> { ["msg-1"] = "Spring sale", ["msg-2"] = "Summer sale" }, subjects);
     }

@@ -8,7 +8,7 @@ namespace EmailStats.Clients.JsonRpcMessages.Tests;
 public sealed class MessageStatsServer() : WireMockFixture("Fixtures")
 {
     /// <summary>The placeholder key every happy-path mapping expects as params[0].</summary>
-    public const string FixtureKey = "fixture-key-not-a-secret";
+    public const string FixtureKey = FixtureKeys.ApiKey;
 
     /// <summary>A client posting to the server's root (or <paramref name="path"/>), over an HttpClient without a base address.</summary>
     internal MessageStatsClient CreateClient(string apiKey = FixtureKey, string path = "", Func<long>? nextId = null, ILogger<MessageStatsClient>? logger = null) =>

@@ -82,7 +82,7 @@ public sealed class SecretTests(MessageStatsServer server) : IClassFixture<Messa
             }
         }
 
-        Assert.Equal(["fixture-key-ip-blocked", "fixture-key-not-a-secret", "fixture-key-rejected", "fixture<key>+&not-a-secret"], keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["fixture-key-ip-blocked", MessageStatsServer.FixtureKey, "fixture-key-rejected", "fixture<key>+&not-a-secret"], keys.Order(StringComparer.Ordinal));
         Assert.True(server.MappingCount >= 40);
     }
 }

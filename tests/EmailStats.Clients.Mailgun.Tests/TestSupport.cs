@@ -18,7 +18,7 @@ public sealed class MailgunServer() : WireMockFixture("Fixtures")
 public static class Fixture
 {
     /// <summary>The placeholder credential every fixture mapping expects; not a real key.</summary>
-    public const string ApiKey = "fixture-key-not-a-secret";
+    public const string ApiKey = FixtureKeys.ApiKey;
 
     /// <summary>The Basic-auth value of <see cref="ApiKey"/>: base64 of <c>api:fixture-key-not-a-secret</c>.</summary>
     public const string BasicValue = "YXBpOmZpeHR1cmUta2V5LW5vdC1hLXNlY3JldA==";

@@ -10,7 +10,7 @@ public sealed class ReportsServer() : WireMockFixture("Fixtures");
 internal static class Fixture
 {
     /// <summary>The placeholder key every happy-path mapping requires (header X-API-Key).</summary>
-    public const string Key = "fixture-key-not-a-secret";
+    public const string Key = FixtureKeys.ApiKey;
 
     /// <summary>The sent campaign of the fixtures.</summary>
     public const string SentCampaignId = "66f1a6e4698f1bca60426002";

@@ -270,7 +270,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task The_json_rpc_protocol_is_answered_as_a_json_rpc_2_server_answers_it()
     {
-        const string Key = "fixture-key-not-a-secret";
+        const string Key = Testing.FixtureKeys.ApiKey;
 
         var stats = await Post($$$"""{"jsonrpc":"2.0","id":42,"method":"get_message_stats","params":["{{{Key}}}",{"message":"sbx-digest","grouping":"yearly"}]}""");
         var textId = await Post($$$"""{"jsonrpc":"2.0","id":"call-7","method":"get_message_stats","params":["{{{Key}}}",{"message":"sbx-digest"}]}""");

@@ -10,7 +10,7 @@ public sealed class SendGridServer() : WireMockFixture("Fixtures")
     public const string ApiUser = "fixture-user";
 
     /// <summary>The placeholder credential the fixtures expect (never a real key).</summary>
-    public const string ApiKey = "fixture-key-not-a-secret";
+    public const string ApiKey = FixtureKeys.ApiKey;
 
     public const string ResellerUser = "alice@example.com";
 

@@ -24,31 +24,14 @@ internal static class EmailStatsClientRegistration
         "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
     };
 
-    public static IHttpClientBuilder AddEmailStatsClient<TClient, TImplementation, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        IServiceCollection services,
-        Action<TOptions> configure,
-        Func<HttpClient, TOptions, IServiceProvider, TImplementation> create)
-        where TClient : class
-        where TImplementation : class, TClient
-        where TOptions : class, IEmailStatsOptions
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-
-        services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
-        var builder = services
-            .AddHttpClient<TClient, TImplementation>((http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
-            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.ResolveBaseAddress());
-        return AddPipeline<TOptions>(services, builder);
-    }
-
     /// <summary>
-    /// The named form (several accounts of one provider): its own options (<c>IOptionsMonitor.Get(name)</c>), its own
+    /// Registers a provider's client: unnamed (<paramref name="name"/> null) as a typed client over the default options,
+    /// or named (several accounts of one provider) with its own options (<c>IOptionsMonitor.Get(name)</c>), its own
     /// <see cref="HttpClient"/> and pipeline, created by <see cref="IEmailStatsClientFactory{TClient}.CreateClient"/>.
     /// </summary>
-    public static IHttpClientBuilder AddNamedEmailStatsClient<TClient, TImplementation, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+    public static IHttpClientBuilder AddEmailStatsClient<TClient, TImplementation, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IServiceCollection services,
-        string name,
+        string? name,
         Action<TOptions> configure,
         Func<HttpClient, TOptions, IServiceProvider, TImplementation> create)
         where TClient : class
@@ -56,23 +39,35 @@ internal static class EmailStatsClientRegistration
         where TOptions : class, IEmailStatsOptions
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configure);
-        if (services.Any(d => d.ServiceType == typeof(NamedEmailStatsClient<TClient>) && d.ImplementationInstance is NamedEmailStatsClient<TClient> named && named.Name == name))
+        IHttpClientBuilder builder;
+        if (name is null)
         {
-            throw new ArgumentException($"A {typeof(TClient).Name} named '{name}' is registered already: each account needs a name of its own.", nameof(name));
+            services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
+            builder = services
+                .AddHttpClient<TClient, TImplementation>((http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
+                .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.ResolveBaseAddress());
+        }
+        else
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(name);
+            if (services.Any(d => d.ImplementationInstance is NamedEmailStatsClient<TClient> named && named.Name == name))
+            {
+                throw new ArgumentException($"A {typeof(TClient).Name} named '{name}' is registered already: each account needs a name of its own.", nameof(name));
+            }
+
+            services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
+            var httpClientName = $"EmailStats.{typeof(TClient).Name}.{name}";
+            builder = services
+                .AddHttpClient(httpClientName)
+                .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).ResolveBaseAddress());
+            services.AddSingleton(new NamedEmailStatsClient<TClient>(
+                name,
+                (sp, http) => create(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name), sp),
+                httpClientName));
+            services.TryAddSingleton<IEmailStatsClientFactory<TClient>, EmailStatsClientFactory<TClient>>();
         }
 
-        services.AddOptions<TOptions>(name).Configure(configure).ValidateOnStart();
-        var httpClientName = $"EmailStats.{typeof(TClient).Name}.{name}";
-        var builder = services
-            .AddHttpClient(httpClientName)
-            .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).ResolveBaseAddress());
-        services.AddSingleton(new NamedEmailStatsClient<TClient>(
-            name,
-            (sp, http) => create(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name), sp),
-            httpClientName));
-        services.TryAddSingleton<IEmailStatsClientFactory<TClient>, EmailStatsClientFactory<TClient>>();
         return AddPipeline<TOptions>(services, builder);
     }
 

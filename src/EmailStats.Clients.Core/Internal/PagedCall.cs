@@ -10,7 +10,7 @@ internal readonly record struct Page<TItem>(IReadOnlyList<TItem> Items, bool IsL
 
 /// <summary>
 /// The page walk every paged call uses (written once here, STYLE.md "Paging"): each page is one call through
-/// <see cref="ProviderContext.SendAsync"/> (so it is logged, traced and retried like any call), its items are yielded in
+/// <see cref="ProviderCallPath.SendAsync"/> (so it is logged, traced and retried like any call), its items are yielded in
 /// order, and it stops after the last page or an empty one. A server that answers a page with the same first item as
 /// the page before ignores the page parameter: the walk stops with <see cref="EmailStatsResponseException"/> instead
 /// of looping forever.
@@ -26,7 +26,7 @@ internal static class PagedCall
     /// <param name="key">What identifies an item, to spot a repeated page.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
     public static async IAsyncEnumerable<TItem> WalkAsync<TState, TItem>(
-        ProviderContext context,
+        ProviderCallPath context,
         string operation,
         TState state,
         Func<TState, int, CancellationToken, Task<HttpResponseMessage>> send,

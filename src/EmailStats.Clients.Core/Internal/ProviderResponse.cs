@@ -12,9 +12,9 @@ namespace EmailStats.Clients.Internal;
 /// </summary>
 internal sealed class ProviderResponse
 {
-    private readonly ProviderContext _context;
+    private readonly ProviderCallPath _context;
 
-    public ProviderResponse(ProviderContext context, HttpResponseMessage message, ResponseBody body)
+    public ProviderResponse(ProviderCallPath context, HttpResponseMessage message, ResponseBody body)
     {
         _context = context;
         Message = message;
@@ -125,6 +125,23 @@ internal sealed class ProviderResponse
     }
 
     /// <summary>
+    /// The opening of every JSON error-envelope reader: the body as an object (or no envelope), a collector, and the
+    /// provider's rule of what marks an error (<paramref name="collect"/> fills the collector and says whether the body
+    /// was an error envelope).
+    /// </summary>
+    public ProviderError? ReadJsonError(Func<JsonElement, JsonErrorCollector, bool> collect)
+    {
+        using var document = ParseJsonObject();
+        if (document is null)
+        {
+            return null;
+        }
+
+        var error = new JsonErrorCollector();
+        return collect(document.RootElement, error) ? error.ToError() : null;
+    }
+
+    /// <summary>
     /// The one policy for null items in a list: a typed exception, never a silent drop (a dropped day would read as 0
     /// in the one view).
     /// </summary>
@@ -200,7 +217,7 @@ internal sealed class ProviderResponse
             long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    /// <summary>The reset as an instant, read the way the provider sends it (<see cref="ProviderContext.RateLimitReset"/>).</summary>
+    /// <summary>The reset as an instant, read the way the provider sends it (<see cref="ProviderCallPath.RateLimitReset"/>).</summary>
     private DateTimeOffset? ResetsAt(string? reset)
     {
         if (reset is null)

@@ -14,13 +14,13 @@ internal sealed class JsonRpcChannel
     private static long s_lastId;
 
     private readonly IJsonRpcApi _api;
-    private readonly ProviderContext _context;
+    private readonly ProviderCallPath _context;
     private readonly Func<long> _nextId;
 
     /// <param name="api">The wire.</param>
     /// <param name="context">The provider's call path (error reader, secrets, logger).</param>
     /// <param name="nextId">Issues request ids; defaults to a process-wide counter starting at 1. Tests may replace it.</param>
-    public JsonRpcChannel(IJsonRpcApi api, ProviderContext context, Func<long>? nextId = null)
+    public JsonRpcChannel(IJsonRpcApi api, ProviderCallPath context, Func<long>? nextId = null)
     {
         _api = api;
         _context = context;

@@ -115,7 +115,7 @@ public sealed record MessageStatsPeriod
     /// Sets the key and start of a period the reader has just deserialized and nobody else holds (a copy through
     /// <c>with</c> would allocate every period twice).
     /// </summary>
-    internal MessageStatsPeriod WithPeriod(string key, DateTime start)
+    internal MessageStatsPeriod SetPeriod(string key, DateTime start)
     {
         _key = key;
         _start = start;

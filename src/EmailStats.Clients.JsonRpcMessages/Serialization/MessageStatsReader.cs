@@ -40,7 +40,7 @@ internal static class MessageStatsReader
             if (!PeriodKey.TryParse(key, grouping, out var start))
             {
                 throw result.Response.Unreadable(
-                    $"the period key '{Cut(key)}' does not match the {MessageStatsQuery.WireName(grouping)} grouping (expected {PeriodKey.Pattern(grouping)})");
+                    $"the period key '{Cut(key)}' does not match the {JsonRpcMessagesWireNames.Of(grouping)} grouping (expected {PeriodKey.Pattern(grouping)})");
             }
 
             reader.Read();
@@ -59,7 +59,7 @@ internal static class MessageStatsReader
                 throw result.Response.Unreadable($"the period '{key}' has an unreadable counter ({e.Path}): {e.Message}", e);
             }
 
-            periods.Add((counters ?? new MessageStatsPeriod()).WithPeriod(key, start));
+            periods.Add((counters ?? new MessageStatsPeriod()).SetPeriod(key, start));
         }
 
         return new MessageStats(query.MessageId, grouping, periods);

@@ -44,24 +44,18 @@ internal static class MailgunResponseReader
     /// <summary>The error envelope <c>{"message": "..."}</c> (or <c>{"error": "..."}</c>), or null when the body is not one.</summary>
     public static ProviderError? ReadError(ProviderResponse response)
     {
-        using var document = response.ParseJsonObject();
-        if (document is null)
+        return response.ReadJsonError(static (root, error) =>
         {
-            return null;
-        }
-
-        var root = document.RootElement;
-
-        var error = new JsonErrorCollector();
-        foreach (var name in (ReadOnlySpan<string>)["message", "error"])
-        {
-            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+            foreach (var name in (ReadOnlySpan<string>)["message", "error"])
             {
-                error.AddMessage(value);
+                if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    error.AddMessage(value);
+                }
             }
-        }
 
-        return error.HasMessages ? error.ToError() : null;
+            return error.HasMessages;
+        });
     }
 
     private static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadAggregates(

@@ -27,9 +27,9 @@ public sealed record CampaignStats
 {
     private readonly UniqueEngagement _opens = new();
     private readonly UniqueEngagement _clicks = new();
-    private readonly CountRate _hardBounces = new();
-    private readonly CountRate _softBounces = new();
-    private readonly CountRate _totalBounces = new();
+    private readonly CampaignCountAndRate _hardBounces = new();
+    private readonly CampaignCountAndRate _softBounces = new();
+    private readonly CampaignCountAndRate _totalBounces = new();
 
     /// <summary>Emails dispatched (<c>sent</c>).</summary>
     [JsonPropertyName("sent")]
@@ -49,15 +49,15 @@ public sealed record CampaignStats
 
     /// <summary>Permanent delivery failures (<c>hardBounces</c>); never null.</summary>
     [JsonPropertyName("hardBounces")]
-    public CountRate HardBounces { get => _hardBounces; init => _hardBounces = value ?? new(); }
+    public CampaignCountAndRate HardBounces { get => _hardBounces; init => _hardBounces = value ?? new(); }
 
     /// <summary>Temporary delivery failures (<c>softBounces</c>); never null.</summary>
     [JsonPropertyName("softBounces")]
-    public CountRate SoftBounces { get => _softBounces; init => _softBounces = value ?? new(); }
+    public CampaignCountAndRate SoftBounces { get => _softBounces; init => _softBounces = value ?? new(); }
 
     /// <summary>Hard and soft bounces together (<c>totalBounces</c>); never null.</summary>
     [JsonPropertyName("totalBounces")]
-    public CountRate TotalBounces { get => _totalBounces; init => _totalBounces = value ?? new(); }
+    public CampaignCountAndRate TotalBounces { get => _totalBounces; init => _totalBounces = value ?? new(); }
 
     /// <summary>Complaints (<c>complaints</c>).</summary>
     [JsonPropertyName("complaints")]
@@ -95,7 +95,7 @@ public sealed record UniqueEngagement
 }
 
 /// <summary>A counter with its rate in percent: <c>{"count":25,"rate":3.81}</c>.</summary>
-public sealed record CountRate
+public sealed record CampaignCountAndRate
 {
     /// <summary>The counter (<c>count</c>).</summary>
     [JsonPropertyName("count")]

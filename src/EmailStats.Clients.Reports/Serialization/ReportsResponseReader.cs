@@ -38,35 +38,29 @@ internal static class ReportsResponseReader
     /// <summary>The error envelope of a body, or null when the body is not one.</summary>
     public static ProviderError? ReadError(ProviderResponse response)
     {
-        using var document = response.ParseJsonObject();
-        if (document is null)
+        return response.ReadJsonError(static (root, error) =>
         {
-            return null;
-        }
+            var marked = false;
+            if (root.TryGetProperty("errors", out var errors))
+            {
+                marked = true;
+                error.AddEntry(errors, "errorType");
+            }
 
-        var root = document.RootElement;
-        var error = new JsonErrorCollector();
-        var marked = false;
+            if (root.TryGetProperty("errorType", out _))
+            {
+                marked = true;
+                error.AddEntry(root, "errorType");
+            }
+            else if (!marked && root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+            {
+                // A gateway's {"message":"..."} on an error status: keep its text, no code.
+                error.AddMessage(message);
+                marked = error.HasMessages;
+            }
 
-        if (root.TryGetProperty("errors", out var errors))
-        {
-            marked = true;
-            error.AddEntry(errors, "errorType");
-        }
-
-        if (root.TryGetProperty("errorType", out _))
-        {
-            marked = true;
-            error.AddEntry(root, "errorType");
-        }
-        else if (!marked && root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
-        {
-            // A gateway's {"message":"..."} on an error status: keep its text, no code.
-            error.AddMessage(message);
-            marked = error.HasMessages;
-        }
-
-        return marked ? error.ToError() : null;
+            return marked;
+        });
     }
 
     private static T ReadObject<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo, string what)

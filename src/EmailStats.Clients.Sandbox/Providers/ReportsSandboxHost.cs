@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using EmailStats.Clients.Sandbox.Data;
 using WireMock;
@@ -108,7 +106,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
     }
 
     private static IResponseMessage Errors(HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, params (string Type, string Message)[] errors) =>
-        SandboxResponse.Create(status, SandboxResponse.Json, WriteJson(w =>
+        SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("errors");
@@ -162,7 +160,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         var days = last.DayNumber - first.DayNumber + 1;
         var now = _account.Sum(zone, first, last);
         var prev = _account.Sum(zone, first.AddDays(-days), first.AddDays(-1));
-        return WriteJson(w =>
+        return SandboxJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("campaign");
@@ -218,7 +216,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         var now = _account.Sum(zone, first, last);
         var prev = _account.Sum(zone, first.AddDays(-days), first.AddDays(-1));
         var window = (Start: ReportsSandboxData.LocalMidnight(zone, first), End: ReportsSandboxData.LocalMidnight(zone, last.AddDays(1)));
-        return WriteJson(w =>
+        return SandboxJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("campaignComparison");
@@ -313,7 +311,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         }
 
         var t = campaign.Totals;
-        return Ok(WriteJson(w =>
+        return Ok(SandboxJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartObject("stats");
@@ -457,7 +455,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
             _ => c => c[C.Sent],
         };
         var sorted = (direction == "asc" ? campaigns.OrderBy(key) : campaigns.OrderByDescending(key)).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-        return Ok(WriteJson(w =>
+        return Ok(SandboxJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("total", sorted.Count);
@@ -496,7 +494,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
     private sealed record Bucket(DateTimeOffset Start, DateTimeOffset End, long Total, params (string Name, long Value)[] Detail);
 
     /// <summary>A histogram object: start, end, one point per bucket (with detail when given) and the bucket-form peak.</summary>
-    private static string WriteHistogram(IReadOnlyList<Bucket> buckets) => WriteJson(w =>
+    private static string WriteHistogram(IReadOnlyList<Bucket> buckets) => SandboxJson.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("start", Stamp(buckets[0].Start));
@@ -573,15 +571,4 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static IResponseMessage Ok(string body) => SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body);
-
-    private static string WriteJson(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
 }

@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using WireMock;
 using WireMock.Types;
 using WireMock.Util;
@@ -105,5 +108,21 @@ internal static class SandboxResponse
                 Encoding = Encoding.UTF8,
             },
         };
+    }
+}
+
+/// <summary>The JSON writer every provider host answers with.</summary>
+internal static class SandboxJson
+{
+    /// <summary>The text <paramref name="write"/> writes: indented, with non-ASCII text as is (as providers send it).</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

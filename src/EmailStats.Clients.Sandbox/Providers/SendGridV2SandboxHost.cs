@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Security;
@@ -213,7 +212,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
             return text.Append("</stats>\n").ToString();
         }
 
-        return WriteJson(writer =>
+        return SandboxJson.Write(writer =>
         {
             writer.WriteStartArray();
             foreach (var (day, category) in rows)
@@ -242,7 +241,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
             return text.Append("</stats>\n").ToString();
         }
 
-        return WriteJson(writer =>
+        return SandboxJson.Write(writer =>
         {
             writer.WriteStartObject();
             WriteJsonCounters(writer, total);
@@ -263,7 +262,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
             return text.Append("</categories>\n").ToString();
         }
 
-        return WriteJson(writer =>
+        return SandboxJson.Write(writer =>
         {
             writer.WriteStartArray();
             foreach (var category in categories)
@@ -305,16 +304,5 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
 
             writer.WriteNumber(CounterNames[i], values[i]);
         }
-    }
-
-    private static string WriteJson(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

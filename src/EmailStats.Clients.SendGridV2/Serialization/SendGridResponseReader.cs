@@ -108,38 +108,32 @@ internal static class SendGridResponseReader
 
     private static ProviderError? ReadJsonError(ProviderResponse response)
     {
-        using var document = response.ParseJsonObject();
-        if (document is null)
-        {
-            return null;
-        }
-
-        var root = document.RootElement;
-
         // {"errors": [...]} and {"error": ...} mark an error whatever they hold; {"message": "error"} marks one too, and
         // any other top-level message but "success" is the error's text when the envelope holds no other.
-        var error = new JsonErrorCollector();
-        var marked = false;
-        foreach (var name in (ReadOnlySpan<string>)["errors", "error"])
+        return response.ReadJsonError(static (root, error) =>
         {
-            if (root.TryGetProperty(name, out var entries))
+            var marked = false;
+            foreach (var name in (ReadOnlySpan<string>)["errors", "error"])
+            {
+                if (root.TryGetProperty(name, out var entries))
+                {
+                    marked = true;
+                    error.AddEntry(entries, "code");
+                }
+            }
+
+            if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
+                && message.GetString()!.Trim() is var text && text is not ("" or "success"))
             {
                 marked = true;
-                error.AddEntry(entries, "code");
+                if (text != "error" && !error.HasMessages)
+                {
+                    error.AddMessage(message);
+                }
             }
-        }
 
-        if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
-            && message.GetString()!.Trim() is var text && text is not ("" or "success"))
-        {
-            marked = true;
-            if (text != "error" && !error.HasMessages)
-            {
-                error.AddMessage(message);
-            }
-        }
-
-        return marked ? error.ToError() : null;
+            return marked;
+        });
     }
 
     private enum Format

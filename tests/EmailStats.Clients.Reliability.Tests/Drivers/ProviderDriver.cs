@@ -19,7 +19,7 @@ public sealed record WireBody(byte[] Body, string? ContentType, HttpStatusCode S
 /// <summary>One parser of a provider (one operation, one format), called directly through the shared call path.</summary>
 /// <param name="Name">The operation (and format) it reads.</param>
 /// <param name="Seeds">Well-formed bodies of the operation, success and error envelopes, that the fuzz mutates.</param>
-/// <param name="ParseAsync">Reads a body as the operation's answer: the provider's own reader behind <c>ProviderContext</c>, logging to the logger given.</param>
+/// <param name="ParseAsync">Reads a body as the operation's answer: the provider's own reader behind <c>ProviderCallPath</c>, logging to the logger given.</param>
 public sealed record ParserTarget(string Name, IReadOnlyList<string> Seeds, Func<WireBody, ILogger, Task<object?>> ParseAsync);
 
 /// <summary>
@@ -76,7 +76,7 @@ public abstract class ProviderDriver
     public override string ToString() => Name;
 
     /// <summary>
-    /// Runs <paramref name="parse"/> on <paramref name="input"/> through the shared call path (<c>ProviderContext</c>),
+    /// Runs <paramref name="parse"/> on <paramref name="input"/> through the shared call path (<c>ProviderCallPath</c>),
     /// exactly as a client does after the answer arrived: status check, error envelope, parser, exception mapping.
     /// </summary>
     internal static async Task<object?> ParseDirect<T>(
@@ -87,7 +87,7 @@ public abstract class ProviderDriver
         WireBody input,
         ILogger logger)
     {
-        var context = new ProviderContext(provider, secrets, readError, logger);
+        var context = new ProviderCallPath(provider, secrets, readError, logger);
         return await context.SendAsync(
             "Fuzz",
             input,

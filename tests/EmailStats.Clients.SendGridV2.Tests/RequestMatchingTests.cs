@@ -6,7 +6,7 @@ namespace EmailStats.Clients.SendGridV2.Tests;
 /// Proves the fixtures match requests precisely: the exact request is answered, and the same request with one
 /// thing wrong (key, field, date, path, method) is not.
 /// </summary>
-public sealed class MappingDiscriminationTests(SendGridServer server) : IClassFixture<SendGridServer>
+public sealed class RequestMatchingTests(SendGridServer server) : IClassFixture<SendGridServer>
 {
     private static readonly (string Name, string Value)[] ResellerDaily =
     [

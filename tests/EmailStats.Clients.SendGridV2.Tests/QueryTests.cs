@@ -3,7 +3,7 @@ using EmailStats.Clients.Testing;
 namespace EmailStats.Clients.SendGridV2.Tests;
 
 /// <summary>Bad input is refused with an argument exception naming the parameter, before any request is sent.</summary>
-public sealed class RefusalTests
+public sealed class QueryTests
 {
     private readonly CountingHandler _handler = new();
 

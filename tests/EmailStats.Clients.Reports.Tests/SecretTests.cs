@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.Reports.Tests;
 
-public sealed class SecretsTests(ReportsServer server) : ReportsTestBase(server), IClassFixture<ReportsServer>
+public sealed class SecretTests(ReportsServer server) : ReportsTestBase(server), IClassFixture<ReportsServer>
 {
     [Fact]
     public void Options_ToString_masks_the_key()

@@ -6,7 +6,7 @@ using WireMock.ResponseBuilders;
 namespace EmailStats.Clients.SendGridV2.Tests;
 
 /// <summary>Secrets stay out of every exception and log line; XML can neither declare a DTD nor resolve anything.</summary>
-public sealed class SecurityTests(SendGridServer server) : IClassFixture<SendGridServer>
+public sealed class SecretTests(SendGridServer server) : IClassFixture<SendGridServer>
 {
     private const string Key = SendGridServer.ApiKey;
 

@@ -3,13 +3,13 @@ using EmailStats.Clients.Testing;
 namespace EmailStats.Clients.Reports.Tests;
 
 /// <summary>Bad input is refused before any request: the counting handler must stay at 0.</summary>
-public sealed class RefusalTests : IDisposable
+public sealed class QueryTests : IDisposable
 {
     private readonly CountingHandler _handler = new();
     private readonly HttpClient _http;
     private readonly ReportsClient _client;
 
-    public RefusalTests()
+    public QueryTests()
     {
         _http = _handler.CreateClient();
         _client = new ReportsClient(_http, new ReportsOptions { ApiKey = Fixture.Key, BaseAddress = new Uri("http://127.0.0.1:9/") });

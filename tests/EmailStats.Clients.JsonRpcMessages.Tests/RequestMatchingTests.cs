@@ -4,7 +4,7 @@ using System.Text;
 namespace EmailStats.Clients.JsonRpcMessages.Tests;
 
 /// <summary>The mappings discriminate: a request that differs in the key, the method or any condition gets no answer.</summary>
-public sealed class MatchingTests(MessageStatsServer server) : IClassFixture<MessageStatsServer>
+public sealed class RequestMatchingTests(MessageStatsServer server) : IClassFixture<MessageStatsServer>
 {
     public static TheoryData<string, MessageStatsQuery> NearMisses => new()
     {
@@ -28,19 +28,19 @@ public sealed class MatchingTests(MessageStatsServer server) : IClassFixture<Mes
         Assert.Equal(HttpStatusCode.NotFound, e.StatusCode);
     }
 
-    private const string GoodBody = """{"jsonrpc":"2.0","id":7,"method":"get_message_stats","params":["fixture-key-not-a-secret",{"message":"msg-daily","grouping":"daily"}]}""";
+    private const string GoodBody = $$"""{"jsonrpc":"2.0","id":7,"method":"get_message_stats","params":["{{MessageStatsServer.FixtureKey}}",{"message":"msg-daily","grouping":"daily"}]}""";
 
     [Theory]
     [InlineData(GoodBody, "application/json", HttpStatusCode.OK)] // control: the raw harness reaches the mapping
     [InlineData(GoodBody, "text/plain", HttpStatusCode.NotFound)] // not sent as JSON
-    [InlineData("""{"jsonrpc":"2.0","id":0,"method":"get_message_stats","params":["fixture-key-not-a-secret",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // id 0
-    [InlineData("""{"jsonrpc":"2.0","method":"get_message_stats","params":["fixture-key-not-a-secret",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // a notification
-    [InlineData("""{"jsonrpc":"2.0","id":"7","method":"get_message_stats","params":["fixture-key-not-a-secret",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // a string id
-    [InlineData("""{"jsonrpc":"1.0","id":7,"method":"get_message_stats","params":["fixture-key-not-a-secret",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // another version
-    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"get_messages","params":["fixture-key-not-a-secret",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // another method
+    [InlineData($$"""{"jsonrpc":"2.0","id":0,"method":"get_message_stats","params":["{{MessageStatsServer.FixtureKey}}",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // id 0
+    [InlineData($$"""{"jsonrpc":"2.0","method":"get_message_stats","params":["{{MessageStatsServer.FixtureKey}}",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // a notification
+    [InlineData($$"""{"jsonrpc":"2.0","id":"7","method":"get_message_stats","params":["{{MessageStatsServer.FixtureKey}}",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // a string id
+    [InlineData($$"""{"jsonrpc":"1.0","id":7,"method":"get_message_stats","params":["{{MessageStatsServer.FixtureKey}}",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // another version
+    [InlineData($$"""{"jsonrpc":"2.0","id":7,"method":"get_messages","params":["{{MessageStatsServer.FixtureKey}}",{"message":"msg-daily","grouping":"daily"}]}""", "application/json", HttpStatusCode.NotFound)] // another method
     [InlineData("""{"jsonrpc":"2.0","id":7,"method":"get_message_stats","params":{"message":"msg-daily","grouping":"daily"}}""", "application/json", HttpStatusCode.NotFound)] // named params
-    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"get_message_stats","params":["fixture-key-not-a-secret",{"message":"msg-daily","grouping":"daily"},{}]}""", "application/json", HttpStatusCode.NotFound)] // a param too many
-    [InlineData("""{"jsonrpc":"2.0","id":7,"method":"get_message_stats","params":[{"message":"msg-daily","grouping":"daily"},"fixture-key-not-a-secret"]}""", "application/json", HttpStatusCode.NotFound)] // params swapped
+    [InlineData($$"""{"jsonrpc":"2.0","id":7,"method":"get_message_stats","params":["{{MessageStatsServer.FixtureKey}}",{"message":"msg-daily","grouping":"daily"},{}]}""", "application/json", HttpStatusCode.NotFound)] // a param too many
+    [InlineData($$"""{"jsonrpc":"2.0","id":7,"method":"get_message_stats","params":[{"message":"msg-daily","grouping":"daily"},"{{MessageStatsServer.FixtureKey}}"]}""", "application/json", HttpStatusCode.NotFound)] // params swapped
     public async Task Raw_requests_match_only_when_every_envelope_rule_holds(string body, string mediaType, HttpStatusCode expected)
     {
         using var http = new HttpClient();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace EmailStats.Clients.JsonRpcMessages.Tests;
 
-public sealed class OptionsAndDependencyInjectionTests(MessageStatsServer server) : IClassFixture<MessageStatsServer>
+public sealed class DependencyInjectionTests(MessageStatsServer server) : IClassFixture<MessageStatsServer>
 {
     [Fact]
     public void Defaults_point_at_the_public_endpoint()
@@ -19,7 +19,7 @@ public sealed class OptionsAndDependencyInjectionTests(MessageStatsServer server
     [Fact]
     public void ToString_masks_the_key()
     {
-        var options = new JsonRpcMessagesOptions { ApiKey = "fixture-key-not-a-secret" };
+        var options = new JsonRpcMessagesOptions { ApiKey = MessageStatsServer.FixtureKey };
 
         Assert.Equal("JsonRpcMessagesOptions { ApiKey = ***, Endpoint = https://api2.getresponse.com/ }", options.ToString());
         Assert.Equal("JsonRpcMessagesOptions { ApiKey = (not set), Endpoint = https://api2.getresponse.com/ }", new JsonRpcMessagesOptions().ToString());

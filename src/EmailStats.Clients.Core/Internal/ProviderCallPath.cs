@@ -14,19 +14,18 @@ namespace EmailStats.Clients.Internal;
 /// unreadable bodies into typed exceptions, and parse. Providers supply only their error-envelope reader
 /// and one parser per operation.
 /// </summary>
-internal sealed class ProviderContext
+internal sealed class ProviderCallPath
 {
     private static readonly ActivitySource Source = new(EmailStatsTelemetry.ActivitySourceName);
 
     private readonly Func<ProviderResponse, ProviderError?> _readError;
 
-    public ProviderContext(
+    public ProviderCallPath(
         string provider,
         Secrets secrets,
         Func<ProviderResponse, ProviderError?> readError,
         ILogger? logger = null,
         TimeProvider? timeProvider = null,
-        int maxResponseBytes = ResponseBody.DefaultMaxBytes,
         RateLimitReset rateLimitReset = RateLimitReset.UnixSeconds)
     {
         Provider = provider;
@@ -34,7 +33,6 @@ internal sealed class ProviderContext
         _readError = readError;
         Logger = logger ?? NullLogger.Instance;
         TimeProvider = timeProvider ?? TimeProvider.System;
-        MaxResponseBytes = maxResponseBytes;
         RateLimitReset = rateLimitReset;
     }
 
@@ -46,7 +44,8 @@ internal sealed class ProviderContext
 
     public TimeProvider TimeProvider { get; }
 
-    public int MaxResponseBytes { get; }
+    /// <summary>The largest body read (<see cref="ResponseBody.DefaultMaxBytes"/>).</summary>
+    public int MaxResponseBytes => ResponseBody.DefaultMaxBytes;
 
     /// <summary>What the provider's <c>X-RateLimit-Reset</c> header holds.</summary>
     public RateLimitReset RateLimitReset { get; }

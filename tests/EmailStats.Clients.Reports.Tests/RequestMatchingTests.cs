@@ -7,7 +7,7 @@ namespace EmailStats.Clients.Reports.Tests;
 /// exact query (no extra, missing or reordered parameter), Params compare decoded values, the X-API-Key header name
 /// matches in any case (IgnoreCase) but its value exactly, and the path is compared decoded.
 /// </summary>
-public sealed class FixtureMatchingTests(ReportsServer server) : IClassFixture<ReportsServer>, IDisposable
+public sealed class RequestMatchingTests(ReportsServer server) : IClassFixture<ReportsServer>, IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = server.BaseAddress };
 
