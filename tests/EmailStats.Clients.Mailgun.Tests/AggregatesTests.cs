@@ -63,3 +63,47 @@ public sealed class AggregatesTests(MailgunServer server) : IClassFixture<Mailgu
         Assert.Empty(countries);
     }
 }
+
+/// <summary>The alias-key rule: Mailgun's tag aggregates name the maps in the singular; the readers take either spelling.</summary>
+public sealed class AggregateAliasTests
+{
+    [Theory]
+    [InlineData("providers", "provider")]
+    [InlineData("devices", "device")]
+    [InlineData("countries", "country")]
+    public async Task A_map_under_its_singular_key_is_read_like_the_plural_one(string plural, string singular)
+    {
+        const string Map = """{"x":{"opened":3,"unique_opened":2}}""";
+        var readPlural = await ReadAsync(plural, "{\"" + plural + "\":" + Map + "}");
+        var readSingular = await ReadAsync(plural, "{\"" + singular + "\":" + Map + ",\"tag\":\"newsletter\"}");
+
+        Assert.Equal(3, readPlural["x"].Opened);
+        Assert.Equal(readPlural["x"], readSingular["x"]);
+        Assert.Equal(["x"], readSingular.Keys);
+    }
+
+    [Fact]
+    public async Task Neither_key_is_a_typed_refusal()
+    {
+        var e = await Assert.ThrowsAsync<EmailStatsResponseException>(() => ReadAsync("providers", """{"tag":"newsletter"}"""));
+
+        Assert.Contains("'providers' map", e.Message, StringComparison.Ordinal);
+    }
+
+    private static Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> ReadAsync(string kind, string body)
+    {
+        var client = new MailgunStatsClient(new HttpClient(new Answer(body)), new MailgunOptions { ApiKey = "k", BaseAddress = new Uri("http://127.0.0.1:9/") });
+        return kind switch
+        {
+            "providers" => client.GetProviderAggregatesAsync("mg.example.com"),
+            "devices" => client.GetDeviceAggregatesAsync("mg.example.com"),
+            _ => client.GetCountryAggregatesAsync("mg.example.com"),
+        };
+    }
+
+    private sealed class Answer(string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") });
+    }
+}

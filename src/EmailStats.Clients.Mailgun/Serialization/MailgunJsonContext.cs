@@ -23,4 +23,14 @@ internal sealed record MailgunAggregatesEnvelope
 
     [JsonPropertyName("countries")]
     public Dictionary<string, MailgunAggregateCounts?>? Countries { get; init; }
+
+    // Mailgun's tag aggregates name the same maps in the singular ({"provider": {...}, "tag": "..."}): either key is read.
+    [JsonPropertyName("provider")]
+    public Dictionary<string, MailgunAggregateCounts?>? Provider { get; init; }
+
+    [JsonPropertyName("device")]
+    public Dictionary<string, MailgunAggregateCounts?>? Device { get; init; }
+
+    [JsonPropertyName("country")]
+    public Dictionary<string, MailgunAggregateCounts?>? Country { get; init; }
 }

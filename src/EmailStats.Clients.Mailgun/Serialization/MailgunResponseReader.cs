@@ -33,13 +33,13 @@ internal static class MailgunResponseReader
     }
 
     public static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadProviders(ProviderResponse response) =>
-        ReadAggregates(response, "providers", static e => e.Providers);
+        ReadAggregates(response, "providers", static e => e.Providers ?? e.Provider);
 
     public static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadDevices(ProviderResponse response) =>
-        ReadAggregates(response, "devices", static e => e.Devices);
+        ReadAggregates(response, "devices", static e => e.Devices ?? e.Device);
 
     public static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadCountries(ProviderResponse response) =>
-        ReadAggregates(response, "countries", static e => e.Countries);
+        ReadAggregates(response, "countries", static e => e.Countries ?? e.Country);
 
     /// <summary>The error envelope <c>{"message": "..."}</c> (or <c>{"error": "..."}</c>), or null when the body is not one.</summary>
     public static ProviderError? ReadError(ProviderResponse response)
