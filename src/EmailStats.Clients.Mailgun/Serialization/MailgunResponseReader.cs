@@ -33,13 +33,13 @@ internal static class MailgunResponseReader
     }
 
     public static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadProviders(ProviderResponse response) =>
-        ReadAggregates(response, "providers", static e => e.Providers ?? e.Provider);
+        ReadAggregates(response, "providers", "provider");
 
     public static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadDevices(ProviderResponse response) =>
-        ReadAggregates(response, "devices", static e => e.Devices ?? e.Device);
+        ReadAggregates(response, "devices", "device");
 
     public static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadCountries(ProviderResponse response) =>
-        ReadAggregates(response, "countries", static e => e.Countries ?? e.Country);
+        ReadAggregates(response, "countries", "country");
 
     /// <summary>The error envelope <c>{"message": "..."}</c> (or <c>{"error": "..."}</c>), or null when the body is not one.</summary>
     public static ProviderError? ReadError(ProviderResponse response)
@@ -58,16 +58,19 @@ internal static class MailgunResponseReader
         });
     }
 
-    private static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadAggregates(
-        ProviderResponse response,
-        string key,
-        Func<MailgunAggregatesEnvelope, Dictionary<string, MailgunAggregateCounts?>?> select)
+    private static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadAggregates(ProviderResponse response, string key, string singular)
     {
         var json = response.RequireJson(JsonValueKind.Object, $"an object with '{key}'");
-        var envelope = JsonSerializer.Deserialize(json.Span, MailgunJsonContext.Default.MailgunAggregatesEnvelope);
-        var map = (envelope is null ? null : select(envelope))
-            ?? throw response.Unreadable($"expected an object with a '{key}' map");
+        using var document = JsonDocument.Parse(json);
 
+        // Mailgun's tag aggregates name the same map in the singular ({"provider": {...}, "tag": "..."}): either key is read.
+        var root = document.RootElement;
+        if ((!root.TryGetProperty(key, out var element) && !root.TryGetProperty(singular, out element)) || element.ValueKind != JsonValueKind.Object)
+        {
+            throw response.Unreadable($"expected an object with a '{key}' map");
+        }
+
+        var map = element.Deserialize(MailgunJsonContext.Default.DictionaryStringMailgunAggregateCounts)!;
         var result = new Dictionary<string, MailgunAggregateCounts>(map.Count, StringComparer.Ordinal);
         foreach (var (name, counts) in map)
         {
