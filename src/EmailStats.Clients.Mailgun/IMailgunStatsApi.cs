@@ -66,4 +66,12 @@ internal interface IMailgunStatsApi
     /// <summary><c>GET v3/{domain}/aggregates/countries</c>: counts per country.</summary>
     [Get("/v3/{domain}/aggregates/countries")]
     Task<HttpResponseMessage> CountryAggregatesAsync([Authorize("Basic")] string credentials, string domain, CancellationToken cancellationToken);
+
+    /// <summary><c>POST v1/analytics/metrics</c>: sending metrics, the query as the JSON body.</summary>
+    [Post("/v1/analytics/metrics")]
+    Task<HttpResponseMessage> MetricsAsync([Authorize("Basic")] string credentials, [Body] HttpContent query, CancellationToken cancellationToken);
+
+    /// <summary><c>POST v1/analytics/usage/metrics</c>: usage metrics, the query as the JSON body.</summary>
+    [Post("/v1/analytics/usage/metrics")]
+    Task<HttpResponseMessage> UsageMetricsAsync([Authorize("Basic")] string credentials, [Body] HttpContent query, CancellationToken cancellationToken);
 }

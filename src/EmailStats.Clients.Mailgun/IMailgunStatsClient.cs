@@ -100,4 +100,53 @@ public interface IMailgunStatsClient
     /// </code>
     /// </example>
     Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetCountryAggregatesAsync(string domain, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads one page of sending metrics (<c>POST v1/analytics/metrics</c>), the successor of the v3 stats: the items of
+    /// the query's dimensions with their metrics, and the page's position (<see cref="MailgunMetricsPage.Pagination"/>).
+    /// </summary>
+    /// <param name="query">The metrics, period, dimensions, filter and page size.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The first page (use <see cref="QueryAllMetricsAsync"/> for every page).</returns>
+    /// <example>
+    /// <code>
+    /// var page = await client.QueryMetricsAsync(
+    ///     MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount, MailgunMetric.OpenedRate).Last(MailgunDuration.Days(7)).By(MailgunDimension.Time), ct);
+    /// foreach (var item in page.Items)
+    /// {
+    ///     Console.WriteLine($"{item[MailgunDimension.Time]?.Time:yyyy-MM-dd}: {item.Metrics.Count(MailgunMetric.DeliveredCount)} delivered");
+    /// }
+    /// </code>
+    /// </example>
+    Task<MailgunMetricsPage> QueryMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads every item of a metrics query, page after page (<c>pagination.skip</c> moved by the page size), stopping
+    /// after a short page or at <see cref="MailgunMetricsPagination.Total"/>; a server that repeats a page stops the walk
+    /// with <see cref="EmailStatsResponseException"/>.
+    /// </summary>
+    /// <param name="query">The query; its page size is the step (the largest allowed when not set).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The items, in order.</returns>
+    /// <example>
+    /// <code>
+    /// var query = MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount).Last(MailgunDuration.Days(30)).By(MailgunDimension.Domain);
+    /// await foreach (var item in client.QueryAllMetricsAsync(query, ct))
+    /// {
+    ///     Console.WriteLine($"{item[MailgunDimension.Domain]?.Value}: {item.Metrics.Count(MailgunMetric.DeliveredCount)}");
+    /// }
+    /// </code>
+    /// </example>
+    IAsyncEnumerable<MailgunMetricsItem> QueryAllMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads usage metrics (<c>POST v1/analytics/usage/metrics</c>): validations, previews, blocklist checks.</summary>
+    /// <param name="query">The usage metrics (for example <see cref="MailgunMetric.EmailValidationCount"/>) and period.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page.</returns>
+    /// <example>
+    /// <code>
+    /// var usage = await client.QueryUsageMetricsAsync(MailgunMetricsQuery.ForMetrics(MailgunMetric.EmailValidationCount).Last(MailgunDuration.Months(1)), ct);
+    /// </code>
+    /// </example>
+    Task<MailgunMetricsPage> QueryUsageMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default);
 }

@@ -110,6 +110,15 @@ internal static class MailgunWireNames
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a Mailgun group."),
     };
 
+    public static string Of(MailgunComparator value) => value switch
+    {
+        MailgunComparator.Equal => "=",
+        MailgunComparator.NotEqual => "!=",
+        MailgunComparator.Contains => "contains",
+        MailgunComparator.NotContains => "not contains",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a defined MailgunComparator."),
+    };
+
     public static MailgunResolution? ResolutionFrom(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         "hour" => MailgunResolution.Hour,

@@ -139,6 +139,57 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
             cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<MailgunMetricsPage> QueryMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return SendMetricsAsync("QueryMetrics", query.ToJson(skip: null), usage: false, MailgunMetricsReader.ReadPage, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<MailgunMetricsItem> QueryAllMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var size = query.EffectivePageSize;
+        return PagedCall.WalkAsync(
+            _context,
+            "QueryAllMetrics",
+            (Client: this, Query: query, Size: size),
+            static (s, page, ct) => s.Client.PostMetricsAsync(s.Query.ToJson(skip: (page - 1) * s.Size), usage: false, ct),
+            (response, page) =>
+            {
+                var result = MailgunMetricsReader.ReadPage(response);
+                var seen = ((long)(page - 1) * size) + result.Items.Count;
+                return new Page<MailgunMetricsItem>(result.Items, result.Items.Count < size || (result.Pagination?.Total is { } total && seen >= total));
+            },
+            static item => string.Join('\u001f', item.Dimensions.Select(d => d.Value)),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<MailgunMetricsPage> QueryUsageMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return SendMetricsAsync("QueryUsageMetrics", query.ToJson(skip: null), usage: true, MailgunMetricsReader.ReadPage, cancellationToken);
+    }
+
+    private Task<T> SendMetricsAsync<T>(string operation, byte[] body, bool usage, Func<ProviderResponse, T> read, CancellationToken cancellationToken) =>
+        _context.SendAsync(
+            operation,
+            (Client: this, Body: body, Usage: usage),
+            static (s, ct) => s.Client.PostMetricsAsync(s.Body, s.Usage, ct),
+            read,
+            cancellationToken);
+
+    private async Task<HttpResponseMessage> PostMetricsAsync(byte[] body, bool usage, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return usage
+            ? await _api.UsageMetricsAsync(_credentials, content, cancellationToken).ConfigureAwait(false)
+            : await _api.MetricsAsync(_credentials, content, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The domain goes into the path (escaped by Refit): it must name one path segment.</summary>
     private static void CheckDomain(string domain)
     {
