@@ -2,9 +2,11 @@ namespace EmailStats.Clients.Mailgun;
 
 /// <summary>
 /// A Mailgun account's or domain's daily metrics in provider-neutral form (days in UTC, as Mailgun counts them), read
-/// from the v3 stats totals at day resolution. Each call asks up to midnight after its last day and keeps only its own
-/// days, so the rows are the same whether Mailgun's <c>end</c> is inclusive or exclusive. Bounces are Mailgun's
-/// permanent failures minus the messages it suppressed itself. The mapping is in the package README.
+/// from the Metrics API by default (the time dimension at day resolution, a domain filter for a domain) or from the
+/// deprecated v3 stats totals (<see cref="MailgunStatsRoute.V3Stats"/>); both give the same rows. Each call asks up to
+/// midnight after its last day and keeps only its own days, so the rows are the same whether Mailgun's <c>end</c> is
+/// inclusive or exclusive. Bounces are Mailgun's own <c>bounced</c>: permanent failures minus the messages it
+/// suppressed itself. The mapping is in the package README.
 /// </summary>
 public sealed class MailgunEmailStatsSource : EmailStatsSource
 {
@@ -17,17 +19,34 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
     /// <summary>Mailgun's suppression reasons: messages it dropped itself, which are not bounces.</summary>
     private static readonly string[] SuppressionReasons = ["suppress-bounce", "suppress-unsubscribe", "suppress-complaint"];
 
+    /// <summary>The Metrics API metrics of DESIGN.md section 7, in the order of <see cref="DailyEmailMetrics"/>.</summary>
+    private static readonly MailgunMetric[] Metrics =
+    [
+        MailgunMetric.AcceptedOutgoingCount, MailgunMetric.DeliveredCount, MailgunMetric.OpenedCount, MailgunMetric.UniqueOpenedCount,
+        MailgunMetric.ClickedCount, MailgunMetric.UniqueClickedCount, MailgunMetric.BouncedCount, MailgunMetric.ComplainedCount,
+        MailgunMetric.UnsubscribedCount,
+    ];
+
     private readonly IMailgunStatsClient _client;
     private readonly string? _domain;
+    private readonly MailgunStatsRoute _route;
 
     /// <summary>Creates the source.</summary>
     /// <param name="client">The client to call.</param>
     /// <param name="domain">The sending domain, or null for the whole account.</param>
     /// <param name="timeProvider">The clock that says which day is today (UTC); the system clock when null.</param>
+    /// <param name="route">The Metrics API (the default) or the deprecated v3 stats.</param>
     /// <exception cref="ArgumentException">The domain is empty or white space.</exception>
-    public MailgunEmailStatsSource(IMailgunStatsClient client, string? domain = null, TimeProvider? timeProvider = null)
+    /// <exception cref="ArgumentOutOfRangeException">The route is not defined.</exception>
+    public MailgunEmailStatsSource(IMailgunStatsClient client, string? domain = null, TimeProvider? timeProvider = null, MailgunStatsRoute route = MailgunStatsRoute.Metrics)
         : base(timeProvider)
     {
+        if (!Enum.IsDefined(route))
+        {
+            throw new ArgumentOutOfRangeException(nameof(route), route, "Use Metrics or V3Stats.");
+        }
+
+        _route = route;
         ArgumentNullException.ThrowIfNull(client);
         if (domain is not null)
         {
@@ -52,6 +71,29 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
     {
         // Up to midnight after the last day: an exclusive end then still covers it, an inclusive one adds a day the
         // base drops.
+        if (_route == MailgunStatsRoute.Metrics)
+        {
+            var metrics = MailgunMetricsQuery.ForMetrics(Metrics)
+                .Between(Midnight(from), Midnight(to.AddDays(1)))
+                .WithResolution(MailgunResolution.Day)
+                .By(MailgunDimension.Time);
+            if (_domain is not null)
+            {
+                metrics = metrics.Where(MailgunMetricFilter.Where(MailgunDimension.Domain, MailgunComparator.Equal, _domain));
+            }
+
+            var rows = new List<DailyEmailMetrics>();
+            await foreach (var item in _client.QueryAllMetricsAsync(metrics, cancellationToken).ConfigureAwait(false))
+            {
+                if (item[MailgunDimension.Time]?.Time is { } time)
+                {
+                    rows.Add(Map(DateOnly.FromDateTime(time.UtcDateTime), item.Metrics));
+                }
+            }
+
+            return rows;
+        }
+
         var query = MailgunStatsQuery.ForEvents(Events)
             .Between(Midnight(from), Midnight(to.AddDays(1)))
             .WithResolution(MailgunResolution.Day);
@@ -60,6 +102,20 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
             : await _client.GetDomainTotalsAsync(_domain, query, cancellationToken).ConfigureAwait(false);
         return result.Stats.Where(item => item.Time is not null).Select(Map);
     }
+
+    /// <summary>A day of the Metrics API; a count Mailgun sends as null had no events.</summary>
+    private DailyEmailMetrics Map(DateOnly day, MailgunMetricValues values) => Empty(day) with
+    {
+        Sent = values.Count(MailgunMetric.AcceptedOutgoingCount) ?? 0,
+        Delivered = values.Count(MailgunMetric.DeliveredCount) ?? 0,
+        Opens = values.Count(MailgunMetric.OpenedCount) ?? 0,
+        UniqueOpens = values.Count(MailgunMetric.UniqueOpenedCount) ?? 0,
+        Clicks = values.Count(MailgunMetric.ClickedCount) ?? 0,
+        UniqueClicks = values.Count(MailgunMetric.UniqueClickedCount) ?? 0,
+        Bounces = values.Count(MailgunMetric.BouncedCount) ?? 0,
+        Complaints = values.Count(MailgunMetric.ComplainedCount) ?? 0,
+        Unsubscribes = values.Count(MailgunMetric.UnsubscribedCount) ?? 0,
+    };
 
     /// <inheritdoc />
     protected override DailyEmailMetrics Empty(DateOnly date) => new()
@@ -99,4 +155,14 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
     }
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}
+
+/// <summary>Which Mailgun API <see cref="MailgunEmailStatsSource"/> reads.</summary>
+public enum MailgunStatsRoute
+{
+    /// <summary>The Metrics API (<c>POST v1/analytics/metrics</c>), the current one.</summary>
+    Metrics,
+
+    /// <summary>The v3 stats totals (<c>GET v3/.../stats/total</c>), deprecated by Mailgun.</summary>
+    V3Stats,
 }

@@ -8,7 +8,7 @@ public sealed class EmailStatsSourceTests(MailgunServer server) : IClassFixture<
     [Fact]
     public async Task A_domains_days_map_field_by_field_and_a_missing_day_reads_as_zero()
     {
-        var source = new MailgunEmailStatsSource(server.CreateClient(), "mg.example.com");
+        var source = new MailgunEmailStatsSource(server.CreateClient(), "mg.example.com", route: MailgunStatsRoute.V3Stats);
 
         var days = await source.GetDailyMetricsAsync(Jan1, Jan1.AddDays(2));
 
@@ -31,7 +31,7 @@ public sealed class EmailStatsSourceTests(MailgunServer server) : IClassFixture<
     [Fact]
     public async Task The_whole_account_reads_from_the_account_totals()
     {
-        var source = new MailgunEmailStatsSource(server.CreateClient());
+        var source = new MailgunEmailStatsSource(server.CreateClient(), route: MailgunStatsRoute.V3Stats);
 
         var days = await source.GetDailyMetricsAsync(Jan1, Jan1.AddDays(2));
 
@@ -44,7 +44,7 @@ public sealed class EmailStatsSourceTests(MailgunServer server) : IClassFixture<
     public async Task An_empty_domain_is_refused_and_errors_pass_through()
     {
         Assert.Throws<ArgumentException>(() => new MailgunEmailStatsSource(server.CreateClient(), " "));
-        var wrongKey = new MailgunEmailStatsSource(server.CreateClient("wrong-key"), "mg.example.com");
+        var wrongKey = new MailgunEmailStatsSource(server.CreateClient("wrong-key"), "mg.example.com", route: MailgunStatsRoute.V3Stats);
 
         await Assert.ThrowsAsync<EmailStatsApiException>(() => wrongKey.GetDailyMetricsAsync(Jan1, Jan1.AddDays(2)));
     }

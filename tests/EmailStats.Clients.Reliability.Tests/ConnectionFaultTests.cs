@@ -37,7 +37,7 @@ public sealed class ConnectionFaultTests
         Assert.Equal(TransportFailure.Network, e.Kind);
         Assert.Equal(4, server.Requests);
         Assert.Equal(4, h.ClientAttempts);
-        Assert.Equal(h.Driver.Name, e.Provider);
+        Assert.Equal(h.Driver.ProviderName, e.Provider);
         h.Done(Scenarios.ResetEveryAttempt, "EmailStatsTransportException Network after 4 attempts");
     }
 

@@ -64,7 +64,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
                 void Check(EmailStatsException e)
                 {
-                    if (e.Provider != driver.Name)
+                    if (e.Provider != driver.ProviderName)
                     {
                         failures.Add($"{parser.Name} body #{i}: {e.GetType().Name} from {e.Provider}");
                     }

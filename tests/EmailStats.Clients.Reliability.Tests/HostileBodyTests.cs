@@ -21,7 +21,7 @@ public sealed class HostileBodyTests
         var e = await h.FailsWith<EmailStatsResponseException>(tag);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"refusing the body took {clock.Elapsed}");
         Assert.Equal(1, h.Attempts);
-        Assert.Equal(h.Driver.Name, e.Provider);
+        Assert.Equal(h.Driver.ProviderName, e.Provider);
         Assert.Equal(HttpStatusCode.OK, e.StatusCode);
         Assert.True((e.BodySnippet?.Length ?? 0) <= EmailStatsResponseException.MaxBodySnippetLength);
         return e;

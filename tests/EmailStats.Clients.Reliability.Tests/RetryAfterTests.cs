@@ -80,7 +80,7 @@ public sealed class RetryAfterTests
         Assert.Equal(HttpStatusCode.TooManyRequests, e.StatusCode);
         Assert.Equal(TimeSpan.FromHours(1), e.RetryAfter);
         Assert.Equal(0, e.RateLimit?.Remaining);
-        Assert.Equal(h.Driver.Name, e.Provider);
+        Assert.Equal(h.Driver.ProviderName, e.Provider);
         h.Done(Scenarios.RetryAfterBeyondBudget, "EmailStatsApiException 429 with RetryAfter 1 h, after 1 attempt, no wait");
     }
 

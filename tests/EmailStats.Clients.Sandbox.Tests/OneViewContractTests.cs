@@ -46,7 +46,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     public static TheoryData<string> Sources() =>
     [
         "sendgrid-user-berlin", "sendgrid-reseller-categories", "sendgrid-subuser-categories", "getresponse-newest",
-        "getresponse-older-new-york", "mailgun-account", "mailgun-domain", "reports-utc", "reports-berlin", "reports-auckland",
+        "getresponse-older-new-york", "mailgun-account", "mailgun-domain", "mailgun-v3-account", "mailgun-v3-domain", "reports-utc",
+        "reports-berlin", "reports-auckland",
     ];
 
     [Theory]
@@ -120,6 +121,21 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
                 var a = await inclusive.GetDailyMetricsAsync(from, to);
                 var b = await exclusive.GetDailyMetricsAsync(from, to);
                 Assert.Equal(a, b);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Mailgun_metrics_api_and_v3_stats_give_the_same_rows()
+    {
+        foreach (var domain in new string?[] { null, "news.acme.example" })
+        {
+            var metrics = new MailgunEmailStatsSource(MailgunClient(sandboxes.Inclusive), domain, sandboxes.Inclusive.Clock, MailgunStatsRoute.Metrics);
+            var v3 = new MailgunEmailStatsSource(MailgunClient(sandboxes.Inclusive), domain, sandboxes.Inclusive.Clock, MailgunStatsRoute.V3Stats);
+
+            foreach (var (from, to) in Ranges(seed: 18, count: 6))
+            {
+                Assert.Equal(await v3.GetDailyMetricsAsync(from, to), await metrics.GetDailyMetricsAsync(from, to));
             }
         }
     }
@@ -271,6 +287,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
             MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^2], TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), sandbox.Clock),
         "mailgun-account" => Mailgun(sandbox, null),
         "mailgun-domain" => Mailgun(sandbox, "eu.acme.example"),
+        "mailgun-v3-account" => new MailgunEmailStatsSource(MailgunClient(sandbox), null, sandbox.Clock, MailgunStatsRoute.V3Stats),
+        "mailgun-v3-domain" => new MailgunEmailStatsSource(MailgunClient(sandbox), "eu.acme.example", sandbox.Clock, MailgunStatsRoute.V3Stats),
         "reports-utc" => new ReportsEmailStatsSource(ReportsClient(sandbox), "UTC", sandbox.Clock),
         "reports-berlin" => new ReportsEmailStatsSource(ReportsClient(sandbox), "Europe/Berlin", sandbox.Clock),
         "reports-auckland" => new ReportsEmailStatsSource(ReportsClient(sandbox), "Pacific/Auckland", sandbox.Clock),

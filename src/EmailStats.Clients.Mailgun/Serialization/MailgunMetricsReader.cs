@@ -6,141 +6,92 @@ namespace EmailStats.Clients.Mailgun.Serialization;
 
 /// <summary>
 /// Reads Metrics API answers (<c>{"start","end","resolution","duration","dimensions","pagination","items","aggregates"}</c>)
-/// from one parse: counts as whole numbers (or numeric strings), rates from strings, nulls kept as null, unknown
-/// fields kept; anything else (a missing <c>items</c> list, a null item, a fraction for a count) is a typed refusal.
+/// in one streaming pass: counts as whole numbers (or numeric strings), rates from strings, nulls kept as null, unknown
+/// fields kept; anything else (a missing <c>items</c> list, a null item or dimension, a fraction for a count) is a
+/// typed refusal.
 /// </summary>
 internal static class MailgunMetricsReader
 {
     public static MailgunMetricsPage ReadPage(ProviderResponse response)
     {
-        using var document = JsonDocument.Parse(response.RequireJson(JsonValueKind.Object, "a metrics object"));
-        var root = document.RootElement;
-        if (!root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
+        var json = response.RequireJson(JsonValueKind.Object, "a metrics object");
+        var dto = JsonSerializer.Deserialize(json.Span, MailgunJsonContext.Default.MetricsPageDto)!;
+        if (dto.Items is null)
         {
             throw response.Unreadable("the metrics object has no 'items' list");
         }
 
-        var page = new MailgunMetricsPage();
-        var extra = new AdditionalData();
-        var list = new List<MailgunMetricsItem>(items.GetArrayLength());
-        foreach (var property in root.EnumerateObject())
+        var items = new List<MailgunMetricsItem>(dto.Items.Count);
+        foreach (var item in response.WithoutNulls(dto.Items, "the 'items' list"))
         {
-            switch (property.Name)
+            var dimensions = new List<MailgunDimensionValue>();
+            foreach (var dimension in response.WithoutNulls(item!.Dimensions ?? [], "an item's 'dimensions' list"))
             {
-                case "start":
-                    page = page with { Start = Time(property.Value) };
-                    break;
-                case "end":
-                    page = page with { End = Time(property.Value) };
-                    break;
-                case "resolution":
-                    page = page with { Resolution = property.Value.ValueKind == JsonValueKind.String ? MailgunWireNames.ResolutionFrom(property.Value.GetString()) : null };
-                    break;
-                case "duration":
-                    page = page with { Duration = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null };
-                    break;
-                case "dimensions" when property.Value.ValueKind == JsonValueKind.Array:
-                    page = page with { Dimensions = [.. property.Value.EnumerateArray().Select(d => d.GetString() ?? throw new JsonException("A dimension name is null."))] };
-                    break;
-                case "pagination" when property.Value.ValueKind == JsonValueKind.Object:
-                    page = page with { Pagination = Pagination(property.Value) };
-                    break;
-                case "items":
-                    foreach (var item in property.Value.EnumerateArray())
-                    {
-                        list.Add(item.ValueKind == JsonValueKind.Object ? Item(item) : throw response.Unreadable("the 'items' list holds an item that is not an object"));
-                    }
-
-                    break;
-                case "aggregates" when property.Value.ValueKind == JsonValueKind.Object:
-                    page = page with { Aggregates = property.Value.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Object ? Values(metrics) : null };
-                    break;
-                default:
-                    ((IDictionary<string, JsonElement>)extra)[property.Name] = property.Value.Clone();
-                    break;
+                dimensions.Add(Dimension(dimension!));
             }
+
+            items.Add(new MailgunMetricsItem { Dimensions = dimensions.AsReadOnly(), Metrics = Values(item.Metrics), AdditionalData = Extra(item.Extra) });
         }
 
-        return page with { Items = list.AsReadOnly(), AdditionalData = extra };
+        return new MailgunMetricsPage
+        {
+            Start = Time(dto.Start),
+            End = Time(dto.End),
+            Resolution = MailgunWireNames.ResolutionFrom(dto.Resolution),
+            Duration = dto.Duration,
+            Dimensions = [.. (dto.Dimensions ?? []).Select(d => d ?? throw new JsonException("A dimension name is null."))],
+            Pagination = dto.Pagination is { } p ? new MailgunMetricsPagination(p.Sort, p.Skip, p.Limit, Total(p.Total)) : null,
+            Items = items.AsReadOnly(),
+            Aggregates = dto.Aggregates?.Metrics is { } aggregates ? Values(aggregates) : null,
+            AdditionalData = Extra(dto.Extra),
+        };
     }
 
-    private static MailgunMetricsItem Item(JsonElement item)
+    private static MailgunDimensionValue Dimension(MetricsDimensionDto dimension)
     {
-        var dimensions = new List<MailgunDimensionValue>();
-        var values = new MailgunMetricValues();
-        var extra = new AdditionalData();
-        foreach (var property in item.EnumerateObject())
+        if (dimension.Dimension is not { } name || dimension.Value is not { } value)
         {
-            switch (property.Name)
-            {
-                case "dimensions" when property.Value.ValueKind == JsonValueKind.Array:
-                    foreach (var dimension in property.Value.EnumerateArray())
-                    {
-                        dimensions.Add(Dimension(dimension));
-                    }
-
-                    break;
-                case "metrics" when property.Value.ValueKind == JsonValueKind.Object:
-                    values = Values(property.Value);
-                    break;
-                default:
-                    ((IDictionary<string, JsonElement>)extra)[property.Name] = property.Value.Clone();
-                    break;
-            }
+            throw new JsonException("A dimension value must have a 'dimension' and a 'value' string.");
         }
 
-        return new MailgunMetricsItem { Dimensions = dimensions.AsReadOnly(), Metrics = values, AdditionalData = extra };
-    }
-
-    private static MailgunDimensionValue Dimension(JsonElement element)
-    {
-        if (element.ValueKind != JsonValueKind.Object
-            || !element.TryGetProperty("dimension", out var name) || name.ValueKind != JsonValueKind.String
-            || !element.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            throw new JsonException("A dimension value must be an object with a 'dimension' and a 'value' string.");
-        }
-
-        var text = value.GetString()!;
-        var display = element.TryGetProperty("display_value", out var shown) && shown.ValueKind == JsonValueKind.String ? shown.GetString()! : text;
-        DateTimeOffset? time = name.ValueEquals("time")
-            ? (Rfc2822.TryParse(text, out var instant) ? instant : throw new JsonException("A time dimension value is not an RFC 2822 date."))
+        DateTimeOffset? time = name == "time"
+            ? (Rfc2822.TryParse(value, out var instant) ? instant : throw new JsonException("A time dimension value is not an RFC 2822 date."))
             : null;
-        return new MailgunDimensionValue(name.GetString()!, text, display, time);
+        return new MailgunDimensionValue(name, value, dimension.DisplayValue ?? value, time);
     }
 
-    private static MailgunMetricValues Values(JsonElement metrics)
+    private static MailgunMetricValues Values(Dictionary<string, JsonElement>? metrics)
     {
         var counts = new Dictionary<string, long?>(StringComparer.Ordinal);
         var rates = new Dictionary<string, double?>(StringComparer.Ordinal);
         var extra = new AdditionalData();
-        foreach (var metric in metrics.EnumerateObject())
+        foreach (var (name, value) in metrics ?? [])
         {
-            var isRate = metric.Name.EndsWith("_rate", StringComparison.Ordinal);
-            switch (metric.Value.ValueKind)
+            var isRate = name.EndsWith("_rate", StringComparison.Ordinal);
+            switch (value.ValueKind)
             {
                 case JsonValueKind.Null when isRate:
-                    rates[metric.Name] = null;
+                    rates[name] = null;
                     break;
                 case JsonValueKind.Null:
-                    counts[metric.Name] = null;
+                    counts[name] = null;
                     break;
                 case JsonValueKind.String when isRate:
-                    rates[metric.Name] = double.TryParse(metric.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && double.IsFinite(rate)
+                    rates[name] = double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && double.IsFinite(rate)
                         ? rate
-                        : throw new JsonException($"The rate '{metric.Name}' is not a number.");
+                        : throw new JsonException($"The rate '{name}' is not a number.");
                     break;
                 case JsonValueKind.Number when isRate:
-                    rates[metric.Name] = metric.Value.GetDouble();
+                    rates[name] = value.GetDouble();
                     break;
                 case JsonValueKind.Number:
-                    counts[metric.Name] = metric.Value.TryGetInt64(out var count) ? count : throw new JsonException($"The count '{metric.Name}' is not a whole number.");
+                    counts[name] = value.TryGetInt64(out var count) ? count : throw new JsonException($"The count '{name}' is not a whole number.");
                     break;
-                case JsonValueKind.String when long.TryParse(metric.Value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var text):
-                    counts[metric.Name] = text;
+                case JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var text):
+                    counts[name] = text;
                     break;
                 default:
-                    ((IDictionary<string, JsonElement>)extra)[metric.Name] = metric.Value.Clone();
+                    ((IDictionary<string, JsonElement>)extra)[name] = value;
                     break;
             }
         }
@@ -148,17 +99,24 @@ internal static class MailgunMetricsReader
         return new MailgunMetricValues { Counts = counts.AsReadOnly(), Rates = rates.AsReadOnly(), AdditionalData = extra };
     }
 
-    private static MailgunMetricsPagination Pagination(JsonElement element) => new(
-        element.TryGetProperty("sort", out var sort) && sort.ValueKind == JsonValueKind.String ? sort.GetString() : null,
-        Long(element, "skip") ?? 0,
-        Long(element, "limit") ?? 0,
-        Long(element, "total"));
+    private static long? Total(JsonElement total) => total.ValueKind switch
+    {
+        JsonValueKind.Number => total.TryGetInt64(out var value) ? value : throw new JsonException("The pagination total is not a whole number."),
+        JsonValueKind.String when long.TryParse(total.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var text) => text,
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        _ => throw new JsonException("The pagination total is not a number."),
+    };
 
-    private static long? Long(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-            ? (value.TryGetInt64(out var number) ? number : throw new JsonException($"The pagination '{name}' is not a whole number."))
-            : null;
+    private static AdditionalData Extra(Dictionary<string, JsonElement>? fields)
+    {
+        var extra = new AdditionalData();
+        foreach (var (name, value) in fields ?? [])
+        {
+            ((IDictionary<string, JsonElement>)extra)[name] = value;
+        }
 
-    private static DateTimeOffset? Time(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && Rfc2822.TryParse(value.GetString(), out var time) ? time : null;
+        return extra;
+    }
+
+    private static DateTimeOffset? Time(string? text) => Rfc2822.TryParse(text, out var time) ? time : null;
 }

@@ -10,7 +10,7 @@ using static EmailStats.Clients.Sandbox.Providers.MailgunSandboxCounts;
 namespace EmailStats.Clients.Sandbox.Providers;
 
 /// <summary>
-/// Mailgun v3 stats and aggregates: <c>GET /v3/stats/total</c>, <c>/v3/{domain}/stats/total</c>, <c>/v3/stats/filter</c>,
+/// Mailgun v3 stats and aggregates, and the Metrics API (<c>MailgunSandboxHost.Metrics.cs</c>): <c>GET /v3/stats/total</c>, <c>/v3/{domain}/stats/total</c>, <c>/v3/stats/filter</c>,
 /// <c>/v3/stats/total/domains</c> and <c>/v3/{domain}/aggregates/{providers|devices|countries}</c>, with HTTP Basic
 /// authentication as the user <c>api</c>. The sandbox's clock stands at the last second of <see cref="SandboxData.Today"/>:
 /// a query without an end ends there. The period holding <c>end</c> is answered, as Mailgun documents it.
@@ -38,6 +38,13 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
     public override IResponseMessage Handle(SandboxRequest request)
     {
         var segments = request.Path.Trim('/').Split('/');
+        if (segments is ["v1", "analytics", "metrics"] or ["v1", "analytics", "usage", "metrics"])
+        {
+            return IsAuthorized(request.Header("Authorization"))
+                ? Metrics(request, usage: segments.Length == 4)
+                : SandboxResponse.Create(HttpStatusCode.Unauthorized, SandboxResponse.Text, "Forbidden");
+        }
+
         if (segments.Length < 3 || segments[0] != "v3")
         {
             return Error(HttpStatusCode.NotFound, "Not Found");

@@ -33,6 +33,9 @@ public abstract class ProviderDriver
     /// <summary>The provider name the client reports (exceptions, logs, traces), and the column of RELIABILITY.md.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The provider name its exceptions carry (<see cref="Name"/> unless one provider has several drivers).</summary>
+    public virtual string ProviderName => Name;
+
     /// <summary>The main operation the scenarios call, for the report.</summary>
     public abstract string MainCall { get; }
 
@@ -106,11 +109,11 @@ public abstract class ProviderDriver
     }
 }
 
-/// <summary>The four drivers, by name, for xunit theories.</summary>
+/// <summary>The drivers (one per provider call path), by name, for xunit theories.</summary>
 public static class Drivers
 {
     public static readonly IReadOnlyList<ProviderDriver> All =
-        [new SendGridV2Driver(), new JsonRpcMessagesDriver(), new MailgunDriver(), new ReportsDriver()];
+        [new SendGridV2Driver(), new JsonRpcMessagesDriver(), new MailgunDriver(), new MailgunMetricsDriver(), new ReportsDriver()];
 
     public static TheoryData<string> Names => new(All.Select(d => d.Name));
 
