@@ -366,3 +366,78 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
     private static string? Key(MailgunStatsItem item, string name) =>
         item.AdditionalData.TryGetValue(name, out var value) ? value.GetString() : null;
 }
+
+/// <summary>The sandbox's Metrics API: the same domains as v3, paged, with Mailgun's refusals.</summary>
+public sealed class MailgunMetricsSandboxTests(SandboxServer server) : IClassFixture<SandboxServer>
+{
+    private static readonly DateTimeOffset Midnight = new(SandboxServer.Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private MailgunStatsClient Client()
+    {
+        var options = new MailgunOptions();
+        server.Sandbox.Configure(options);
+        return new MailgunStatsClient(new HttpClient(), options);
+    }
+
+    [Fact]
+    public async Task Domains_page_one_per_page_and_agree_with_the_v3_domain_totals()
+    {
+        var client = Client();
+        var query = MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount, MailgunMetric.BouncedCount)
+            .Between(Midnight.AddDays(-9), Midnight).By(MailgunDimension.Domain).PageSize(1);
+        var before = server.Sandbox.RequestCount;
+
+        var items = new List<MailgunMetricsItem>();
+        await foreach (var item in client.QueryAllMetricsAsync(query))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(3, server.Sandbox.RequestCount - before);
+        Assert.Equal(["eu.acme.example", "mg.acme.example", "news.acme.example"], items.Select(i => i[MailgunDimension.Domain]!.Value));
+        foreach (var item in items)
+        {
+            var v3 = await client.GetDomainTotalsAsync(item[MailgunDimension.Domain]!.Value,
+                MailgunStatsQuery.ForEvents(MailgunEvent.Delivered, MailgunEvent.Failed).Between(Midnight.AddDays(-9), Midnight));
+            Assert.Equal(v3.Stats.Sum(s => s.Delivered!.Total), item.Metrics.Count(MailgunMetric.DeliveredCount));
+            Assert.Equal(
+                v3.Stats.Sum(s => s.Failed!.Permanent!["bounce"] + s.Failed.Permanent["delayed-bounce"]),
+                item.Metrics.Count(MailgunMetric.BouncedCount));
+        }
+    }
+
+    [Fact]
+    public async Task Days_by_time_with_a_domain_filter_and_aggregates()
+    {
+        var page = await Client().QueryMetricsAsync(MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount, MailgunMetric.DeliveredRate)
+            .Last(MailgunDuration.Days(6)).By(MailgunDimension.Time)
+            .Where(MailgunMetricFilter.Where(MailgunDimension.Domain, MailgunComparator.Equal, "news.acme.example")).IncludeAggregates());
+
+        Assert.Equal(7, page.Items.Count);
+        Assert.Equal(Midnight, page.Items[^1][MailgunDimension.Time]!.Time);
+        Assert.All(page.Items, i => Assert.InRange(i.Metrics.Rate(MailgunMetric.DeliveredRate)!.Value, 0.9, 1.0));
+        Assert.Equal(page.Items.Sum(i => i.Metrics.Count(MailgunMetric.DeliveredCount)), page.Aggregates!.Count(MailgunMetric.DeliveredCount));
+        Assert.Equal(7, page.Pagination!.Total);
+    }
+
+    [Theory]
+    [InlineData("""{"metrics":["delivered_count","a_count","b_count","c_count","d_count","e_count","f_count","g_count","h_count","i_count","j_count"]}""", "At most 10 metrics")]
+    [InlineData("""{"metrics":["bogus_count"]}""", "Invalid metric: bogus_count")]
+    [InlineData("""{"metrics":["delivered_count"],"dimensions":["time"],"pagination":{"skip":0,"limit":1501}}""", "1 to 1500 with the time dimension")]
+    [InlineData("""{"metrics":["delivered_count"],"start":"Tue, 02 Jan 2024 00:00:00 +0000","end":"Mon, 01 Jan 2024 00:00:00 +0000"}""", "must not be after the end")]
+    [InlineData("""{"metrics":["delivered_count"],"dimensions":["time","domain","tag","ip"]}""", "At most 3 dimensions")]
+    public async Task What_mailgun_refuses_the_sandbox_refuses(string body, string message)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Sandbox.Mailgun.BaseAddress, "v1/analytics/metrics"))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String("api:fixture-key-not-a-secret"u8));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
