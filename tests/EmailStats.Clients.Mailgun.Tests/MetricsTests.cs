@@ -137,6 +137,24 @@ public sealed class MetricsTests(MailgunServer server) : IClassFixture<MailgunSe
         Assert.Equal("1m", usage.Duration);
     }
 
+    [Theory]
+    [InlineData("another duration")]
+    [InlineData("another metric")]
+    [InlineData("a dimension")]
+    public async Task A_usage_query_that_differs_in_one_thing_is_not_answered(string variation)
+    {
+        var query = variation switch
+        {
+            "another duration" => MailgunMetricsQuery.ForMetrics(MailgunMetric.EmailValidationCount, MailgunMetric.EmailPreviewCount).Last(MailgunDuration.Months(2)),
+            "another metric" => MailgunMetricsQuery.ForMetrics(MailgunMetric.EmailValidationCount, MailgunMetric.SeedTestCount).Last(MailgunDuration.Months(1)),
+            _ => MailgunMetricsQuery.ForMetrics(MailgunMetric.EmailValidationCount, MailgunMetric.EmailPreviewCount).Last(MailgunDuration.Months(1)).By(MailgunDimension.Time),
+        };
+
+        await Assert.ThrowsAsync<EmailStatsApiException>(() => server.CreateClient().QueryUsageMetricsAsync(query));
+
+        Assert.False(server.LastRequestMatched, variation);
+    }
+
     [Fact]
     public async Task A_refusal_is_an_api_exception_with_mailguns_message()
     {

@@ -50,6 +50,10 @@ public sealed class RecorderTests : IDisposable
                 .WithHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + MailgunKey))))
             .RespondWith(Response.Create().WithCallback(_ => Json(
                 """{"description":"domain totals","start":"Wed, 01 May 2024 00:00:00 UTC","end":"Fri, 03 May 2024 00:00:00 UTC","resolution":"day","stats":[{"time":"Wed, 01 May 2024 00:00:00 UTC","delivered":{"smtp":30,"http":12,"optimized":0,"total":42}}]}""")));
+        _live.Given(Request.Create().WithPath("/v1/analytics/metrics").UsingPost()
+                .WithHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + MailgunKey))))
+            .RespondWith(Response.Create().WithCallback(_ => Json(
+                """{"dimensions":["time"],"pagination":{"sort":"timestamp:asc","skip":0,"limit":1500,"total":1},"items":[{"dimensions":[{"dimension":"time","value":"Wed, 01 May 2024 00:00:00 +0000","display_value":"Wed, 01 May 2024 00:00:00 +0000"}],"metrics":{"delivered_count":42,"clicked_rate":"0.1000"}}]}""")));
         _live.Given(Request.Create().WithPath("/api/reports/email/campaign-42").UsingGet().WithHeader("X-API-Key", ReportsKey))
             .RespondWith(Response.Create().WithCallback(_ => Json(
                 """{"stats":{"sent":697,"delivered":655,"opens":{"unique":210,"rate":32.06,"last":"2024-09-27T17:33:45.464Z"},"clicks":{"unique":169,"rate":25.8,"last":"2024-09-27T18:00:00.000Z"},"hardBounces":{"count":25,"rate":3.81},"softBounces":{"count":17,"rate":2.59},"totalBounces":{"count":42,"rate":6.87},"complaints":0,"unsubscribes":1},"linkActivity":[]}""")));
@@ -72,8 +76,8 @@ public sealed class RecorderTests : IDisposable
         using (var recorder = FixtureRecorder.Start(Options()))
         {
             live = await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey);
-            Assert.Equal(5, recorder.Count);
-            Assert.Equal(5, recorder.Save(file));
+            Assert.Equal(6, recorder.Count);
+            Assert.Equal(6, recorder.Save(file));
         }
 
         var text = await File.ReadAllTextAsync(file);
@@ -100,7 +104,7 @@ public sealed class RecorderTests : IDisposable
         Assert.Equal(live.Reports, replayed.Reports);
         Assert.Equal("120/117/40/2;80/79/0/0", live.SendGrid);
         Assert.Equal("2024-05-01:50/20/4;2024-05-03:5/0/0", live.JsonRpc);
-        Assert.Equal("42=30+12", live.Mailgun);
+        Assert.Equal("42=30+12|42@0.1", live.Mailgun);
         Assert.Equal("697/655/210/32.06", live.Reports);
     }
 
@@ -140,7 +144,7 @@ public sealed class RecorderTests : IDisposable
         {
             // The SendGrid error answer echoes the account user name: learned from the api_user field, scrubbed there too.
             await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey);
-            Assert.Equal(5, recorder.Save(file));
+            Assert.Equal(6, recorder.Save(file));
         }
 
         var text = await File.ReadAllTextAsync(file);
@@ -193,6 +197,8 @@ public sealed class RecorderTests : IDisposable
         var mailgun = new MailgunStatsClient(new HttpClient(), new MailgunOptions { ApiKey = mailgunKey, BaseAddress = root });
         var totals = await mailgun.GetDomainTotalsAsync("mg.example.com", MailgunStatsQuery.ForEvents(MailgunEvent.Delivered).Last(MailgunDuration.Days(2)));
 
+        var metrics = await mailgun.QueryMetricsAsync(MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount, MailgunMetric.ClickedRate).Last(MailgunDuration.Days(2)).By(MailgunDimension.Time));
+
         var reports = new ReportsClient(new HttpClient(), new ReportsOptions { ApiKey = reportsKey, BaseAddress = root });
         var campaign = await reports.GetCampaignReportAsync("campaign-42");
 
@@ -200,7 +206,8 @@ public sealed class RecorderTests : IDisposable
             string.Join(";", days.Select(d => $"{d.Requests}/{d.Delivered}/{d.Opens}/{d.Blocks}")),
             error.Errors,
             string.Join(";", periods.Select(p => $"{p.Key}:{p.Sent}/{p.Opened}/{p.Clicked}")),
-            string.Join(";", totals.Stats.Select(i => $"{i.Delivered!.Total}={i.Delivered.Smtp}+{i.Delivered.Http}")),
+            string.Join(";", totals.Stats.Select(i => $"{i.Delivered!.Total}={i.Delivered.Smtp}+{i.Delivered.Http}"))
+                + "|" + string.Join(";", metrics.Items.Select(i => $"{i.Metrics.Count(MailgunMetric.DeliveredCount)}@{i.Metrics.Rate(MailgunMetric.ClickedRate)}")),
             $"{campaign.Stats.Sent}/{campaign.Stats.Delivered}/{campaign.Stats.Opens.Unique}/{campaign.Stats.Opens.Rate}");
     }
 
