@@ -143,7 +143,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     public Task<MailgunMetricsPage> QueryMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return SendMetricsAsync("QueryMetrics", query.ToJson(skip: null), usage: false, MailgunMetricsReader.ReadPage, cancellationToken);
+        return SendMetricsAsync("QueryMetrics", query.ToJson(skip: null), usage: false, MailgunResponseReader.ReadMetricsPage, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -158,7 +158,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
             static (s, page, ct) => s.Client.PostMetricsAsync(s.Query.ToJson(skip: (page - 1) * s.Size), usage: false, ct),
             (response, page) =>
             {
-                var result = MailgunMetricsReader.ReadPage(response);
+                var result = MailgunResponseReader.ReadMetricsPage(response);
                 var seen = ((long)(page - 1) * size) + result.Items.Count;
                 return new Page<MailgunMetricsItem>(result.Items, result.Items.Count < size || (result.Pagination?.Total is { } total && seen >= total));
             },
@@ -170,7 +170,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     public Task<MailgunMetricsPage> QueryUsageMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return SendMetricsAsync("QueryUsageMetrics", query.ToJson(skip: null), usage: true, MailgunMetricsReader.ReadPage, cancellationToken);
+        return SendMetricsAsync("QueryUsageMetrics", query.ToJson(skip: null), usage: true, MailgunResponseReader.ReadMetricsPage, cancellationToken);
     }
 
     private Task<T> SendMetricsAsync<T>(string operation, byte[] body, bool usage, Func<ProviderResponse, T> read, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Serialization;
@@ -5,7 +6,7 @@ using EmailStats.Clients.Serialization;
 namespace EmailStats.Clients.Mailgun.Serialization;
 
 /// <summary>
-/// Reads Mailgun answers: the stats envelope, the aggregate maps and the error body <c>{"message": "..."}</c>.
+/// Reads Mailgun answers: the v3 stats envelope, the aggregate maps, the Metrics API pages and the error body <c>{"message": "..."}</c>.
 /// Plain-text refusals (<c>Forbidden</c>) are kept by the shared call path. The body decides, not the Content-Type.
 /// </summary>
 internal static class MailgunResponseReader
@@ -79,4 +80,117 @@ internal static class MailgunResponseReader
 
         return result.AsReadOnly();
     }
+
+    /// <summary>
+    /// A Metrics API answer (<c>{"start","end","resolution","duration","dimensions","pagination","items","aggregates"}</c>),
+    /// read in one streaming pass: counts as whole numbers (or numeric strings), rates from strings, nulls kept as null,
+    /// unknown fields kept; a missing <c>items</c> list, a null item or dimension, a fraction for a count is a typed refusal.
+    /// </summary>
+    public static MailgunMetricsPage ReadMetricsPage(ProviderResponse response)
+    {
+        var json = response.RequireJson(JsonValueKind.Object, "a metrics object");
+        var dto = JsonSerializer.Deserialize(json.Span, MailgunJsonContext.Default.MetricsPageDto)!;
+        if (dto.Items is null)
+        {
+            throw response.Unreadable("the metrics object has no 'items' list");
+        }
+
+        var items = new List<MailgunMetricsItem>(dto.Items.Count);
+        foreach (var item in response.WithoutNulls(dto.Items, "the 'items' list"))
+        {
+            var dimensions = new List<MailgunDimensionValue>();
+            foreach (var dimension in response.WithoutNulls(item!.Dimensions ?? [], "an item's 'dimensions' list"))
+            {
+                dimensions.Add(Dimension(dimension!));
+            }
+
+            items.Add(new MailgunMetricsItem { Dimensions = dimensions.AsReadOnly(), Metrics = Values(item.Metrics), AdditionalData = Extra(item.Extra) });
+        }
+
+        return new MailgunMetricsPage
+        {
+            Start = Time(dto.Start),
+            End = Time(dto.End),
+            Resolution = MailgunWireNames.ResolutionFrom(dto.Resolution),
+            Duration = dto.Duration,
+            Dimensions = [.. (dto.Dimensions ?? []).Select(d => d ?? throw new JsonException("A dimension name is null."))],
+            Pagination = dto.Pagination is { } p ? new MailgunMetricsPagination(p.Sort, p.Skip, p.Limit, Total(p.Total)) : null,
+            Items = items.AsReadOnly(),
+            Aggregates = dto.Aggregates?.Metrics is { } aggregates ? Values(aggregates) : null,
+            AdditionalData = Extra(dto.Extra),
+        };
+    }
+
+    private static MailgunDimensionValue Dimension(MetricsDimensionDto dimension)
+    {
+        if (dimension.Dimension is not { } name || dimension.Value is not { } value)
+        {
+            throw new JsonException("A dimension value must have a 'dimension' and a 'value' string.");
+        }
+
+        DateTimeOffset? time = name == "time"
+            ? (Rfc2822.TryParse(value, out var instant) ? instant : throw new JsonException("A time dimension value is not an RFC 2822 date."))
+            : null;
+        return new MailgunDimensionValue(name, value, dimension.DisplayValue ?? value, time);
+    }
+
+    private static MailgunMetricValues Values(Dictionary<string, JsonElement>? metrics)
+    {
+        var counts = new Dictionary<string, long?>(StringComparer.Ordinal);
+        var rates = new Dictionary<string, double?>(StringComparer.Ordinal);
+        var extra = new AdditionalData();
+        foreach (var (name, value) in metrics ?? [])
+        {
+            var isRate = name.EndsWith("_rate", StringComparison.Ordinal);
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Null when isRate:
+                    rates[name] = null;
+                    break;
+                case JsonValueKind.Null:
+                    counts[name] = null;
+                    break;
+                case JsonValueKind.String when isRate:
+                    rates[name] = double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && double.IsFinite(rate)
+                        ? rate
+                        : throw new JsonException($"The rate '{name}' is not a number.");
+                    break;
+                case JsonValueKind.Number when isRate:
+                    rates[name] = value.GetDouble();
+                    break;
+                case JsonValueKind.Number:
+                    counts[name] = value.TryGetInt64(out var count) ? count : throw new JsonException($"The count '{name}' is not a whole number.");
+                    break;
+                case JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var text):
+                    counts[name] = text;
+                    break;
+                default:
+                    ((IDictionary<string, JsonElement>)extra)[name] = value;
+                    break;
+            }
+        }
+
+        return new MailgunMetricValues { Counts = counts.AsReadOnly(), Rates = rates.AsReadOnly(), AdditionalData = extra };
+    }
+
+    private static long? Total(JsonElement total) => total.ValueKind switch
+    {
+        JsonValueKind.Number => total.TryGetInt64(out var value) ? value : throw new JsonException("The pagination total is not a whole number."),
+        JsonValueKind.String when long.TryParse(total.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var text) => text,
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        _ => throw new JsonException("The pagination total is not a number."),
+    };
+
+    private static AdditionalData Extra(Dictionary<string, JsonElement>? fields)
+    {
+        var extra = new AdditionalData();
+        foreach (var (name, value) in fields ?? [])
+        {
+            ((IDictionary<string, JsonElement>)extra)[name] = value;
+        }
+
+        return extra;
+    }
+
+    private static DateTimeOffset? Time(string? text) => Rfc2822.TryParse(text, out var time) ? time : null;
 }

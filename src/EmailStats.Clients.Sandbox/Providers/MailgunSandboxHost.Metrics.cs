@@ -70,7 +70,7 @@ internal sealed partial class MailgunSandboxHost
             return BadRequest($"The sandbox answers the time and domain dimensions, not '{other}'");
         }
 
-        if (MetricsPeriod(body, out var resolution, out var start, out var end) is { } problem)
+        if (ReadPeriod(name => Text(body, name), out var resolution, out var start, out var end) is { } problem)
         {
             return BadRequest(problem);
         }
@@ -257,50 +257,6 @@ internal sealed partial class MailgunSandboxHost
             "temporary_fail_rate" => Rate(c[EspBlock], sent),
             _ => null,
         };
-    }
-
-    /// <summary>Start, end, duration and resolution of a metrics body, read like the v3 parameters (end defaults to now, start to 7 days before).</summary>
-    private string? MetricsPeriod(JsonElement body, out MailgunResolution resolution, out DateTimeOffset start, out DateTimeOffset end)
-    {
-        resolution = MailgunResolution.Day;
-        start = end = Now;
-        if (Text(body, "resolution") is { } text && !TryResolution(text, out resolution))
-        {
-            return InvalidResolution(text);
-        }
-
-        if (Text(body, "end") is { } endText && !TryParseTime(endText, out end))
-        {
-            return $"Invalid end date: '{endText}'. Expected an RFC 2822 date";
-        }
-
-        if (Text(body, "duration") is { } duration)
-        {
-            if (!MailgunDuration.TryParse(duration, out var span))
-            {
-                return $"Invalid duration: '{duration}'";
-            }
-
-            start = span.Unit switch
-            {
-                MailgunResolution.Hour => end.AddHours(-span.Count),
-                MailgunResolution.Day => end.AddDays(-span.Count),
-                _ => end.AddMonths(-span.Count),
-            };
-        }
-        else if (Text(body, "start") is { } startText)
-        {
-            if (!TryParseTime(startText, out start))
-            {
-                return $"Invalid start date: '{startText}'. Expected an RFC 2822 date";
-            }
-        }
-        else
-        {
-            start = end.AddDays(-7);
-        }
-
-        return start > end ? "The start date must not be after the end date" : null;
     }
 
     /// <summary>The domains a body's filter keeps (<c>domain</c> with <c>=</c> or <c>!=</c>); all without a filter.</summary>

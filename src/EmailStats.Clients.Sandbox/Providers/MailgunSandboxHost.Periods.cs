@@ -24,22 +24,23 @@ internal sealed partial class MailgunSandboxHost
     /// <summary>
     /// Reads resolution, start, end and duration like Mailgun: end defaults to now, start to seven days before the
     /// end, and a duration (<c>h</c> hours, <c>d</c> days, <c>m</c> months) counts back from the end, overriding start.
+    /// <paramref name="value"/> gives a parameter by name: from the query (v3) or the JSON body (Metrics API).
     /// </summary>
-    private string? ReadPeriod(SandboxRequest request, out MailgunResolution resolution, out DateTimeOffset start, out DateTimeOffset end)
+    private string? ReadPeriod(Func<string, string?> value, out MailgunResolution resolution, out DateTimeOffset start, out DateTimeOffset end)
     {
         resolution = MailgunResolution.Day;
         start = end = Now;
-        if (request.QueryValue("resolution") is { } text && !TryResolution(text, out resolution))
+        if (value("resolution") is { } text && !TryResolution(text, out resolution))
         {
             return InvalidResolution(text);
         }
 
-        if (request.QueryValue("end") is { } endText && !TryParseTime(endText, out end))
+        if (value("end") is { } endText && !TryParseTime(endText, out end))
         {
             return $"Invalid end date: '{endText}'. Expected an RFC 2822 date or unix epoch seconds";
         }
 
-        if (request.QueryValue("duration") is { } duration)
+        if (value("duration") is { } duration)
         {
             if (!MailgunDuration.TryParse(duration, out var span))
             {
@@ -53,7 +54,7 @@ internal sealed partial class MailgunSandboxHost
                 _ => end.AddMonths(-span.Count),
             };
         }
-        else if (request.QueryValue("start") is { } startText)
+        else if (value("start") is { } startText)
         {
             if (!TryParseTime(startText, out start))
             {

@@ -111,7 +111,7 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
     private IResponseMessage Totals(SandboxRequest request, MailgunSandboxDomain[] domains, bool filtered)
     {
         var problem = ReadEvents(request, out var events);
-        var periodProblem = ReadPeriod(request, out var resolution, out var start, out var end);
+        var periodProblem = ReadPeriod(request.QueryValue, out var resolution, out var start, out var end);
         if ((problem ?? periodProblem) is { } refusal)
         {
             return BadRequest(refusal);

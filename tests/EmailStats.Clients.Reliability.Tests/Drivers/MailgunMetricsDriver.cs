@@ -68,6 +68,6 @@ public sealed partial class MailgunMetricsDriver : ProviderDriver
     {
         string[] errors = [$$"""{"message":"Invalid private key {{ApiKey}}"}""", "Forbidden"];
         const string Page = """{"start":"Mon, 13 Nov 2023 20:56:50 -0600","end":"Wed, 20 Dec 2023 20:56:50 -0600","resolution":"month","duration":"1m","dimensions":["time"],"pagination":{"sort":"timestamp:asc","skip":1,"limit":10,"total":1000},"items":[{"dimensions":[{"dimension":"time","value":"Wed, 01 Nov 2023 00:00:00 +0000","display_value":"Wed, 01 Nov 2023 00:00:00 +0000"}],"metrics":{"accepted_outgoing_count":30,"delivered_count":"60","opened_count":null,"clicked_rate":"0.8300","bounce_rate":null}}],"aggregates":{"metrics":{"delivered_count":60}}}""";
-        return [new("QueryMetrics", [Page, .. errors], (body, logger) => ParseDirect(MailgunStatsClient.ProviderName, new Secrets(ApiKey, Basic), MailgunResponseReader.ReadError, MailgunMetricsReader.ReadPage, body, logger))];
+        return [new("QueryMetrics", [Page, .. errors], (body, logger) => ParseDirect(MailgunStatsClient.ProviderName, new Secrets(ApiKey, Basic), MailgunResponseReader.ReadError, MailgunResponseReader.ReadMetricsPage, body, logger))];
     }
 }
