@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Mailgun;
@@ -8,23 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmailStats.Clients.Reliability.Tests.Drivers;
 
 /// <summary>Mailgun v3: GET with the key as the Basic-auth password of the user <c>api</c>.</summary>
-public sealed partial class MailgunDriver : ProviderDriver
+public sealed partial class MailgunDriver() : MailgunDriverBase(ApiKey)
 {
     private const string ApiKey = "key-mg+Secret/Value9";
-    private static readonly string Basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + ApiKey));
 
     public override string Name => MailgunStatsClient.ProviderName;
 
     public override string MainCall => "GetDomainTotalsAsync(\"dN.example.com\", ForEvents(Delivered))";
-
-    public override IReadOnlyList<string> Secrets { get; } = [ApiKey, Basic, Uri.EscapeDataString(ApiKey)];
-
-    public override IHttpClientBuilder Register(IServiceCollection services, Uri baseAddress) =>
-        services.AddMailgunStatsClient(o =>
-        {
-            o.ApiKey = ApiKey;
-            o.BaseAddress = baseAddress;
-        });
 
     public override async Task<long> CallAsync(IServiceProvider services, int tag, CancellationToken cancellationToken)
     {
@@ -37,13 +26,8 @@ public sealed partial class MailgunDriver : ProviderDriver
     public override int? TagOf(WireRequest request)
     {
         var match = DomainTotals().Match(request.PathAndQuery);
-        return request.Method == "GET" && match.Success
-            && request.Headers.GetValueOrDefault("Authorization") == "Basic " + Basic
-            ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
+        return TagWhenAuthorized(request, request.Method == "GET" && match.Success, match.Groups[1].Value);
     }
-
-    public override string SuccessBody(WireRequest request) => PaddedSuccessBody(request, "");
 
     public override string PaddedSuccessBody(WireRequest request, string padding)
     {
@@ -53,8 +37,6 @@ public sealed partial class MailgunDriver : ProviderDriver
             + $"\"stats\":[{{\"time\":\"Sun, 01 Sep 2024 00:00:00 UTC\",\"delivered\":{{\"smtp\":{tag},\"http\":0,\"optimized\":0,\"total\":{tag}}}}}],\"marker\":\"body-marker-mailgun\"}}";
     }
 
-    public override string ErrorBody(string message) => $$"""{"message":"{{message}}"}""";
-
     public override IReadOnlyList<ParserTarget> Parsers { get; } = BuildParsers();
 
     [GeneratedRegex(@"^/v3/d(\d+)\.example\.com/stats/total\?event=delivered$")]
@@ -62,7 +44,7 @@ public sealed partial class MailgunDriver : ProviderDriver
 
     private static List<ParserTarget> BuildParsers()
     {
-        string[] errors = [$$"""{"message":"Invalid private key {{ApiKey}}"}""", """{"error":"Forbidden"}""", "Forbidden"];
+        var errors = ErrorSeeds(ApiKey);
         const string Stats = """{"description":"Hourly","start":"Sun, 01 Sep 2024 00:00:00 UTC","end":"Mon, 02 Sep 2024 00:00:00 UTC","resolution":"hour","tag":"t","stats":[{"time":"Sun, 01 Sep 2024 10:00:00 UTC","accepted":{"incoming":"2","outgoing":40,"total":"42"},"delivered":{"smtp":35,"http":3,"optimized":1,"total":39},"failed":{"temporary":{"espblock":2,"total":2},"permanent":{"bounce":1,"suppress-bounce":"1","delayed-bounce":0,"total":2}},"opened":{"total":25,"unique":20},"clicked":{"total":7,"unique":6},"unsubscribed":{"total":1},"complained":{"total":0},"stored":{"total":0}}]}""";
         const string Aggregates = """{"KEY":{"gmail.com":{"accepted":0,"clicked":"2","opened":1,"unique_clicked":1,"unique_opened":1,"unsubscribed":0,"complained":0,"delivered":0,"bounced":3}}}""";
 
@@ -74,7 +56,6 @@ public sealed partial class MailgunDriver : ProviderDriver
             Target("GetCountryAggregates", [Aggregates.Replace("KEY", "countries", StringComparison.Ordinal).Replace("gmail.com", "us", StringComparison.Ordinal), .. errors], MailgunResponseReader.ReadCountries),
         ];
 
-        static ParserTarget Target<T>(string name, string[] seeds, Func<ProviderResponse, T> read) =>
-            new(name, seeds, (body, logger) => ParseDirect(MailgunStatsClient.ProviderName, new Secrets(ApiKey, Basic), MailgunResponseReader.ReadError, read, body, logger));
+        static ParserTarget Target<T>(string name, string[] seeds, Func<ProviderResponse, T> read) => MailgunDriverBase.Target(ApiKey, name, seeds, read);
     }
 }

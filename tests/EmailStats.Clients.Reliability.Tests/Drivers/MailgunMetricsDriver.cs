@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Mailgun;
@@ -8,25 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmailStats.Clients.Reliability.Tests.Drivers;
 
 /// <summary>Mailgun's Metrics API: a JSON POST with the key as the Basic-auth password of the user <c>api</c>.</summary>
-public sealed partial class MailgunMetricsDriver : ProviderDriver
+public sealed partial class MailgunMetricsDriver() : MailgunDriverBase(ApiKey)
 {
     private const string ApiKey = "key-mgm+Secret/Value7";
-    private static readonly string Basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + ApiKey));
 
     public override string Name => "Mailgun Metrics";
 
-    public override string ProviderName => MailgunStatsClient.ProviderName;
-
     public override string MainCall => "QueryMetricsAsync(ForMetrics(DeliveredCount).Where(domain = \"dN.example.com\"))";
-
-    public override IReadOnlyList<string> Secrets { get; } = [ApiKey, Basic, Uri.EscapeDataString(ApiKey)];
-
-    public override IHttpClientBuilder Register(IServiceCollection services, Uri baseAddress) =>
-        services.AddMailgunStatsClient(o =>
-        {
-            o.ApiKey = ApiKey;
-            o.BaseAddress = baseAddress;
-        });
 
     public override async Task<long> CallAsync(IServiceProvider services, int tag, CancellationToken cancellationToken)
     {
@@ -41,13 +28,8 @@ public sealed partial class MailgunMetricsDriver : ProviderDriver
     public override int? TagOf(WireRequest request)
     {
         var match = DomainValue().Match(request.Body);
-        return request.Method == "POST" && request.PathAndQuery == "/v1/analytics/metrics" && match.Success
-            && request.Headers.GetValueOrDefault("Authorization") == "Basic " + Basic
-            ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
+        return TagWhenAuthorized(request, request.Method == "POST" && request.PathAndQuery == "/v1/analytics/metrics" && match.Success, match.Groups[1].Value);
     }
-
-    public override string SuccessBody(WireRequest request) => PaddedSuccessBody(request, "");
 
     public override string PaddedSuccessBody(WireRequest request, string padding)
     {
@@ -57,8 +39,6 @@ public sealed partial class MailgunMetricsDriver : ProviderDriver
             + $"\"pagination\":{{\"sort\":\"\",\"skip\":0,\"limit\":1000,\"total\":1}},\"items\":[{{\"dimensions\":[],\"metrics\":{{\"delivered_count\":{tag}}}}}],\"marker\":\"body-marker-mailgun-metrics\"}}";
     }
 
-    public override string ErrorBody(string message) => $$"""{"message":"{{message}}"}""";
-
     public override IReadOnlyList<ParserTarget> Parsers { get; } = BuildParsers();
 
     [GeneratedRegex("\"value\":\"d(\\d+)\\.example\\.com\"")]
@@ -66,8 +46,8 @@ public sealed partial class MailgunMetricsDriver : ProviderDriver
 
     private static List<ParserTarget> BuildParsers()
     {
-        string[] errors = [$$"""{"message":"Invalid private key {{ApiKey}}"}""", "Forbidden"];
+        var errors = ErrorSeeds(ApiKey);
         const string Page = """{"start":"Mon, 13 Nov 2023 20:56:50 -0600","end":"Wed, 20 Dec 2023 20:56:50 -0600","resolution":"month","duration":"1m","dimensions":["time"],"pagination":{"sort":"timestamp:asc","skip":1,"limit":10,"total":1000},"items":[{"dimensions":[{"dimension":"time","value":"Wed, 01 Nov 2023 00:00:00 +0000","display_value":"Wed, 01 Nov 2023 00:00:00 +0000"}],"metrics":{"accepted_outgoing_count":30,"delivered_count":"60","opened_count":null,"clicked_rate":"0.8300","bounce_rate":null}}],"aggregates":{"metrics":{"delivered_count":60}}}""";
-        return [new("QueryMetrics", [Page, .. errors], (body, logger) => ParseDirect(MailgunStatsClient.ProviderName, new Secrets(ApiKey, Basic), MailgunResponseReader.ReadError, MailgunResponseReader.ReadMetricsPage, body, logger))];
+        return [Target(ApiKey, "QueryMetrics", [Page, .. errors], MailgunResponseReader.ReadMetricsPage)];
     }
 }
