@@ -198,6 +198,14 @@ internal sealed class ProviderResponse
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
+        // A 429 without Retry-After whose X-RateLimit-Reset says when the window opens (SendGrid v3 sends only that):
+        // the wait is the time left until then.
+        if (StatusCode == HttpStatusCode.TooManyRequests && ResetsAt(Header("X-RateLimit-Reset")) is { } resets)
+        {
+            var wait = resets - _context.TimeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
         return null;
     }
 

@@ -75,6 +75,9 @@ internal sealed class JsonErrorCollector
         }
     }
 
+    /// <summary>A message already read as text (for example composed from several fields of an entry).</summary>
+    public void AddMessage(string? text) => Add(text);
+
     /// <summary>Free-form detail: a string is a message; any other value except null is kept as its JSON text, cut to the snippet length.</summary>
     public void AddDetail(JsonElement value)
     {

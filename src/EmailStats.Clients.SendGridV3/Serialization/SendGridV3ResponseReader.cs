@@ -1,0 +1,364 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+using EmailStats.Clients.Internal;
+using EmailStats.Clients.Serialization;
+
+namespace EmailStats.Clients.SendGridV3.Serialization;
+
+/// <summary>
+/// Reads SendGrid v3 statistics answers in one <see cref="Utf8JsonReader"/> pass straight into the immutable models (no
+/// document, no intermediate DTOs): <c>[{"date","stats":[{"type","name","metrics":{...}}]}]</c> for the statistics, one
+/// such object for the sums and monthly statistics. Lenient where SendGrid drifts (numbers as strings, an integral
+/// decimal, a null metric, a missing <c>stats</c> list, a timestamp for a date, unknown fields and metrics kept), strict
+/// where a wrong number would follow (a fraction or text for a metric, a null entry, a missing date). The error envelope
+/// <c>{"errors":[{"field","message"}]}</c> is an error whatever the HTTP status.
+/// </summary>
+internal static class SendGridV3ResponseReader
+{
+    private const int MetricCount = 17;
+
+    /// <summary>A statistics answer: one object per date.</summary>
+    public static IReadOnlyList<SendGridV3StatsDay> ReadDays(ProviderResponse response)
+    {
+        ThrowIfErrorEnvelope(response);
+        var json = response.RequireJson(JsonValueKind.Array, "a JSON array of dates");
+        var reader = new Utf8JsonReader(json.Span);
+        reader.Read();
+        var days = new List<SendGridV3StatsDay>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            days.Add(ReadDay(ref reader));
+        }
+
+        return days.AsReadOnly();
+    }
+
+    /// <summary>
+    /// A sums or monthly answer: one object for the whole range. An array of one such object is read too, and an empty
+    /// array (no statistics at all) as <paramref name="date"/> with no entries.
+    /// </summary>
+    public static SendGridV3StatsDay ReadSingleDay(ProviderResponse response, DateOnly date)
+    {
+        ThrowIfErrorEnvelope(response);
+        if (response.Kind() == BodyKind.JsonArray)
+        {
+            var days = ReadDays(response);
+            return days.Count switch
+            {
+                0 => new SendGridV3StatsDay { Date = date },
+                1 => days[0],
+                _ => throw response.Unreadable($"expected the statistics of one date; the answer holds {days.Count} dates"),
+            };
+        }
+
+        var json = response.RequireJson(JsonValueKind.Object, "a JSON object of one date's statistics");
+        var reader = new Utf8JsonReader(json.Span);
+        reader.Read();
+        return ReadDay(ref reader);
+    }
+
+    /// <summary>The error envelope <c>{"errors":[{"field","message"}]}</c> (or <c>{"error": "..."}</c>), or null when the body is not one.</summary>
+    public static ProviderError? ReadError(ProviderResponse response)
+    {
+        return response.ReadJsonError(static (root, error) =>
+        {
+            var marked = false;
+            if (root.TryGetProperty("errors", out var errors))
+            {
+                marked = true;
+                foreach (var entry in errors.ValueKind == JsonValueKind.Array ? errors.EnumerateArray() : default)
+                {
+                    if (entry.ValueKind == JsonValueKind.Object)
+                    {
+                        var field = entry.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+                        var message = entry.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                        error.AddMessage(string.IsNullOrWhiteSpace(field) ? message : $"{field}: {message}");
+                    }
+                    else
+                    {
+                        error.AddEntry(entry, "field");
+                    }
+                }
+            }
+
+            if (root.TryGetProperty("error", out var single))
+            {
+                marked = true;
+                error.AddEntry(single, "code");
+            }
+
+            return marked;
+        });
+    }
+
+    private static void ThrowIfErrorEnvelope(ProviderResponse response)
+    {
+        if (response.Kind() == BodyKind.JsonObject && JsonProbe.HasTopLevelProperty(response.Json.Span, "errors", "error") && ReadError(response) is { } error)
+        {
+            throw response.ApiError(error);
+        }
+    }
+
+    private static SendGridV3StatsDay ReadDay(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "a date's statistics must be an object");
+        DateOnly? date = null;
+        List<SendGridV3StatsEntry>? stats = null;
+        AdditionalData? extra = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("date"u8))
+            {
+                Next(ref reader);
+                date = ReadDate(ref reader);
+            }
+            else if (reader.ValueTextEquals("stats"u8))
+            {
+                if (Next(ref reader) == JsonTokenType.Null)
+                {
+                    continue;
+                }
+
+                Expect(ref reader, JsonTokenType.StartArray, "'stats' must be a list");
+                stats = [];
+                while (Next(ref reader) != JsonTokenType.EndArray)
+                {
+                    stats.Add(ReadEntry(ref reader));
+                }
+            }
+            else
+            {
+                Keep(ref reader, ref extra);
+            }
+        }
+
+        return new SendGridV3StatsDay
+        {
+            Date = date ?? throw new JsonException("A date's statistics have no 'date'."),
+            Stats = stats is null ? [] : stats.AsReadOnly(),
+            AdditionalData = extra ?? new AdditionalData(),
+        };
+    }
+
+    private static SendGridV3StatsEntry ReadEntry(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            throw new JsonException("The 'stats' list holds a null entry.");
+        }
+
+        Expect(ref reader, JsonTokenType.StartObject, "a 'stats' entry must be an object");
+        string? type = null, name = null, first = null, last = null;
+        SendGridV3Metrics? metrics = null;
+        AdditionalData? extra = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("metrics"u8))
+            {
+                metrics = Next(ref reader) == JsonTokenType.Null ? null : ReadMetrics(ref reader);
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                type = ReadText(ref reader, "type");
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                name = ReadText(ref reader, "name");
+            }
+            else if (reader.ValueTextEquals("first_name"u8))
+            {
+                first = ReadText(ref reader, "first_name");
+            }
+            else if (reader.ValueTextEquals("last_name"u8))
+            {
+                last = ReadText(ref reader, "last_name");
+            }
+            else
+            {
+                Keep(ref reader, ref extra);
+            }
+        }
+
+        return new SendGridV3StatsEntry
+        {
+            Type = type,
+            Name = name,
+            FirstName = first,
+            LastName = last,
+            Metrics = metrics ?? new SendGridV3Metrics(),
+            AdditionalData = extra ?? new AdditionalData(),
+        };
+    }
+
+    private static SendGridV3Metrics ReadMetrics(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "'metrics' must be an object");
+        Span<long> values = stackalloc long[MetricCount];
+        var present = 0;
+        AdditionalData? extra = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            var index = MetricIndex(ref reader);
+            if (index < 0)
+            {
+                Keep(ref reader, ref extra);
+                continue;
+            }
+
+            Next(ref reader);
+            if (ReadCount(ref reader) is { } value)
+            {
+                values[index] = value;
+                present |= 1 << index;
+            }
+            else
+            {
+                present &= ~(1 << index);
+            }
+        }
+
+        return new SendGridV3Metrics
+        {
+            Blocks = Get(values, present, 0),
+            BounceDrops = Get(values, present, 1),
+            Bounces = Get(values, present, 2),
+            Clicks = Get(values, present, 3),
+            Deferred = Get(values, present, 4),
+            Delivered = Get(values, present, 5),
+            InvalidEmails = Get(values, present, 6),
+            Opens = Get(values, present, 7),
+            Processed = Get(values, present, 8),
+            Requests = Get(values, present, 9),
+            SpamReportDrops = Get(values, present, 10),
+            SpamReports = Get(values, present, 11),
+            UniqueClicks = Get(values, present, 12),
+            UniqueOpens = Get(values, present, 13),
+            UnsubscribeDrops = Get(values, present, 14),
+            Unsubscribes = Get(values, present, 15),
+            Drops = Get(values, present, 16),
+            AdditionalData = extra ?? new AdditionalData(),
+        };
+
+        static long? Get(Span<long> values, int present, int index) => (present & (1 << index)) != 0 ? values[index] : null;
+    }
+
+    /// <summary>The position of a known metric name, or -1.</summary>
+    private static int MetricIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("blocks"u8)) return 0;
+        if (reader.ValueTextEquals("bounce_drops"u8)) return 1;
+        if (reader.ValueTextEquals("bounces"u8)) return 2;
+        if (reader.ValueTextEquals("clicks"u8)) return 3;
+        if (reader.ValueTextEquals("deferred"u8)) return 4;
+        if (reader.ValueTextEquals("delivered"u8)) return 5;
+        if (reader.ValueTextEquals("invalid_emails"u8)) return 6;
+        if (reader.ValueTextEquals("opens"u8)) return 7;
+        if (reader.ValueTextEquals("processed"u8)) return 8;
+        if (reader.ValueTextEquals("requests"u8)) return 9;
+        if (reader.ValueTextEquals("spam_report_drops"u8)) return 10;
+        if (reader.ValueTextEquals("spam_reports"u8)) return 11;
+        if (reader.ValueTextEquals("unique_clicks"u8)) return 12;
+        if (reader.ValueTextEquals("unique_opens"u8)) return 13;
+        if (reader.ValueTextEquals("unsubscribe_drops"u8)) return 14;
+        if (reader.ValueTextEquals("unsubscribes"u8)) return 15;
+        if (reader.ValueTextEquals("drops"u8)) return 16;
+        return -1;
+    }
+
+    /// <summary>A metric: a whole number, a numeric string, an integral decimal; null (or an empty string) is "not sent".</summary>
+    private static long? ReadCount(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var whole))
+                {
+                    return whole;
+                }
+
+                if (reader.TryGetDecimal(out var dec) && dec == decimal.Truncate(dec) && dec is >= long.MinValue and <= long.MaxValue)
+                {
+                    return (long)dec;
+                }
+
+                throw new JsonException("A metric must be a whole number.");
+            case JsonTokenType.String:
+                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long fast, out var consumed) && consumed == reader.ValueSpan.Length)
+                {
+                    return fast;
+                }
+
+                var text = reader.GetString()!.Trim();
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                throw new JsonException("A metric sent as a string must hold a whole number.");
+            default:
+                throw new JsonException($"A metric must be a number, not {reader.TokenType}.");
+        }
+    }
+
+    /// <summary><c>YYYY-MM-DD</c>; a timestamp that starts with one (<c>2026-11-03T00:00:00Z</c>) is read as its day.</summary>
+    private static DateOnly ReadDate(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = reader.GetString()!.Trim();
+            var day = text.Length > 10 && text[10] is 'T' or ' ' ? text[..10] : text;
+            if (DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+        }
+
+        throw new JsonException("A 'date' must be a YYYY-MM-DD string.");
+    }
+
+    private static string? ReadText(ref Utf8JsonReader reader, string property)
+    {
+        return Next(ref reader) switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            JsonTokenType.Number => reader.GetDouble().ToString(CultureInfo.InvariantCulture),
+            _ => throw new JsonException($"'{property}' must be a string."),
+        };
+    }
+
+    /// <summary>Keeps the property the reader stands on (its name, then its value) in <paramref name="extra"/>.</summary>
+    private static void Keep(ref Utf8JsonReader reader, ref AdditionalData? extra)
+    {
+        var name = reader.GetString()!;
+        Next(ref reader);
+        extra ??= new AdditionalData();
+        ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON ends too early.");
+        }
+
+        return reader.TokenType;
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string rule)
+    {
+        if (reader.TokenType != token)
+        {
+            throw new JsonException(char.ToUpperInvariant(rule[0]) + rule[1..] + $", not {reader.TokenType}.");
+        }
+    }
+}
