@@ -240,10 +240,10 @@ public sealed class SendGridV3StatsQuery
         Refuse(Subusers.Count > 0 && !accepted.HasFlag(Parts.Subusers), "subusers", "GetSubuserStatsAsync");
         Refuse(MailboxProviders.Count > 0 && !accepted.HasFlag(Parts.MailboxProviders), "mailbox providers", "GetMailboxProviderStatsAsync");
         Refuse(Browsers.Count > 0 && !accepted.HasFlag(Parts.Browsers), "browsers", "GetBrowserStatsAsync");
-        Refuse(Country is not null && !accepted.HasFlag(Parts.Country), "a country", "GetGeoStatsAsync");
-        Refuse(ClientType is not null && !accepted.HasFlag(Parts.ClientType), "a client type", "GetClientStatsAsync");
+        Refuse(Country is not null && !accepted.HasFlag(Parts.Country), "country", "GetGeoStatsAsync");
+        Refuse(ClientType is not null && !accepted.HasFlag(Parts.ClientType), "client type", "GetClientStatsAsync");
         Refuse(Limit is not null && !accepted.HasFlag(Parts.Paging), "paging (limit and offset)", null);
-        Refuse(SortMetric is not null && !accepted.HasFlag(Parts.Sort), "a sort order", "GetCategorySumsAsync or GetSubuserSumsAsync");
+        Refuse(SortMetric is not null && !accepted.HasFlag(Parts.Sort), "sort order", "GetCategorySumsAsync or GetSubuserSumsAsync");
         if (accepted.HasFlag(Parts.RequiresCategories) && Categories.Count == 0)
         {
             throw new ArgumentException($"{operation} needs 1 to {MaxSegments} categories: call ForCategories(...) on the query.", "query");
