@@ -6,6 +6,7 @@ using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
 using EmailStats.Clients.SendGridV2;
+using EmailStats.Clients.SendGridV3;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -57,10 +58,12 @@ public sealed partial class EmailStatsSandbox : IDisposable
         {
             Url = new Uri(_server.Url!.TrimEnd('/') + "/");
             SendGridV2 = new SendGridV2Sandbox(new Uri(Url, "sendgrid/"));
+            SendGridV3 = new SendGridV3Sandbox(new Uri(Url, "sendgrid/"));
             JsonRpcMessages = new JsonRpcMessagesSandbox(new Uri(Url, "getresponse/"));
             Mailgun = new MailgunSandbox(new Uri(Url, "mailgun/"));
             Reports = new ReportsSandbox(new Uri(Url, "benchmark/"));
             Add(new SendGridV2SandboxHost(Data, SendGridV2));
+            Add(new SendGridV3SandboxHost(Data, SendGridV3));
             Add(new JsonRpcMessagesSandboxHost(Data, JsonRpcMessages));
             Add(new MailgunSandboxHost(Data, Mailgun));
             Add(new ReportsSandboxHost(Data, Reports));
@@ -88,6 +91,9 @@ public sealed partial class EmailStatsSandbox : IDisposable
 
     /// <summary>The SendGrid v2 account.</summary>
     public SendGridV2Sandbox SendGridV2 { get; }
+
+    /// <summary>The SendGrid v3 account: the v2 account's users as its subusers, under the same root.</summary>
+    public SendGridV3Sandbox SendGridV3 { get; }
 
     /// <summary>The GetResponse JSON-RPC account.</summary>
     public JsonRpcMessagesSandbox JsonRpcMessages { get; }
@@ -117,6 +123,10 @@ public sealed partial class EmailStatsSandbox : IDisposable
     /// <param name="options">The options to fill.</param>
     public void Configure(SendGridV2Options options) => SendGridV2.Configure(options);
 
+    /// <summary>Points SendGrid v3 options at the sandbox (base address and key).</summary>
+    /// <param name="options">The options to fill.</param>
+    public void Configure(SendGridV3Options options) => SendGridV3.Configure(options);
+
     /// <summary>Points JSON-RPC message statistics options at the sandbox (endpoint and key).</summary>
     /// <param name="options">The options to fill.</param>
     public void Configure(JsonRpcMessagesOptions options) => JsonRpcMessages.Configure(options);
@@ -145,7 +155,7 @@ public sealed partial class EmailStatsSandbox : IDisposable
         }
 
         _server
-            .Given(Request.Create().WithPath(path => path == host.Prefix || path.StartsWith(host.Prefix + "/", StringComparison.Ordinal)))
+            .Given(Request.Create().WithPath(host.Serves))
             .AtPriority(GeneratedPriority)
             .RespondWith(Response.Create().WithCallback(request => RespondAsync(host, request)));
     }

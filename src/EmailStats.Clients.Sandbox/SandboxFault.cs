@@ -16,6 +16,9 @@ public enum SandboxProvider
 
     /// <summary>Benchmark Email v1 reports.</summary>
     Reports,
+
+    /// <summary>SendGrid v3 statistics (served under the same root as v2).</summary>
+    SendGridV3,
 }
 
 /// <summary>A failure the sandbox serves instead of (or before) an answer, to exercise a caller's retry handling.</summary>

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Sandbox.Providers;
 using EmailStats.Clients.SendGridV2;
 
 namespace EmailStats.Clients.Sandbox;
@@ -20,11 +21,7 @@ public sealed class SendGridV2Sandbox
     public string ApiKey => "fixture-key-not-a-secret";
 
     /// <summary>The users (reseller customers and subusers alike) with data, and the categories each sends with.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Categories { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-    {
-        ["acme-newsletters"] = ["newsletter", "product-updates", "onboarding"],
-        ["acme-receipts"] = ["receipts", "password-reset", "shipping"],
-    };
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Categories => SendGridSandboxAccount.Categories;
 
     /// <summary>The users with data.</summary>
     public IReadOnlyList<string> Users => [.. Categories.Keys];

@@ -2,6 +2,7 @@ using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
 using EmailStats.Clients.SendGridV2;
+using EmailStats.Clients.SendGridV3;
 
 namespace EmailStats.Clients.Sandbox.Tests;
 
@@ -46,7 +47,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     public static TheoryData<string> Sources() =>
     [
         "sendgrid-user-berlin", "sendgrid-reseller-categories", "sendgrid-subuser-categories", "getresponse-newest",
-        "getresponse-older-new-york", "mailgun-account", "mailgun-domain", "mailgun-v3-account", "mailgun-v3-domain", "reports-utc",
+        "getresponse-older-new-york", "sendgrid-v3-global-berlin", "sendgrid-v3-categories", "sendgrid-v3-subusers", "mailgun-account", "mailgun-domain", "mailgun-v3-account", "mailgun-v3-domain", "reports-utc",
         "reports-berlin", "reports-auckland",
     ];
 
@@ -152,6 +153,41 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
 
         Assert.Equal(3, inclusive.Stats.Count);
         Assert.Equal(2, exclusive.Stats.Count);
+    }
+
+    [Fact]
+    public async Task SendGrid_v2_and_v3_give_the_same_rows_for_a_user_read_either_way()
+    {
+        foreach (var user in sandboxes.Inclusive.SendGridV3.Subusers)
+        {
+            var v2 = new SendGridV2EmailStatsSource(SendGridClient(sandboxes.Inclusive, SendGridV2Api.Subuser), user, null, Berlin, sandboxes.Inclusive.Clock);
+            var onBehalf = new SendGridV3EmailStatsSource(SendGridV3Client(sandboxes.Inclusive, user), timeZone: Berlin, timeProvider: sandboxes.Inclusive.Clock);
+            var subuser = new SendGridV3EmailStatsSource(SendGridV3Client(sandboxes.Inclusive), subusers: [user], timeZone: Berlin, timeProvider: sandboxes.Inclusive.Clock);
+
+            foreach (var (from, to) in Ranges(seed: user.Length * 104729, count: 6).Append((Today.AddDays(-399), Today)))
+            {
+                var expected = (await v2.GetDailyMetricsAsync(from, to)).Select(Numbers).ToList();
+                Assert.Equal(expected, (await onBehalf.GetDailyMetricsAsync(from, to)).Select(Numbers));
+                Assert.Equal(expected, (await subuser.GetDailyMetricsAsync(from, to)).Select(Numbers));
+            }
+        }
+
+        static (DateOnly, long?, long?, long?, long?, long?, long?, long?, long?, long?, string?) Numbers(DailyEmailMetrics d) =>
+            (d.Date, d.Sent, d.Delivered, d.Opens, d.UniqueOpens, d.Clicks, d.UniqueClicks, d.Bounces, d.Complaints, d.Unsubscribes, d.Note);
+    }
+
+    [Fact]
+    public async Task SendGrid_v3_category_days_older_than_thirteen_months_are_noted_and_never_asked_for()
+    {
+        var source = new SendGridV3EmailStatsSource(SendGridV3Client(sandboxes.Inclusive), categories: ["receipts"], timeProvider: sandboxes.Inclusive.Clock);
+        var before = sandboxes.Inclusive.RequestCount;
+
+        var rows = await source.GetDailyMetricsAsync(Today.AddDays(-399), Today);
+
+        var first = Today.AddMonths(-13);
+        Assert.All(rows.Where(r => r.Date < first), r => Assert.Contains("previous 13 months only", r.Note, StringComparison.Ordinal));
+        Assert.All(rows.Where(r => r.Date >= first), r => Assert.True(r.Sent > 0));
+        Assert.Equal(before + 2, sandboxes.Inclusive.RequestCount);
     }
 
     [Fact]
@@ -282,6 +318,9 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
         "sendgrid-user-berlin" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-newsletters", null, Berlin, sandbox.Clock),
         "sendgrid-reseller-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Reseller), "acme-receipts", ["receipts", "shipping"], null, sandbox.Clock),
         "sendgrid-subuser-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-receipts", ["receipts"], null, sandbox.Clock),
+        "sendgrid-v3-global-berlin" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), timeZone: Berlin, timeProvider: sandbox.Clock),
+        "sendgrid-v3-categories" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), categories: ["receipts", "shipping"], timeProvider: sandbox.Clock),
+        "sendgrid-v3-subusers" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), subusers: ["acme-newsletters", "acme-receipts"], timeProvider: sandbox.Clock),
         "getresponse-newest" => new MessageEmailStatsSource(MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^1], null, sandbox.Clock),
         "getresponse-older-new-york" => new MessageEmailStatsSource(
             MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^2], TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), sandbox.Clock),
@@ -302,6 +341,13 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
         var options = new SendGridV2Options { Api = api };
         sandbox.Configure(options);
         return new SendGridV2StatsClient(new HttpClient(), options);
+    }
+
+    private static SendGridV3StatsClient SendGridV3Client(EmailStatsSandbox sandbox, string? onBehalfOf = null)
+    {
+        var options = new SendGridV3Options { OnBehalfOf = onBehalfOf };
+        sandbox.Configure(options);
+        return new SendGridV3StatsClient(new HttpClient(), options);
     }
 
     private static MessageStatsClient MessageClient(EmailStatsSandbox sandbox)

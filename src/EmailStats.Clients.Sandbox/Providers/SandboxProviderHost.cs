@@ -14,6 +14,9 @@ internal abstract class SandboxProviderHost
     /// <summary>The folder of <c>Fixtures/</c> that holds the provider's recorded mappings.</summary>
     public abstract string FixtureFolder { get; }
 
+    /// <summary>Whether a request path (with the prefix) is this host's: by default every path under <see cref="Prefix"/>.</summary>
+    public virtual bool Serves(string path) => path == Prefix || path.StartsWith(Prefix + "/", StringComparison.Ordinal);
+
     /// <summary>Answers a request that no recorded fixture matched, as the provider would.</summary>
     public abstract IResponseMessage Handle(SandboxRequest request);
 

@@ -20,6 +20,9 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
 
     public override string FixtureFolder => "SendGridV2";
 
+    /// <summary>The SendGrid root except its v3 paths, which the v3 host serves.</summary>
+    public override bool Serves(string path) => base.Serves(path) && !path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
+
     public override IResponseMessage Handle(SandboxRequest request)
     {
         var (api, format) = request.Path switch
@@ -52,7 +55,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
             return Errors(xml, $"User {user} does not exist");
         }
 
-        var streams = categories.Select(c => (Stream(user, c), Volume(c))).ToArray();
+        var streams = SendGridSandboxAccount.Streams(user);
         if (request.FormValue("aggregate") == "1")
         {
             var total = SandboxDay.Empty(data.Today);
@@ -87,7 +90,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
         {
             foreach (var category in asked.Distinct(StringComparer.Ordinal).Where(categories.Contains))
             {
-                rows.Add((data.Day(Stream(user, category), day, Volume(category)), category));
+                rows.Add((SendGridSandboxAccount.Day(data, user, category, day), category));
             }
         }
 
@@ -143,21 +146,6 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
         }
 
         return true;
-    }
-
-    private static string Stream(string user, string category) => $"sendgrid/{user}/{category}";
-
-    private static long Volume(string category) => 400 + (long)(Math.Abs(StableHash(category)) % 4000);
-
-    private static int StableHash(string text)
-    {
-        var hash = 17;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return hash;
     }
 
     private static IResponseMessage Ok(bool xml, string body) =>
