@@ -5,6 +5,7 @@ using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
 using EmailStats.Clients.Sandbox.Recording;
 using EmailStats.Clients.SendGridV2;
+using EmailStats.Clients.SendGridV3;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -16,7 +17,7 @@ using WireMock.Util;
 namespace EmailStats.Clients.Sandbox.Tests;
 
 /// <summary>
-/// The recorder end to end: four clients call a local fake "live" server through the recorder with known secrets;
+/// The recorder end to end: five clients call a local fake "live" server through the recorder with known secrets;
 /// the written file holds no secret in any form, and a server loaded with it answers the same calls, made with the
 /// placeholder credentials, with the same data.
 /// </summary>
@@ -27,7 +28,8 @@ public sealed class RecorderTests : IDisposable
     private const string JsonRpcKey = "gr-live-3f9a1c77d2";
     private const string MailgunKey = "key-live-5b2e9d4470";
     private const string ReportsKey = "bm-live-88c1e0aa";
-    private static readonly string[] AllSecrets = [SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey];
+    private const string SendGridV3Key = "SG.v3-live.Key_0b7d";
+    private static readonly string[] AllSecrets = [SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key];
 
     private readonly WireMockServer _live = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "emailstats-recorder-" + Guid.NewGuid().ToString("N"));
@@ -54,6 +56,9 @@ public sealed class RecorderTests : IDisposable
                 .WithHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + MailgunKey))))
             .RespondWith(Response.Create().WithCallback(_ => Json(
                 """{"dimensions":["time"],"pagination":{"sort":"timestamp:asc","skip":0,"limit":1500,"total":1},"items":[{"dimensions":[{"dimension":"time","value":"Wed, 01 May 2024 00:00:00 +0000","display_value":"Wed, 01 May 2024 00:00:00 +0000"}],"metrics":{"delivered_count":42,"clicked_rate":"0.1000"}}]}""")));
+        _live.Given(Request.Create().WithPath("/v3/stats").UsingGet().WithHeader("Authorization", "Bearer " + SendGridV3Key))
+            .RespondWith(Response.Create().WithCallback(_ => Json(
+                """[{"date":"2024-05-01","stats":[{"metrics":{"requests":120,"delivered":117,"unique_opens":33}}]},{"date":"2024-05-02","stats":[{"metrics":{"requests":80,"delivered":79,"unique_opens":21}}]}]""")));
         _live.Given(Request.Create().WithPath("/api/reports/email/campaign-42").UsingGet().WithHeader("X-API-Key", ReportsKey))
             .RespondWith(Response.Create().WithCallback(_ => Json(
                 """{"stats":{"sent":697,"delivered":655,"opens":{"unique":210,"rate":32.06,"last":"2024-09-27T17:33:45.464Z"},"clicks":{"unique":169,"rate":25.8,"last":"2024-09-27T18:00:00.000Z"},"hardBounces":{"count":25,"rate":3.81},"softBounces":{"count":17,"rate":2.59},"totalBounces":{"count":42,"rate":6.87},"complaints":0,"unsubscribes":1},"linkActivity":[]}""")));
@@ -75,9 +80,9 @@ public sealed class RecorderTests : IDisposable
         Answers live;
         using (var recorder = FixtureRecorder.Start(Options()))
         {
-            live = await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey);
-            Assert.Equal(6, recorder.Count);
-            Assert.Equal(6, recorder.Save(file));
+            live = await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key);
+            Assert.Equal(7, recorder.Count);
+            Assert.Equal(7, recorder.Save(file));
         }
 
         var text = await File.ReadAllTextAsync(file);
@@ -94,7 +99,7 @@ public sealed class RecorderTests : IDisposable
         using var replay = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
         replay.ReadStaticMappingAndAddOrUpdate(file);
         var replayed = await CallAllAsync(new Uri(replay.Url! + "/"), FixtureRecorderOptions.UserPlaceholder, FixtureRecorderOptions.KeyPlaceholder,
-            FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder);
+            FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder);
 
         Assert.Equal(live.SendGrid, replayed.SendGrid);
         Assert.Equal(["api_user fixture-user may not read user echo"], replayed.SendGridError);
@@ -102,6 +107,9 @@ public sealed class RecorderTests : IDisposable
         Assert.Equal(live.JsonRpc, replayed.JsonRpc);
         Assert.Equal(live.Mailgun, replayed.Mailgun);
         Assert.Equal(live.Reports, replayed.Reports);
+        Assert.Equal(live.SendGridV3, replayed.SendGridV3);
+        Assert.Equal("2024-05-01:120/117/33;2024-05-02:80/79/21", live.SendGridV3);
+        Assert.Contains("Bearer " + FixtureRecorderOptions.KeyPlaceholder, text, StringComparison.Ordinal);
         Assert.Equal("120/117/40/2;80/79/0/0", live.SendGrid);
         Assert.Equal("2024-05-01:50/20/4;2024-05-03:5/0/0", live.JsonRpc);
         Assert.Equal("42=30+12|42@0.1", live.Mailgun);
@@ -114,7 +122,7 @@ public sealed class RecorderTests : IDisposable
         var file = Path.Combine(_folder, "recorded.json");
         using (var recorder = FixtureRecorder.Start(Options()))
         {
-            await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey);
+            await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key);
             recorder.Save(file);
         }
 
@@ -126,6 +134,8 @@ public sealed class RecorderTests : IDisposable
         var mailgun = new MailgunStatsClient(new HttpClient(), new MailgunOptions { ApiKey = "wrong", BaseAddress = root });
         var reports = new ReportsClient(new HttpClient(), new ReportsOptions { ApiKey = FixtureRecorderOptions.KeyPlaceholder, BaseAddress = root });
         var mailgunRight = new MailgunStatsClient(new HttpClient(), new MailgunOptions { ApiKey = FixtureRecorderOptions.KeyPlaceholder, BaseAddress = root });
+        var sendGridV3 = new SendGridV3StatsClient(new HttpClient(), new SendGridV3Options { ApiKey = "wrong", BaseAddress = root });
+        var sendGridV3Right = new SendGridV3StatsClient(new HttpClient(), new SendGridV3Options { ApiKey = FixtureRecorderOptions.KeyPlaceholder, BaseAddress = root });
 
         Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<EmailStatsApiException>(() =>
             sendGrid.GetStatsAsync(SendGridStatsQuery.ForUser("acme").LastDays(2)))).StatusCode);
@@ -134,6 +144,10 @@ public sealed class RecorderTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<EmailStatsApiException>(() =>
             mailgunRight.GetDomainTotalsAsync("mg.example.com", MailgunStatsQuery.ForEvents(MailgunEvent.Delivered).Last(MailgunDuration.Days(3))))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<EmailStatsApiException>(() => reports.GetCampaignReportAsync("campaign-43"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<EmailStatsApiException>(() =>
+            sendGridV3.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2))))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<EmailStatsApiException>(() =>
+            sendGridV3Right.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 3))))).StatusCode);
     }
 
     [Fact]
@@ -143,8 +157,8 @@ public sealed class RecorderTests : IDisposable
         using (var recorder = FixtureRecorder.Start(new FixtureRecorderOptions { Target = new Uri(_live.Url!) }))
         {
             // The SendGrid error answer echoes the account user name: learned from the api_user field, scrubbed there too.
-            await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey);
-            Assert.Equal(6, recorder.Save(file));
+            await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key);
+            Assert.Equal(7, recorder.Save(file));
         }
 
         var text = await File.ReadAllTextAsync(file);
@@ -177,7 +191,7 @@ public sealed class RecorderTests : IDisposable
     {
         var options = new FixtureRecorderOptions { Target = new Uri(_live.Url!) };
         options.Secrets[SendGridUser] = FixtureRecorderOptions.UserPlaceholder;
-        foreach (var key in new[] { SendGridKey, JsonRpcKey, MailgunKey, ReportsKey })
+        foreach (var key in new[] { SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key })
         {
             options.Secrets[key] = FixtureRecorderOptions.KeyPlaceholder;
         }
@@ -185,7 +199,7 @@ public sealed class RecorderTests : IDisposable
         return options;
     }
 
-    private static async Task<Answers> CallAllAsync(Uri root, string sendGridUser, string sendGridKey, string jsonRpcKey, string mailgunKey, string reportsKey)
+    private static async Task<Answers> CallAllAsync(Uri root, string sendGridUser, string sendGridKey, string jsonRpcKey, string mailgunKey, string reportsKey, string sendGridV3Key)
     {
         var sendGrid = new SendGridV2StatsClient(new HttpClient(), new SendGridV2Options { ApiUser = sendGridUser, ApiKey = sendGridKey, BaseAddress = root });
         var days = await sendGrid.GetStatsAsync(SendGridStatsQuery.ForUser("acme").LastDays(2));
@@ -202,13 +216,17 @@ public sealed class RecorderTests : IDisposable
         var reports = new ReportsClient(new HttpClient(), new ReportsOptions { ApiKey = reportsKey, BaseAddress = root });
         var campaign = await reports.GetCampaignReportAsync("campaign-42");
 
+        var sendGridV3 = new SendGridV3StatsClient(new HttpClient(), new SendGridV3Options { ApiKey = sendGridV3Key, BaseAddress = root });
+        var v3Days = await sendGridV3.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2)));
+
         return new Answers(
             string.Join(";", days.Select(d => $"{d.Requests}/{d.Delivered}/{d.Opens}/{d.Blocks}")),
             error.Errors,
             string.Join(";", periods.Select(p => $"{p.Key}:{p.Sent}/{p.Opened}/{p.Clicked}")),
             string.Join(";", totals.Stats.Select(i => $"{i.Delivered!.Total}={i.Delivered.Smtp}+{i.Delivered.Http}"))
                 + "|" + string.Join(";", metrics.Items.Select(i => $"{i.Metrics.Count(MailgunMetric.DeliveredCount)}@{i.Metrics.Rate(MailgunMetric.ClickedRate)}")),
-            $"{campaign.Stats.Sent}/{campaign.Stats.Delivered}/{campaign.Stats.Opens.Unique}/{campaign.Stats.Opens.Rate}");
+            $"{campaign.Stats.Sent}/{campaign.Stats.Delivered}/{campaign.Stats.Opens.Unique}/{campaign.Stats.Opens.Rate}",
+            string.Join(";", v3Days.Select(d => $"{d.Date:yyyy-MM-dd}:{d.Stats[0].Metrics.Requests}/{d.Stats[0].Metrics.Delivered}/{d.Stats[0].Metrics.UniqueOpens}")));
     }
 
     private static IResponseMessage Json(string body) => new ResponseMessage
@@ -218,9 +236,10 @@ public sealed class RecorderTests : IDisposable
         BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = body, Encoding = Encoding.UTF8 },
     };
 
-    private sealed record Answers(string SendGrid, IReadOnlyList<string> SendGridError, string JsonRpc, string Mailgun, string Reports)
+    private sealed record Answers(string SendGrid, IReadOnlyList<string> SendGridError, string JsonRpc, string Mailgun, string Reports, string SendGridV3)
     {
-        public bool Equals(Answers? other) => other is not null && SendGrid == other.SendGrid && JsonRpc == other.JsonRpc && Mailgun == other.Mailgun && Reports == other.Reports;
+        public bool Equals(Answers? other) => other is not null && SendGrid == other.SendGrid && JsonRpc == other.JsonRpc && Mailgun == other.Mailgun && Reports == other.Reports
+            && SendGridV3 == other.SendGridV3;
 
         public override int GetHashCode() => SendGrid.GetHashCode(StringComparison.Ordinal);
     }
