@@ -9,7 +9,7 @@ namespace EmailStats.Clients.SendGridV3;
 public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = "SendGrid";
+    public const string ProviderName = "SendGridV3";
 
     private const Parts Advanced = Parts.Paging;
 

@@ -19,7 +19,7 @@ public sealed class EmailStatsSourceTests(SendGridV3Server server) : IClassFixtu
         Assert.Equal(
             new DailyEmailMetrics
             {
-                Provider = "SendGrid", Source = "v3 global", Date = Day(11, 1), Sent = 1200, Delivered = full.Delivered, Opens = full.Opens,
+                Provider = "SendGridV3", Source = "v3 global", Date = Day(11, 1), Sent = 1200, Delivered = full.Delivered, Opens = full.Opens,
                 UniqueOpens = full.UniqueOpens, Clicks = full.Clicks, UniqueClicks = full.UniqueClicks, Bounces = full.Bounces,
                 Complaints = full.SpamReports, Unsubscribes = full.Unsubscribes,
             },

@@ -23,7 +23,7 @@ public sealed class ErrorTests(SendGridV3Server server) : IClassFixture<SendGrid
 
         Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
         Assert.Equal(["start_date: is not a valid date", "check the request"], e.Errors);
-        Assert.Equal("SendGrid", e.Provider);
+        Assert.Equal("SendGridV3", e.Provider);
     }
 
     [Fact]

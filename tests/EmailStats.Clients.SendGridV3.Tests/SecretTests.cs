@@ -40,7 +40,7 @@ public sealed class SecretTests(SendGridV3Server server) : IClassFixture<SendGri
         await client.GetClientStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 1)));
         await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(Day(1, 17), Day(1, 17))));
 
-        Assert.Contains(capture.Lines, l => l.Contains("SendGrid GetClientStats answered 200", StringComparison.Ordinal));
+        Assert.Contains(capture.Lines, l => l.Contains("SendGridV3 GetClientStats answered 200", StringComparison.Ordinal));
         Assert.Contains(capture.Lines, l => l.Contains("bad key ***", StringComparison.Ordinal));
         SecretAssert.NotIn(capture.Lines, ApiKey);
     }
