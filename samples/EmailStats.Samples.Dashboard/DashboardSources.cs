@@ -4,6 +4,7 @@ using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
 using EmailStats.Clients.Sandbox;
 using EmailStats.Clients.SendGridV2;
+using EmailStats.Clients.SendGridV3;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -134,6 +135,12 @@ internal static class DashboardSources
 
     private static Plan SendGrid(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
     {
+        // A v3 key (what SendGrid accounts answer today) wins over v2 credentials: v2 is deprecated.
+        if (Has(c, "SENDGRID_V3_API_KEY"))
+        {
+            return SendGridV3(c, services);
+        }
+
         var real = Has(c, "SENDGRID_API_KEY");
         var (credentials, address) = Settings(Provider.SendGrid);
         var zone = SampleSettings.Zone(c["SENDGRID_TIME_ZONE"], "SENDGRID_TIME_ZONE");
@@ -162,6 +169,34 @@ internal static class DashboardSources
         });
         return new(Provider.SendGrid, !real, credentials, address, sp => new SendGridV2EmailStatsSource(
             sp.GetRequiredService<ISendGridV2StatsClient>(), user ?? sandbox().SendGridV2.Users[0], categories, zone, Clock(real, sandbox)));
+    }
+
+    private static Plan SendGridV3(IConfiguration c, IServiceCollection services)
+    {
+        const string Credentials = "SENDGRID_V3_API_KEY";
+        const string Address = "SENDGRID_BASE_ADDRESS or SENDGRID_REGION";
+        var zone = SampleSettings.Zone(c["SENDGRID_TIME_ZONE"], "SENDGRID_TIME_ZONE");
+        var region = SampleSettings.Choice(c["SENDGRID_REGION"], "SENDGRID_REGION", SendGridRegion.Global, ("global", SendGridRegion.Global), ("eu", SendGridRegion.EU));
+        var baseAddress = SampleSettings.Url(c["SENDGRID_BASE_ADDRESS"], "SENDGRID_BASE_ADDRESS");
+        var categories = List(c["SENDGRID_CATEGORIES"]);
+        var subusers = List(c["SENDGRID_SUBUSERS"]);
+        if (categories.Length > 0 && subusers.Length > 0)
+        {
+            throw new SettingException("SENDGRID_SUBUSERS", "Set SENDGRID_CATEGORIES or SENDGRID_SUBUSERS, not both: SendGrid reads them from different endpoints.");
+        }
+
+        var onBehalfOf = c["SENDGRID_ON_BEHALF_OF"] is { Length: > 0 } who ? who.Trim() : null;
+        services.AddSendGridV3StatsClient(o =>
+        {
+            o.ApiKey = c["SENDGRID_V3_API_KEY"]!.Trim();
+            o.Region = region;
+            o.BaseAddress = baseAddress;
+            o.OnBehalfOf = onBehalfOf;
+        });
+        return new(Provider.SendGrid, false, Credentials, Address, sp => new SendGridV3EmailStatsSource(
+            sp.GetRequiredService<ISendGridV3StatsClient>(), categories, subusers, zone));
+
+        static string[] List(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
     }
 
     private static Plan GetResponse(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)

@@ -51,6 +51,10 @@ public sealed class SendGridV3MonthlyQuery
     /// <param name="date">Any day of the month; sent as is (SendGrid reads its month).</param>
     /// <returns>The query.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The date is <c>default(DateOnly)</c>.</exception>
+    /// <example><code>
+    /// var november = SendGridV3MonthlyQuery.ForMonth(new DateOnly(2026, 11, 1));
+    /// var oneSubuser = november.ForSubuser("shop-eu");
+    /// </code></example>
     public static SendGridV3MonthlyQuery ForMonth(DateOnly date)
     {
         if (date == default)

@@ -264,6 +264,37 @@ public sealed class DashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_v3_key_reads_sendgrid_v3_live_and_wins_over_v2_credentials()
+    {
+        using var sandbox = EmailStatsSandbox.Start();
+        var config = Config(
+            ("SENDGRID_V3_API_KEY", sandbox.SendGridV3.ApiKey),
+            ("SENDGRID_BASE_ADDRESS", sandbox.SendGridV3.BaseAddress.ToString()),
+            ("SENDGRID_ON_BEHALF_OF", "acme-receipts"),
+            ("SENDGRID_API_USER", "v2-user"),
+            ("SENDGRID_API_KEY", "v2-key-not-used"));
+
+        var code = await Run(config, "--provider", "sendgrid", "--output", "json", File("v3.json"));
+
+        Assert.Equal(0, code);
+        Assert.Equal("", _errors.ToString());
+        var sendGrid = Assert.Single(Providers(File("v3.json")));
+        Assert.False(sendGrid.GetProperty("sandbox").GetBoolean());
+        Assert.Contains("v3 global (on behalf of acme-receipts)", _out.ToString(), StringComparison.Ordinal);
+        var days = sendGrid.GetProperty("days").EnumerateArray().ToList();
+        Assert.Equal(14, days.Count);
+        Assert.True(days.Sum(d => d.GetProperty("sent").GetInt64()) > 0);
+    }
+
+    [Fact]
+    public async Task A_v3_setting_that_breaks_a_rule_is_one_line_naming_it()
+    {
+        var code = await Run(Config(("SENDGRID_V3_API_KEY", "SG.key"), ("SENDGRID_REGION", "asia")), "--provider", "sendgrid");
+        Assert.Equal(1, code);
+        Assert.Equal(["SendGrid: SENDGRID_REGION must be global or eu, not 'asia'."], ErrorLines);
+    }
+
+    [Fact]
     public async Task Live_credentials_without_their_companion_settings_name_them()
     {
         var code = await Run(Config(("SENDGRID_API_KEY", "k"), ("REPORTS_API_KEY", "k")), "--provider", "sendgrid,benchmark");
