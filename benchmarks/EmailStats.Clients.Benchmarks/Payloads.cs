@@ -35,6 +35,15 @@ public static class Payloads
     public static string[] SendGridCategories(Size size) =>
         [.. Enumerable.Range(1, SendGridCategoryCount(size)).Select(i => $"category{i:00}")];
 
+    /// <summary>SendGrid v3 category statistics: at most 10 categories per call (SendGrid's limit).</summary>
+    public static string[] SendGridV3Categories(Size size) => [.. SendGridCategories(size).Take(10)];
+
+    public static readonly string[] SendGridV3Metrics =
+    [
+        "blocks", "bounce_drops", "bounces", "clicks", "deferred", "delivered", "invalid_emails", "opens", "processed", "requests",
+        "spam_report_drops", "spam_reports", "unique_clicks", "unique_opens", "unsubscribe_drops", "unsubscribes",
+    ];
+
     public static int MailgunItems(Size size) => size == Size.Small ? 1 : 8_760;
 
     public static int GetResponsePeriods(Size size) => size == Size.Small ? 1 : 8_760;
@@ -122,6 +131,34 @@ public static class Payloads
             }
         }
     }
+
+    /// <summary>SendGrid v3 category statistics: one object per day with an entry per category, the sixteen metrics each.</summary>
+    public static byte[] SendGridV3Json(Size size) => Cached($"sg3-{size}", () =>
+    {
+        var days = SendGridDays(size);
+        var categories = SendGridV3Categories(size);
+        var first = LastDay.AddDays(-(days - 1));
+        var sb = new StringBuilder("[");
+        for (var d = 0; d < days; d++)
+        {
+            sb.Append(d == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture, $"{{\"date\":\"{first.AddDays(d):yyyy-MM-dd}\",\"stats\":[");
+            for (var c = 0; c < categories.Length; c++)
+            {
+                var n = Counters(SendGridV3Metrics.Length, (d * 31) + c, 40_000);
+                sb.Append(c == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"{{\"type\":\"category\",\"name\":\"{categories[c]}\",\"metrics\":{{");
+                for (var m = 0; m < n.Length; m++)
+                {
+                    sb.Append(m == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"\"{SendGridV3Metrics[m]}\":{n[m]}");
+                }
+
+                sb.Append("}}");
+            }
+
+            sb.Append("]}");
+        }
+
+        return sb.Append("\n]\n").ToString();
+    });
 
     /// <summary>Mailgun domain totals with every event, hourly (large) or one daily item (small).</summary>
     public static byte[] Mailgun(Size size) => Cached($"mg-{size}", () =>

@@ -20,6 +20,7 @@ internal static class TargetsReport
     private static readonly (Type Type, string Name)[] HttpClasses =
     [
         (typeof(SendGridBenchmarks), "SendGrid category stats (JSON)"),
+        (typeof(SendGridV3Benchmarks), "SendGrid v3 category stats"),
         (typeof(MailgunBenchmarks), "Mailgun domain totals"),
         (typeof(GetResponseBenchmarks), "GetResponse get_message_stats"),
         (typeof(ReportsHistogramBenchmarks), "Reports histogram"),

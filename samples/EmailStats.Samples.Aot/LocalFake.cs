@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace EmailStats.Samples.Aot;
 
 /// <summary>
-/// A local fake of the four providers inside the process (the sandbox hosts WireMock, which is not AOT-compatible):
+/// A local fake of the providers inside the process (the sandbox hosts WireMock, which is not AOT-compatible):
 /// it checks each request's route and credentials as the provider would and answers with the provider's wire format.
 /// </summary>
 internal sealed class LocalFake : HttpMessageHandler
@@ -30,6 +30,10 @@ internal sealed class LocalFake : HttpMessageHandler
                 + ",\"result\":{\"2024-05-01\":{\"sent\":50,\"opened\":20,\"clicked\":\"4\"}}}"),
             "/v3/mg.example.com/stats/total" when request.Headers.Authorization?.Parameter == Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + Key)) => Json(
                 """{"description":"totals","start":"Wed, 01 May 2024 00:00:00 UTC","end":"Thu, 02 May 2024 00:00:00 UTC","resolution":"day","stats":[{"time":"Wed, 01 May 2024 00:00:00 UTC","delivered":{"smtp":30,"http":12,"optimized":0,"total":42}}]}"""),
+            "/v3/categories/stats" when request.Headers.Authorization is { Scheme: "Bearer", Parameter: Key }
+                && request.Headers.TryGetValues("on-behalf-of", out var subuser) && subuser.Single() == "shop-eu"
+                && request.RequestUri.Query == "?start_date=2024-05-01&end_date=2024-05-02&categories=news" => Json(
+                """[{"date":"2024-05-01","stats":[{"type":"category","name":"news","metrics":{"requests":"120","delivered":117,"machine_opens":3}}]},{"date":"2024-05-02","stats":[{"type":"category","name":"news","metrics":{"requests":80}}]}]"""),
             "/api/reports/email/campaign-42" when request.Headers.TryGetValues("X-API-Key", out var keys) && keys.Single() == Key => Json(
                 """{"stats":{"sent":697,"delivered":655,"opens":{"unique":210,"rate":32.06},"clicks":{"unique":169,"rate":25.8},"complaints":0,"unsubscribes":1},"linkActivity":[{"id":"l1","path":"https://example.com/","clicks":{"total":3,"unique":2}}]}"""),
             _ => Text("application/json", """{"message":"no such route or wrong credentials"}""", HttpStatusCode.Unauthorized),

@@ -5,6 +5,7 @@ using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
 using EmailStats.Clients.SendGridV2;
+using EmailStats.Clients.SendGridV3;
 using EmailStats.Samples.Aot;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,13 @@ Check("SendGrid v2 JSON", days is [{ Requests: 120, Delivered: 117, Blocks: 2 },
 var sendGridXml = new SendGridV2StatsClient(new HttpClient(fake), new SendGridV2Options { ApiUser = "u", ApiKey = LocalFake.Key, BaseAddress = root, Format = SendGridV2Format.Xml });
 var xmlDays = await sendGridXml.GetStatsAsync(SendGridStatsQuery.ForUser("acme").LastDays(1));
 Check("SendGrid v2 XML", xmlDays is [{ Requests: 120, Opens: 40, Blocks: 2 }], $"{xmlDays.Count} day");
+
+var sendGridV3 = new SendGridV3StatsClient(new HttpClient(fake), new SendGridV3Options { ApiKey = LocalFake.Key, BaseAddress = root, OnBehalfOf = "shop-eu" });
+var v3Days = await sendGridV3.GetCategoryStatsAsync(SendGridV3StatsQuery.Between(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2)).ForCategories("news"));
+Check(
+    "SendGrid v3",
+    v3Days is [{ Stats: [{ Name: "news", Metrics: { Requests: 120, Delivered: 117, Opens: null } }] }, { Stats: [{ Metrics.Requests: 80 }] }] && v3Days[0].Stats[0].Metrics.AdditionalData.ContainsKey("machine_opens"),
+    $"{v3Days.Count} days, {v3Days.Sum(d => d.Stats[0].Metrics.Requests)} requests");
 
 var messages = new MessageStatsClient(new HttpClient(fake), new JsonRpcMessagesOptions { ApiKey = LocalFake.Key, Endpoint = root });
 var periods = await messages.GetMessageStatsAsync(MessageStatsQuery.ForMessage("m1"));

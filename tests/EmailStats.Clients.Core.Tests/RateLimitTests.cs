@@ -25,6 +25,28 @@ public sealed class RateLimitTests
         Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), e.RateLimit.ResetsAt);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, true, "1795176060", 60.0)]
+    [InlineData(HttpStatusCode.TooManyRequests, false, "90", 90.0)]
+    [InlineData(HttpStatusCode.TooManyRequests, true, "1795170000", 0.0)]
+    [InlineData(HttpStatusCode.TooManyRequests, true, "soon", null)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, true, "1795176060", null)]
+    public async Task A_429_without_retry_after_waits_until_the_reset(HttpStatusCode status, bool unixSeconds, string reset, double? seconds)
+    {
+        var e = await RefusalAsync(unixSeconds ? RateLimitReset.UnixSeconds : RateLimitReset.SecondsLeft, status, ("X-RateLimit-Reset", reset));
+
+        Assert.Equal(status, e.StatusCode);
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, e.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Retry_after_wins_over_the_reset()
+    {
+        var e = await RefusalAsync(RateLimitReset.UnixSeconds, ("Retry-After", "7"), ("X-RateLimit-Reset", "1795176060"));
+
+        Assert.Equal(TimeSpan.FromSeconds(7), e.RetryAfter);
+    }
+
     [Fact]
     public async Task No_rate_limit_headers_is_no_rate_limit()
     {
@@ -33,16 +55,19 @@ public sealed class RateLimitTests
         Assert.Null(e.RateLimit);
     }
 
-    private static async Task<EmailStatsApiException> RefusalAsync(RateLimitReset kind, params (string Name, string Value)[] headers)
+    private static Task<EmailStatsApiException> RefusalAsync(RateLimitReset kind, params (string Name, string Value)[] headers) =>
+        RefusalAsync(kind, HttpStatusCode.TooManyRequests, headers);
+
+    private static async Task<EmailStatsApiException> RefusalAsync(RateLimitReset kind, HttpStatusCode status, params (string Name, string Value)[] headers)
     {
         var context = new ProviderCallPath("Test", new Secrets("s3cr3t-key"), _ => null, timeProvider: new FixedClock(Now), rateLimitReset: kind);
         return await Assert.ThrowsAsync<EmailStatsApiException>(() => context.SendAsync(
             "Probe",
-            headers,
+            (Headers: headers, Status: status),
             static (h, _) =>
             {
-                var message = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("") };
-                foreach (var (name, value) in h)
+                var message = new HttpResponseMessage(h.Status) { Content = new StringContent("") };
+                foreach (var (name, value) in h.Headers)
                 {
                     message.Headers.TryAddWithoutValidation(name, value);
                 }

@@ -6,11 +6,13 @@ using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
 using EmailStats.Clients.Sandbox;
 using EmailStats.Clients.SendGridV2;
+using EmailStats.Clients.SendGridV3;
 using Microsoft.Extensions.DependencyInjection;
 
 using var sandbox = EmailStatsSandbox.Start();
 var services = new ServiceCollection();
 services.AddSendGridV2StatsClient(o => sandbox.Configure(o));
+services.AddSendGridV3StatsClient(o => sandbox.Configure(o));
 services.AddMessageStatsClient(o => sandbox.Configure(o));
 services.AddMailgunStatsClient(o => sandbox.Configure(o));
 services.AddReportsClient(o => sandbox.Configure(o));
@@ -20,6 +22,7 @@ var today = sandbox.Today;
 IEmailStatsSource[] sources =
 [
     new SendGridV2EmailStatsSource(provider.GetRequiredService<ISendGridV2StatsClient>(), sandbox.SendGridV2.Users[0]),
+    new SendGridV3EmailStatsSource(provider.GetRequiredService<ISendGridV3StatsClient>(), subusers: sandbox.SendGridV3.Subusers),
     new MessageEmailStatsSource(provider.GetRequiredService<IMessageStatsClient>(), sandbox.JsonRpcMessages.MessageIds[^1]),
     new MailgunEmailStatsSource(provider.GetRequiredService<IMailgunStatsClient>(), sandbox.Mailgun.Domains[0]),
     new ReportsEmailStatsSource(provider.GetRequiredService<IReportsClient>()),
