@@ -15,6 +15,7 @@ public sealed class SampleTests
     private static readonly (string Sample, string[] Settings, string Expected)[] Unreachable =
     [
         ("SendGridV2", ["SENDGRID_API_USER=user", "SENDGRID_API_KEY=key-0123456789", "SENDGRID_USER=bob", "SENDGRID_BASE_ADDRESS=" + Nowhere], "error: SendGrid: could not be reached"),
+        ("SendGridV3", ["SENDGRID_V3_API_KEY=key-0123456789", "SENDGRID_BASE_ADDRESS=" + Nowhere], "error: SendGrid: could not be reached"),
         ("JsonRpcMessages", ["GETRESPONSE_API_KEY=key-0123456789", "GETRESPONSE_MESSAGE_ID=m", "GETRESPONSE_ENDPOINT=" + Nowhere], "error: GetResponse: could not be reached"),
         ("Mailgun", ["MAILGUN_API_KEY=key-0123456789", "MAILGUN_DOMAIN=mg.example.com", "MAILGUN_BASE_ADDRESS=" + Nowhere], "error: Mailgun: could not be reached"),
         ("Reports", ["REPORTS_API_KEY=key-0123456789", "REPORTS_BASE_ADDRESS=" + Nowhere], "error: Benchmark Email: could not be reached"),
@@ -23,7 +24,7 @@ public sealed class SampleTests
     [Fact]
     public async Task An_unreachable_server_is_one_line_on_stderr_without_stack_traces_in_every_sample()
     {
-        // The four run at once: each waits out its retries (a few seconds) before it gives up.
+        // They run at once: each waits out its retries (a few seconds) before it gives up.
         var runs = await Task.WhenAll(Unreachable.Select(async u => (u.Sample, u.Expected, Run: await RunAsync(u.Sample, u.Settings))));
 
         Assert.All(runs, r =>
@@ -42,6 +43,7 @@ public sealed class SampleTests
 
     [Theory]
     [InlineData("SendGridV2", "SENDGRID_BASE_ADDRESS=not-a-url", "error: SENDGRID_BASE_ADDRESS must be an absolute http or https URL such as https://api.example.com/, not 'not-a-url'.")]
+    [InlineData("SendGridV3", "SENDGRID_REGION=asia", "error: SENDGRID_REGION must be global or eu, not 'asia'.")]
     [InlineData("Mailgun", "MAILGUN_REGION=asia", "error: MAILGUN_REGION must be us or eu, not 'asia'.")]
     [InlineData("Reports", "REPORTS_BASE_ADDRESS=not-a-url", "error: REPORTS_BASE_ADDRESS must be an absolute http or https URL such as https://api.example.com/, not 'not-a-url'.")]
     [InlineData("JsonRpcMessages", "GETRESPONSE_GROUPING=weekly", "error: GETRESPONSE_GROUPING must be hourly or daily or monthly or yearly, not 'weekly'.")]
