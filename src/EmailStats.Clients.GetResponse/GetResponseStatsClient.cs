@@ -1,0 +1,143 @@
+using System.Globalization;
+using EmailStats.Clients.GetResponse.Serialization;
+using EmailStats.Clients.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace EmailStats.Clients.GetResponse;
+
+/// <summary>The GetResponse API v3 statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
+public sealed class GetResponseStatsClient : IGetResponseStatsClient
+{
+    /// <summary>The provider name used in exceptions, logs and traces.</summary>
+    public const string ProviderName = "GetResponse";
+
+    private readonly IGetResponseStatsApi _api;
+    private readonly ProviderCallPath _context;
+    private readonly string _token;
+    private readonly string? _domain;
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
+    /// <param name="options">API key, base address and domain; validated here.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
+    public GetResponseStatsClient(HttpClient httpClient, GetResponseOptions options)
+        : this(httpClient, options, logger: null)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
+    /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
+    /// <param name="options">API key, base address and domain; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
+    public GetResponseStatsClient(HttpClient httpClient, GetResponseOptions options, ILogger<GetResponseStatsClient>? logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
+        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
+
+        _api = RefitDefaults.Create<IGetResponseStatsApi>(httpClient);
+        _token = "api-key " + options.ApiKey;
+        _domain = options.Domain;
+
+        // GetResponse's X-RateLimit-Reset is the time left in the window ("432 seconds").
+        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey, _token), GetResponseResponseReader.ReadError, logger, rateLimitReset: RateLimitReset.SecondsLeft);
+    }
+
+    /// <inheritdoc />
+    public Task<GetResponseStatsPage> GetNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+        One("GetNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), (c, id, q, page, ct) => c._api.NewsletterAsync(
+            c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<GetResponseStatsPeriod> GetAllNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+        All("GetAllNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), (c, id, q, page, ct) => c._api.NewsletterAsync(
+            c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GetResponseStatsPage> GetNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+        One("GetNewslettersStats", Collection(query, newsletters: true), (c, _, q, page, ct) => c._api.NewslettersAsync(
+            c._token, c._domain, q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<GetResponseStatsPeriod> GetAllNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+        All("GetAllNewslettersStats", Collection(query, newsletters: true), (c, _, q, page, ct) => c._api.NewslettersAsync(
+            c._token, c._domain, q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GetResponseStatsPage> GetAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+        One("GetAutoresponderStats", Single(autoresponderId, query, nameof(autoresponderId)), (c, id, q, page, ct) => c._api.AutoresponderAsync(
+            c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<GetResponseStatsPeriod> GetAllAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+        All("GetAllAutoresponderStats", Single(autoresponderId, query, nameof(autoresponderId)), (c, id, q, page, ct) => c._api.AutoresponderAsync(
+            c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GetResponseStatsPage> GetAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+        One("GetAutorespondersStats", Collection(query, newsletters: false), (c, _, q, page, ct) => c._api.AutorespondersAsync(
+            c._token, c._domain, q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<GetResponseStatsPeriod> GetAllAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+        All("GetAllAutorespondersStats", Collection(query, newsletters: false), (c, _, q, page, ct) => c._api.AutorespondersAsync(
+            c._token, c._domain, q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+
+    private delegate Task<HttpResponseMessage> Send(GetResponseStatsClient client, string? id, GetResponseStatsQuery query, string? page, CancellationToken cancellationToken);
+
+    private static (string? Id, GetResponseStatsQuery Query) Single(string id, GetResponseStatsQuery query, string parameter)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id, parameter);
+        if (id.Contains('/') || id.Contains('\\') || id is "." or ".." || id.Trim() != id)
+        {
+            throw new ArgumentException("A message id goes into the path: no '/', '\\', leading or trailing white space, and not '.' or '..'.", parameter);
+        }
+
+        ArgumentNullException.ThrowIfNull(query);
+        query.Check("A single message's statistics", newsletters: false, autoresponders: false, campaigns: false);
+        return (id, query);
+    }
+
+    private static (string? Id, GetResponseStatsQuery Query) Collection(GetResponseStatsQuery query, bool newsletters)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Check(newsletters ? "The newsletters collection" : "The autoresponders collection", newsletters, autoresponders: !newsletters, campaigns: true);
+        if (!newsletters && query.AutoresponderIds.Count == 0 && query.CampaignIds.Count == 0)
+        {
+            throw new ArgumentException(
+                "The autoresponders collection needs autoresponder or campaign ids (GetResponse: \"You must specify at least one of autoresponderId, campaignId\"): call ForAutoresponders(...) or ForCampaigns(...).",
+                nameof(query));
+        }
+
+        return (null, query);
+    }
+
+    private Task<GetResponseStatsPage> One(string operation, (string? Id, GetResponseStatsQuery Query) call, Send send, CancellationToken cancellationToken) =>
+        _context.SendAsync(
+            operation,
+            (Client: this, call.Id, call.Query, Send: send),
+            static (s, ct) => s.Send(s.Client, s.Id, s.Query, s.Query.PageNumber?.ToString(CultureInfo.InvariantCulture), ct),
+            GetResponseResponseReader.ReadPage,
+            cancellationToken);
+
+    private IAsyncEnumerable<GetResponseStatsPeriod> All(string operation, (string? Id, GetResponseStatsQuery Query) call, Send send, CancellationToken cancellationToken)
+    {
+        var size = call.Query.EffectivePerPage;
+        return PagedCall.WalkAsync(
+            _context,
+            operation,
+            (Client: this, call.Id, call.Query, Send: send),
+            static (s, page, ct) => s.Send(s.Client, s.Id, s.Query, page.ToString(CultureInfo.InvariantCulture), ct),
+            (response, page) =>
+            {
+                var result = GetResponseResponseReader.ReadPage(response);
+                var last = result.TotalPages is { } total ? page >= total : result.Items.Count < size;
+                return new Page<GetResponseStatsPeriod>(result.Items, last);
+            },
+            static period => period.TimeInterval.ToString(),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,68 @@
+using Refit;
+
+namespace EmailStats.Clients.GetResponse;
+
+/// <summary>
+/// The GetResponse API v3 statistics wire: GET endpoints with <c>query[...]</c> parameters (null ones left out), the key
+/// as <c>X-Auth-Token: api-key {key}</c> and, for GetResponse MAX, <c>X-Domain</c>, set per call.
+/// </summary>
+internal interface IGetResponseStatsApi
+{
+    /// <summary><c>GET newsletters/{newsletterId}/statistics</c>.</summary>
+    [Get("/newsletters/{id}/statistics")]
+    Task<HttpResponseMessage> NewsletterAsync(
+        [Header("X-Auth-Token")] string token,
+        [Header("X-Domain")] string? domain,
+        string id,
+        [AliasAs("query[groupBy]")] string? groupBy,
+        [AliasAs("query[createdOn][from]")] string? from,
+        [AliasAs("query[createdOn][to]")] string? to,
+        [AliasAs("fields")] string? fields,
+        [AliasAs("perPage")] string? perPage,
+        [AliasAs("page")] string? page,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>GET newsletters/statistics</c>.</summary>
+    [Get("/newsletters/statistics")]
+    Task<HttpResponseMessage> NewslettersAsync(
+        [Header("X-Auth-Token")] string token,
+        [Header("X-Domain")] string? domain,
+        [AliasAs("query[groupBy]")] string? groupBy,
+        [AliasAs("query[newsletterId]")] string? newsletterIds,
+        [AliasAs("query[campaignId]")] string? campaignIds,
+        [AliasAs("query[createdOn][from]")] string? from,
+        [AliasAs("query[createdOn][to]")] string? to,
+        [AliasAs("fields")] string? fields,
+        [AliasAs("perPage")] string? perPage,
+        [AliasAs("page")] string? page,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>GET autoresponders/{autoresponderId}/statistics</c>.</summary>
+    [Get("/autoresponders/{id}/statistics")]
+    Task<HttpResponseMessage> AutoresponderAsync(
+        [Header("X-Auth-Token")] string token,
+        [Header("X-Domain")] string? domain,
+        string id,
+        [AliasAs("query[groupBy]")] string? groupBy,
+        [AliasAs("query[createdOn][from]")] string? from,
+        [AliasAs("query[createdOn][to]")] string? to,
+        [AliasAs("fields")] string? fields,
+        [AliasAs("perPage")] string? perPage,
+        [AliasAs("page")] string? page,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>GET autoresponders/statistics</c>.</summary>
+    [Get("/autoresponders/statistics")]
+    Task<HttpResponseMessage> AutorespondersAsync(
+        [Header("X-Auth-Token")] string token,
+        [Header("X-Domain")] string? domain,
+        [AliasAs("query[groupBy]")] string? groupBy,
+        [AliasAs("query[autoresponderId]")] string? autoresponderIds,
+        [AliasAs("query[campaignId]")] string? campaignIds,
+        [AliasAs("query[createdOn][from]")] string? from,
+        [AliasAs("query[createdOn][to]")] string? to,
+        [AliasAs("fields")] string? fields,
+        [AliasAs("perPage")] string? perPage,
+        [AliasAs("page")] string? page,
+        CancellationToken cancellationToken);
+}

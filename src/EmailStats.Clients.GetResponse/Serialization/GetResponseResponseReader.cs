@@ -1,0 +1,247 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+using EmailStats.Clients.Internal;
+using EmailStats.Clients.Serialization;
+
+namespace EmailStats.Clients.GetResponse.Serialization;
+
+/// <summary>
+/// Reads GetResponse v3 statistics answers in one <see cref="Utf8JsonReader"/> pass straight into the immutable models:
+/// a JSON array of <c>{"timeInterval","sent","totalOpened",...}</c>, with the paging headers. Counters as numbers or
+/// numeric strings (GetResponse's own examples quote them), the documented misspelling <c>unsubsribed</c>, unknown fields
+/// kept; a <c>timeInterval</c> that is not an ISO 8601 interval, a fraction or text for a counter, a null element are a
+/// typed refusal. The error envelope <c>{"httpStatus","code","codeDescription","message","moreInfo","context","uuid"}</c>
+/// is an error whatever the HTTP status.
+/// </summary>
+internal static class GetResponseResponseReader
+{
+    private const int CounterCount = 15;
+
+    public static GetResponseStatsPage ReadPage(ProviderResponse response)
+    {
+        if (response.Kind() == BodyKind.JsonObject && ReadError(response) is { } error)
+        {
+            throw response.ApiError(error);
+        }
+
+        var json = response.RequireJson(JsonValueKind.Array, "a JSON array of statistics");
+        var reader = new Utf8JsonReader(json.Span);
+        reader.Read();
+        var items = new List<GetResponseStatsPeriod>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            items.Add(ReadPeriod(ref reader));
+        }
+
+        return new GetResponseStatsPage
+        {
+            Items = items.AsReadOnly(),
+            CurrentPage = (int?)Header(response, "CurrentPage"),
+            TotalPages = (int?)Header(response, "TotalPages"),
+            TotalCount = Header(response, "TotalCount"),
+        };
+    }
+
+    /// <summary>The error envelope, or null when the body is not one: its code, its message and the context's details.</summary>
+    public static ProviderError? ReadError(ProviderResponse response)
+    {
+        return response.ReadJsonError(static (root, error) =>
+        {
+            if (!root.TryGetProperty("httpStatus", out _) && !root.TryGetProperty("codeDescription", out _))
+            {
+                return false;
+            }
+
+            if (root.TryGetProperty("code", out var code))
+            {
+                error.AddCode(code);
+            }
+
+            if (root.TryGetProperty("message", out var message))
+            {
+                error.AddMessage(message);
+            }
+
+            if (root.TryGetProperty("context", out var context))
+            {
+                if (context.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var property in context.EnumerateObject())
+                    {
+                        error.AddMessage($"{property.Name}: {Text(property.Value)}");
+                    }
+                }
+                else if (context.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in context.EnumerateArray())
+                    {
+                        error.AddMessage(Text(item));
+                    }
+                }
+            }
+
+            if (!error.HasMessages && root.TryGetProperty("codeDescription", out var description))
+            {
+                error.AddMessage(description);
+            }
+
+            return true;
+        });
+
+        static string Text(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Text)),
+            _ => value.GetRawText(),
+        };
+    }
+
+    private static GetResponseStatsPeriod ReadPeriod(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            throw new JsonException("The statistics list holds a null element.");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"A statistics element must be an object, not {reader.TokenType}.");
+        }
+
+        GetResponseTimeInterval? interval = null;
+        Span<long> values = stackalloc long[CounterCount];
+        var present = 0;
+        AdditionalData? extra = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("timeInterval"u8))
+            {
+                Next(ref reader);
+                var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                interval = GetResponseTimeInterval.TryParse(text, out var parsed)
+                    ? parsed
+                    : throw new JsonException("A 'timeInterval' is not an ISO 8601 interval of a start and a duration (such as 2014-09-20T00:00:00+0000/P1D).");
+                continue;
+            }
+
+            var index = CounterIndex(ref reader);
+            if (index < 0)
+            {
+                var name = reader.GetString()!;
+                Next(ref reader);
+                extra ??= new AdditionalData();
+                ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
+                continue;
+            }
+
+            Next(ref reader);
+            if (ReadCount(ref reader) is { } value)
+            {
+                values[index] = value;
+                present |= 1 << index;
+            }
+        }
+
+        return new GetResponseStatsPeriod
+        {
+            TimeInterval = interval ?? throw new JsonException("A statistics element has no 'timeInterval'."),
+            Sent = Get(values, present, 0),
+            TotalOpened = Get(values, present, 1),
+            TotalHumanOpened = Get(values, present, 2),
+            UniqueOpened = Get(values, present, 3),
+            UniqueHumanOpened = Get(values, present, 4),
+            TotalClicked = Get(values, present, 5),
+            TotalHumanClicked = Get(values, present, 6),
+            UniqueClicked = Get(values, present, 7),
+            UniqueHumanClicked = Get(values, present, 8),
+            Goals = Get(values, present, 9),
+            UniqueGoals = Get(values, present, 10),
+            Forwarded = Get(values, present, 11),
+            Unsubscribed = Get(values, present, 12),
+            Bounced = Get(values, present, 13),
+            Complaints = Get(values, present, 14),
+            AdditionalData = extra ?? new AdditionalData(),
+        };
+
+        static long? Get(Span<long> values, int present, int index) => (present & (1 << index)) != 0 ? values[index] : null;
+    }
+
+    private static int CounterIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("sent"u8)) return 0;
+        if (reader.ValueTextEquals("totalOpened"u8)) return 1;
+        if (reader.ValueTextEquals("totalHumanOpened"u8)) return 2;
+        if (reader.ValueTextEquals("uniqueOpened"u8)) return 3;
+        if (reader.ValueTextEquals("uniqueHumanOpened"u8)) return 4;
+        if (reader.ValueTextEquals("totalClicked"u8)) return 5;
+        if (reader.ValueTextEquals("totalHumanClicked"u8)) return 6;
+        if (reader.ValueTextEquals("uniqueClicked"u8)) return 7;
+        if (reader.ValueTextEquals("uniqueHumanClicked"u8)) return 8;
+        if (reader.ValueTextEquals("goals"u8)) return 9;
+        if (reader.ValueTextEquals("uniqueGoals"u8)) return 10;
+        if (reader.ValueTextEquals("forwarded"u8)) return 11;
+
+        // GetResponse's documented examples spell it "unsubsribed"; the schema "unsubscribed".
+        if (reader.ValueTextEquals("unsubscribed"u8) || reader.ValueTextEquals("unsubsribed"u8)) return 12;
+        if (reader.ValueTextEquals("bounced"u8)) return 13;
+        if (reader.ValueTextEquals("complaints"u8)) return 14;
+        return -1;
+    }
+
+    /// <summary>A counter: a whole number, a numeric string or an integral decimal; null or an empty string is "not sent".</summary>
+    private static long? ReadCount(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var whole))
+                {
+                    return whole;
+                }
+
+                if (reader.TryGetDecimal(out var dec) && dec == decimal.Truncate(dec) && dec is >= long.MinValue and <= long.MaxValue)
+                {
+                    return (long)dec;
+                }
+
+                throw new JsonException("A counter must be a whole number.");
+            case JsonTokenType.String:
+                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long fast, out var consumed) && consumed == reader.ValueSpan.Length)
+                {
+                    return fast;
+                }
+
+                var text = reader.GetString()!.Trim();
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : throw new JsonException("A counter sent as a string must hold a whole number.");
+            default:
+                throw new JsonException($"A counter must be a number, not {reader.TokenType}.");
+        }
+    }
+
+    private static long? Header(ProviderResponse response, string name) =>
+        response.Headers.TryGetValues(name, out var values)
+        && long.TryParse(values.FirstOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        && value <= int.MaxValue
+            ? value
+            : null;
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON ends too early.");
+        }
+
+        return reader.TokenType;
+    }
+}
