@@ -31,7 +31,9 @@ public sealed class GetResponseEmailStatsSource : EmailStatsSource
         }
 
         _timeZone = timeZone ?? TimeZoneInfo.Utc;
-        if (_timeZone.BaseUtcOffset.Minutes != 0 || _timeZone.GetAdjustmentRules().Any(r => r.DaylightDelta.Minutes != 0 || r.BaseUtcOffsetDelta.Minutes != 0))
+        // Rules of the zone's present (GetResponse has kept statistics since long after 1970), not its local mean time of the 1800s.
+        if (_timeZone.BaseUtcOffset.Minutes != 0
+            || _timeZone.GetAdjustmentRules().Any(r => r.DateEnd.Year >= 1970 && (r.DaylightDelta.Minutes != 0 || r.BaseUtcOffsetDelta.Minutes != 0)))
         {
             throw new ArgumentException(
                 $"{_timeZone.Id} has an offset that is not a whole number of hours: GetResponse's hourly UTC periods cannot be split at its midnight, so its days cannot be counted exactly.",

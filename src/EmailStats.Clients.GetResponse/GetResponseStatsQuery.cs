@@ -188,7 +188,7 @@ public sealed class GetResponseStatsQuery
     {
         var parts = new List<string>();
         Add("groupBy", GroupingText);
-        Add("createdOn", CreatedFrom is null && CreatedTo is null ? null : $"{FromText ?? "..."}..{ToText ?? "..."}");
+        Add("createdOn", CreatedFrom is null && CreatedTo is null ? null : $"{FromText}..{ToText}");
         Add("newsletters", NewsletterIdsText);
         Add("autoresponders", AutoresponderIdsText);
         Add("campaigns", CampaignIdsText);

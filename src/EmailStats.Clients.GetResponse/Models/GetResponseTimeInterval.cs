@@ -79,6 +79,7 @@ public readonly record struct GetResponseTimeInterval(DateTimeOffset Start, int 
 
         var inTime = false;
         var any = false;
+        var anyTime = false;
         var number = 0L;
         var digits = 0;
         double seconds = 0;
@@ -122,6 +123,7 @@ public readonly record struct GetResponseTimeInterval(DateTimeOffset Start, int 
                 number = 0;
                 digits = 0;
                 any = true;
+                anyTime = true;
                 i = end;
                 continue;
             }
@@ -144,11 +146,12 @@ public readonly record struct GetResponseTimeInterval(DateTimeOffset Start, int 
             }
 
             any = true;
+            anyTime |= inTime;
             number = 0;
             digits = 0;
         }
 
-        if (!any || digits != 0)
+        if (!any || digits != 0 || (inTime && !anyTime))
         {
             return false;
         }
