@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using EmailStats.Clients.Sandbox.Data;
 using EmailStats.Clients.Sandbox.Providers;
+using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
@@ -60,11 +61,14 @@ public sealed partial class EmailStatsSandbox : IDisposable
             SendGridV2 = new SendGridV2Sandbox(new Uri(Url, "sendgrid/"));
             SendGridV3 = new SendGridV3Sandbox(new Uri(Url, "sendgrid/"));
             JsonRpcMessages = new JsonRpcMessagesSandbox(new Uri(Url, "getresponse/"));
+            GetResponse = new GetResponseSandbox(new Uri(Url, "getresponse/v3/"));
             Mailgun = new MailgunSandbox(new Uri(Url, "mailgun/"));
             Reports = new ReportsSandbox(new Uri(Url, "benchmark/"));
             Add(new SendGridV2SandboxHost(Data, SendGridV2));
             Add(new SendGridV3SandboxHost(Data, SendGridV3));
-            Add(new JsonRpcMessagesSandboxHost(Data, JsonRpcMessages));
+            var messages = new JsonRpcMessagesSandboxData(Data);
+            Add(new JsonRpcMessagesSandboxHost(messages, JsonRpcMessages));
+            Add(new GetResponseSandboxHost(Data, messages, GetResponse));
             Add(new MailgunSandboxHost(Data, Mailgun));
             Add(new ReportsSandboxHost(Data, Reports));
         }
@@ -98,6 +102,9 @@ public sealed partial class EmailStatsSandbox : IDisposable
     /// <summary>The GetResponse JSON-RPC account.</summary>
     public JsonRpcMessagesSandbox JsonRpcMessages { get; }
 
+    /// <summary>The GetResponse API v3 account: the JSON-RPC account's messages as its newsletters, under the same root.</summary>
+    public GetResponseSandbox GetResponse { get; }
+
     /// <summary>The Mailgun account.</summary>
     public MailgunSandbox Mailgun { get; }
 
@@ -130,6 +137,10 @@ public sealed partial class EmailStatsSandbox : IDisposable
     /// <summary>Points JSON-RPC message statistics options at the sandbox (endpoint and key).</summary>
     /// <param name="options">The options to fill.</param>
     public void Configure(JsonRpcMessagesOptions options) => JsonRpcMessages.Configure(options);
+
+    /// <summary>Points GetResponse API v3 options at the sandbox (base address and key).</summary>
+    /// <param name="options">The options to fill.</param>
+    public void Configure(GetResponseOptions options) => GetResponse.Configure(options);
 
     /// <summary>Points Mailgun options at the sandbox (base address and key).</summary>
     /// <param name="options">The options to fill.</param>

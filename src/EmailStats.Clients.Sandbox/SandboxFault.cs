@@ -19,6 +19,9 @@ public enum SandboxProvider
 
     /// <summary>SendGrid v3 statistics (served under the same root as v2).</summary>
     SendGridV3,
+
+    /// <summary>GetResponse API v3 statistics (served under the same root as the JSON-RPC API).</summary>
+    GetResponse,
 }
 
 /// <summary>A failure the sandbox serves instead of (or before) an answer, to exercise a caller's retry handling.</summary>

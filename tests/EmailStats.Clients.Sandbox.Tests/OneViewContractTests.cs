@@ -1,3 +1,4 @@
+using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
@@ -47,7 +48,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     public static TheoryData<string> Sources() =>
     [
         "sendgrid-user-berlin", "sendgrid-reseller-categories", "sendgrid-subuser-categories", "getresponse-newest",
-        "getresponse-older-new-york", "sendgrid-v3-global-berlin", "sendgrid-v3-categories", "sendgrid-v3-subusers", "mailgun-account", "mailgun-domain", "mailgun-v3-account", "mailgun-v3-domain", "reports-utc",
+        "getresponse-older-new-york", "sendgrid-v3-global-berlin", "sendgrid-v3-categories", "sendgrid-v3-subusers", "getresponse-v3-all",
+        "getresponse-v3-newsletter-berlin", "mailgun-account", "mailgun-domain", "mailgun-v3-account", "mailgun-v3-domain", "reports-utc",
         "reports-berlin", "reports-auckland",
     ];
 
@@ -191,6 +193,37 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     }
 
     [Fact]
+    public async Task A_getresponse_message_has_the_same_utc_rows_in_the_json_rpc_and_the_v3_api()
+    {
+        foreach (var id in sandboxes.Inclusive.GetResponse.NewsletterIds)
+        {
+            var v15 = new MessageEmailStatsSource(MessageClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
+            var v3 = new GetResponseEmailStatsSource(GetResponseClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
+
+            foreach (var (from, to) in Ranges(seed: id.Length * 31337, count: 4).Append((Today.AddDays(-399), Today)))
+            {
+                Assert.Equal(await v15.GetDailyMetricsAsync(from, to), (await v3.GetDailyMetricsAsync(from, to)).Select(r => r with { Provider = v15.Provider, Source = v15.Name }));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_getresponse_zones_days_add_up_to_the_utc_days_over_a_whole_message()
+    {
+        var id = sandboxes.Inclusive.GetResponse.NewsletterIds[1];
+        var utc = new GetResponseEmailStatsSource(GetResponseClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
+        var berlin = new GetResponseEmailStatsSource(GetResponseClient(sandboxes.Inclusive), id, Berlin, sandboxes.Inclusive.Clock);
+
+        var utcDays = await utc.GetDailyMetricsAsync(Today.AddDays(-399), Today.AddDays(-1));
+        var berlinDays = await berlin.GetDailyMetricsAsync(Today.AddDays(-399), Today.AddDays(-1));
+
+        Assert.Equal(utcDays.Sum(d => d.Sent), berlinDays.Sum(d => d.Sent));
+        Assert.Equal(utcDays.Sum(d => d.Opens), berlinDays.Sum(d => d.Opens));
+        Assert.NotEqual(utcDays.Select(d => d.Opens), berlinDays.Select(d => d.Opens));
+        Assert.All(berlinDays, d => Assert.Null(d.UniqueOpens));
+    }
+
+    [Fact]
     public async Task SendGrid_days_add_up_to_the_lifetime_aggregate()
     {
         var client = SendGridClient(sandboxes.Inclusive, SendGridV2Api.Subuser);
@@ -321,6 +354,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
         "sendgrid-v3-global-berlin" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), timeZone: Berlin, timeProvider: sandbox.Clock),
         "sendgrid-v3-categories" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), categories: ["receipts", "shipping"], timeProvider: sandbox.Clock),
         "sendgrid-v3-subusers" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), subusers: ["acme-newsletters", "acme-receipts"], timeProvider: sandbox.Clock),
+        "getresponse-v3-all" => new GetResponseEmailStatsSource(GetResponseClient(sandbox), timeProvider: sandbox.Clock),
+        "getresponse-v3-newsletter-berlin" => new GetResponseEmailStatsSource(GetResponseClient(sandbox), sandbox.GetResponse.NewsletterIds[^2], Berlin, sandbox.Clock),
         "getresponse-newest" => new MessageEmailStatsSource(MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^1], null, sandbox.Clock),
         "getresponse-older-new-york" => new MessageEmailStatsSource(
             MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^2], TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), sandbox.Clock),
@@ -348,6 +383,13 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
         var options = new SendGridV3Options { OnBehalfOf = onBehalfOf };
         sandbox.Configure(options);
         return new SendGridV3StatsClient(new HttpClient(), options);
+    }
+
+    private static GetResponseStatsClient GetResponseClient(EmailStatsSandbox sandbox)
+    {
+        var options = new GetResponseOptions();
+        sandbox.Configure(options);
+        return new GetResponseStatsClient(new HttpClient(), options);
     }
 
     private static MessageStatsClient MessageClient(EmailStatsSandbox sandbox)

@@ -22,9 +22,9 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
     private readonly JsonRpcMessagesSandboxData _messages;
     private readonly JsonRpcMessagesSandbox _account;
 
-    public JsonRpcMessagesSandboxHost(SandboxData data, JsonRpcMessagesSandbox account)
+    public JsonRpcMessagesSandboxHost(JsonRpcMessagesSandboxData messages, JsonRpcMessagesSandbox account)
     {
-        _messages = new JsonRpcMessagesSandboxData(data);
+        _messages = messages;
         _account = account;
         account.Attach(_messages.Messages);
     }
@@ -34,6 +34,9 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
     public override string Prefix => "/getresponse";
 
     public override string FixtureFolder => "JsonRpcMessages";
+
+    /// <summary>The GetResponse root except its v3 REST paths, which the v3 host serves.</summary>
+    public override bool Serves(string path) => base.Serves(path) && !path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
 
     public override IResponseMessage Handle(SandboxRequest request)
     {
