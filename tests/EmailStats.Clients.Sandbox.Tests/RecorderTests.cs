@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
@@ -17,7 +18,7 @@ using WireMock.Util;
 namespace EmailStats.Clients.Sandbox.Tests;
 
 /// <summary>
-/// The recorder end to end: five clients call a local fake "live" server through the recorder with known secrets;
+/// The recorder end to end: six clients call a local fake "live" server through the recorder with known secrets;
 /// the written file holds no secret in any form, and a server loaded with it answers the same calls, made with the
 /// placeholder credentials, with the same data.
 /// </summary>
@@ -29,7 +30,8 @@ public sealed class RecorderTests : IDisposable
     private const string MailgunKey = "key-live-5b2e9d4470";
     private const string ReportsKey = "bm-live-88c1e0aa";
     private const string SendGridV3Key = "SG.v3-live.Key_0b7d";
-    private static readonly string[] AllSecrets = [SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key];
+    private const string GetResponseKey = "gr3-live-91ab2c7e";
+    private static readonly string[] AllSecrets = [SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key, GetResponseKey];
 
     private readonly WireMockServer _live = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "emailstats-recorder-" + Guid.NewGuid().ToString("N"));
@@ -59,6 +61,9 @@ public sealed class RecorderTests : IDisposable
         _live.Given(Request.Create().WithPath("/v3/stats").UsingGet().WithHeader("Authorization", "Bearer " + SendGridV3Key))
             .RespondWith(Response.Create().WithCallback(_ => Json(
                 """[{"date":"2024-05-01","stats":[{"metrics":{"requests":120,"delivered":117,"unique_opens":33}}]},{"date":"2024-05-02","stats":[{"metrics":{"requests":80,"delivered":79,"unique_opens":21}}]}]""")));
+        _live.Given(Request.Create().WithPath("/v3/newsletters/N1/statistics").UsingGet().WithHeader("X-Auth-Token", "api-key " + GetResponseKey))
+            .RespondWith(Response.Create().WithCallback(_ => Json(
+                """[{"timeInterval":"2024-05-01T00:00:00+0000/P1D","sent":"50","uniqueOpened":"21"},{"timeInterval":"2024-05-02T00:00:00+0000/P1D","sent":"5","uniqueOpened":"3"}]""")));
         _live.Given(Request.Create().WithPath("/api/reports/email/campaign-42").UsingGet().WithHeader("X-API-Key", ReportsKey))
             .RespondWith(Response.Create().WithCallback(_ => Json(
                 """{"stats":{"sent":697,"delivered":655,"opens":{"unique":210,"rate":32.06,"last":"2024-09-27T17:33:45.464Z"},"clicks":{"unique":169,"rate":25.8,"last":"2024-09-27T18:00:00.000Z"},"hardBounces":{"count":25,"rate":3.81},"softBounces":{"count":17,"rate":2.59},"totalBounces":{"count":42,"rate":6.87},"complaints":0,"unsubscribes":1},"linkActivity":[]}""")));
@@ -80,9 +85,9 @@ public sealed class RecorderTests : IDisposable
         Answers live;
         using (var recorder = FixtureRecorder.Start(Options()))
         {
-            live = await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key);
-            Assert.Equal(7, recorder.Count);
-            Assert.Equal(7, recorder.Save(file));
+            live = await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key, GetResponseKey);
+            Assert.Equal(8, recorder.Count);
+            Assert.Equal(8, recorder.Save(file));
         }
 
         var text = await File.ReadAllTextAsync(file);
@@ -99,7 +104,8 @@ public sealed class RecorderTests : IDisposable
         using var replay = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
         replay.ReadStaticMappingAndAddOrUpdate(file);
         var replayed = await CallAllAsync(new Uri(replay.Url! + "/"), FixtureRecorderOptions.UserPlaceholder, FixtureRecorderOptions.KeyPlaceholder,
-            FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder);
+            FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder, FixtureRecorderOptions.KeyPlaceholder,
+            FixtureRecorderOptions.KeyPlaceholder);
 
         Assert.Equal(live.SendGrid, replayed.SendGrid);
         Assert.Equal(["api_user fixture-user may not read user echo"], replayed.SendGridError);
@@ -109,6 +115,9 @@ public sealed class RecorderTests : IDisposable
         Assert.Equal(live.Reports, replayed.Reports);
         Assert.Equal(live.SendGridV3, replayed.SendGridV3);
         Assert.Equal("2024-05-01:120/117/33;2024-05-02:80/79/21", live.SendGridV3);
+        Assert.Equal(live.GetResponse, replayed.GetResponse);
+        Assert.Equal("2024-05-01:50/21;2024-05-02:5/3", live.GetResponse);
+        Assert.Contains("api-key " + FixtureRecorderOptions.KeyPlaceholder, text, StringComparison.Ordinal);
         Assert.Contains("Bearer " + FixtureRecorderOptions.KeyPlaceholder, text, StringComparison.Ordinal);
         Assert.Equal("120/117/40/2;80/79/0/0", live.SendGrid);
         Assert.Equal("2024-05-01:50/20/4;2024-05-03:5/0/0", live.JsonRpc);
@@ -122,7 +131,7 @@ public sealed class RecorderTests : IDisposable
         var file = Path.Combine(_folder, "recorded.json");
         using (var recorder = FixtureRecorder.Start(Options()))
         {
-            await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key);
+            await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key, GetResponseKey);
             recorder.Save(file);
         }
 
@@ -157,8 +166,8 @@ public sealed class RecorderTests : IDisposable
         using (var recorder = FixtureRecorder.Start(new FixtureRecorderOptions { Target = new Uri(_live.Url!) }))
         {
             // The SendGrid error answer echoes the account user name: learned from the api_user field, scrubbed there too.
-            await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key);
-            Assert.Equal(7, recorder.Save(file));
+            await CallAllAsync(recorder.Url, SendGridUser, SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key, GetResponseKey);
+            Assert.Equal(8, recorder.Save(file));
         }
 
         var text = await File.ReadAllTextAsync(file);
@@ -191,7 +200,7 @@ public sealed class RecorderTests : IDisposable
     {
         var options = new FixtureRecorderOptions { Target = new Uri(_live.Url!) };
         options.Secrets[SendGridUser] = FixtureRecorderOptions.UserPlaceholder;
-        foreach (var key in new[] { SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key })
+        foreach (var key in new[] { SendGridKey, JsonRpcKey, MailgunKey, ReportsKey, SendGridV3Key, GetResponseKey })
         {
             options.Secrets[key] = FixtureRecorderOptions.KeyPlaceholder;
         }
@@ -199,7 +208,7 @@ public sealed class RecorderTests : IDisposable
         return options;
     }
 
-    private static async Task<Answers> CallAllAsync(Uri root, string sendGridUser, string sendGridKey, string jsonRpcKey, string mailgunKey, string reportsKey, string sendGridV3Key)
+    private static async Task<Answers> CallAllAsync(Uri root, string sendGridUser, string sendGridKey, string jsonRpcKey, string mailgunKey, string reportsKey, string sendGridV3Key, string getResponseKey)
     {
         var sendGrid = new SendGridV2StatsClient(new HttpClient(), new SendGridV2Options { ApiUser = sendGridUser, ApiKey = sendGridKey, BaseAddress = root });
         var days = await sendGrid.GetStatsAsync(SendGridStatsQuery.ForUser("acme").LastDays(2));
@@ -219,6 +228,9 @@ public sealed class RecorderTests : IDisposable
         var sendGridV3 = new SendGridV3StatsClient(new HttpClient(), new SendGridV3Options { ApiKey = sendGridV3Key, BaseAddress = root });
         var v3Days = await sendGridV3.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2)));
 
+        var getResponse = new GetResponseStatsClient(new HttpClient(), new GetResponseOptions { ApiKey = getResponseKey, BaseAddress = new Uri(root, "v3/") });
+        var grDays = await getResponse.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day));
+
         return new Answers(
             string.Join(";", days.Select(d => $"{d.Requests}/{d.Delivered}/{d.Opens}/{d.Blocks}")),
             error.Errors,
@@ -226,7 +238,8 @@ public sealed class RecorderTests : IDisposable
             string.Join(";", totals.Stats.Select(i => $"{i.Delivered!.Total}={i.Delivered.Smtp}+{i.Delivered.Http}"))
                 + "|" + string.Join(";", metrics.Items.Select(i => $"{i.Metrics.Count(MailgunMetric.DeliveredCount)}@{i.Metrics.Rate(MailgunMetric.ClickedRate)}")),
             $"{campaign.Stats.Sent}/{campaign.Stats.Delivered}/{campaign.Stats.Opens.Unique}/{campaign.Stats.Opens.Rate}",
-            string.Join(";", v3Days.Select(d => $"{d.Date:yyyy-MM-dd}:{d.Stats[0].Metrics.Requests}/{d.Stats[0].Metrics.Delivered}/{d.Stats[0].Metrics.UniqueOpens}")));
+            string.Join(";", v3Days.Select(d => $"{d.Date:yyyy-MM-dd}:{d.Stats[0].Metrics.Requests}/{d.Stats[0].Metrics.Delivered}/{d.Stats[0].Metrics.UniqueOpens}")),
+            string.Join(";", grDays.Items.Select(p => $"{p.TimeInterval.Start:yyyy-MM-dd}:{p.Sent}/{p.UniqueOpened}")));
     }
 
     private static IResponseMessage Json(string body) => new ResponseMessage
@@ -236,10 +249,10 @@ public sealed class RecorderTests : IDisposable
         BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = body, Encoding = Encoding.UTF8 },
     };
 
-    private sealed record Answers(string SendGrid, IReadOnlyList<string> SendGridError, string JsonRpc, string Mailgun, string Reports, string SendGridV3)
+    private sealed record Answers(string SendGrid, IReadOnlyList<string> SendGridError, string JsonRpc, string Mailgun, string Reports, string SendGridV3, string GetResponse)
     {
         public bool Equals(Answers? other) => other is not null && SendGrid == other.SendGrid && JsonRpc == other.JsonRpc && Mailgun == other.Mailgun && Reports == other.Reports
-            && SendGridV3 == other.SendGridV3;
+            && SendGridV3 == other.SendGridV3 && GetResponse == other.GetResponse;
 
         public override int GetHashCode() => SendGrid.GetHashCode(StringComparison.Ordinal);
     }

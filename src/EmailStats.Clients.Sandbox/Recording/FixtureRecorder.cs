@@ -152,6 +152,11 @@ public sealed class FixtureRecorder : IDisposable
                     {
                         Add(value[7..].Trim(), FixtureRecorderOptions.KeyPlaceholder);
                     }
+                    else if (value.StartsWith("api-key ", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // GetResponse v3: X-Auth-Token: api-key {key}.
+                        Add(value[8..].Trim(), FixtureRecorderOptions.KeyPlaceholder);
+                    }
                 }
             }
 
@@ -179,7 +184,7 @@ public sealed class FixtureRecorder : IDisposable
         var request = entry.RequestMessage;
         var response = entry.ResponseMessage;
         var path = Scrub(request.Path);
-        var query = ParsePairs(request.RawQuery?.TrimStart('?') ?? "", plusIsSpace: false)
+        var query = ParsePairs(request.RawQuery?.TrimStart('?') ?? "", plusIsSpace: false, rawNames: true)
             .Select(p => (p.Name, Value: ScrubField(p.Name, p.Value)))
             .ToList();
 
@@ -390,6 +395,11 @@ public sealed class FixtureRecorder : IDisposable
             return "Bearer " + FixtureRecorderOptions.KeyPlaceholder;
         }
 
+        if (value.StartsWith("api-key ", StringComparison.OrdinalIgnoreCase))
+        {
+            return "api-key " + FixtureRecorderOptions.KeyPlaceholder;
+        }
+
         return Lookup(value) ?? FixtureRecorderOptions.KeyPlaceholder;
     }
 
@@ -446,13 +456,13 @@ public sealed class FixtureRecorder : IDisposable
         return value?.Split(';')[0].Trim().ToLowerInvariant();
     }
 
-    private static List<(string Name, string Value)> ParsePairs(string text, bool plusIsSpace) =>
+    /// <summary>The pairs of a query or form; <paramref name="rawNames"/> keeps the names as sent (WireMock matches query names percent-encoded, values decoded).</summary>
+    private static List<(string Name, string Value)> ParsePairs(string text, bool plusIsSpace, bool rawNames = false) =>
         [.. text.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(part =>
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
-            return equals < 0
-                ? (Decode(part, plusIsSpace), "")
-                : (Decode(part[..equals], plusIsSpace), Decode(part[(equals + 1)..], plusIsSpace));
+            var name = equals < 0 ? part : part[..equals];
+            return (rawNames ? name : Decode(name, plusIsSpace), equals < 0 ? "" : Decode(part[(equals + 1)..], plusIsSpace));
         })];
 
     private static string Decode(string text, bool plusIsSpace) => Uri.UnescapeDataString(plusIsSpace ? text.Replace('+', ' ') : text);

@@ -24,7 +24,7 @@ public sealed class FixtureRecorderOptions
     public ISet<string> SecretFields { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "api_key", "api_user", "password", "key" };
 
     /// <summary>Request headers whose values are always replaced; only these request headers are matched in fixtures.</summary>
-    public ISet<string> SecretHeaders { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Authorization", "X-API-Key" };
+    public ISet<string> SecretHeaders { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Authorization", "X-API-Key", "X-Auth-Token" };
 
     /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; init; }
