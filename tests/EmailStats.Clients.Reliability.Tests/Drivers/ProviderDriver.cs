@@ -113,7 +113,7 @@ public abstract class ProviderDriver
 public static class Drivers
 {
     public static readonly IReadOnlyList<ProviderDriver> All =
-        [new SendGridV2Driver(), new SendGridV3Driver(), new JsonRpcMessagesDriver(), new MailgunDriver(), new MailgunMetricsDriver(), new ReportsDriver()];
+        [new SendGridV2Driver(), new SendGridV3Driver(), new JsonRpcMessagesDriver(), new GetResponseDriver(), new MailgunDriver(), new MailgunMetricsDriver(), new ReportsDriver()];
 
     public static TheoryData<string> Names => new(All.Select(d => d.Name));
 
