@@ -34,6 +34,10 @@ internal sealed class LocalFake : HttpMessageHandler
                 && request.Headers.TryGetValues("on-behalf-of", out var subuser) && subuser.Single() == "shop-eu"
                 && request.RequestUri.Query == "?start_date=2024-05-01&end_date=2024-05-02&categories=news" => Json(
                 """[{"date":"2024-05-01","stats":[{"type":"category","name":"news","metrics":{"requests":"120","delivered":117,"machine_opens":3}}]},{"date":"2024-05-02","stats":[{"type":"category","name":"news","metrics":{"requests":80}}]}]"""),
+            "/v3/newsletters/N1/statistics" when request.Headers.TryGetValues("X-Auth-Token", out var token) && token.Single() == "api-key " + Key => Paged(
+                request.RequestUri.Query.EndsWith("page=1", StringComparison.Ordinal)
+                    ? """[{"timeInterval":"2024-05-01T00:00:00+0000/P1D","sent":"50","uniqueOpened":"20","unsubsribed":"2"}]"""
+                    : """[{"timeInterval":"2024-05-02T00:00:00+0000/P1D","sent":"5"}]"""),
             "/api/reports/email/campaign-42" when request.Headers.TryGetValues("X-API-Key", out var keys) && keys.Single() == Key => Json(
                 """{"stats":{"sent":697,"delivered":655,"opens":{"unique":210,"rate":32.06},"clicks":{"unique":169,"rate":25.8},"complaints":0,"unsubscribes":1},"linkActivity":[{"id":"l1","path":"https://example.com/","clicks":{"total":3,"unique":2}}]}"""),
             _ => Text("application/json", """{"message":"no such route or wrong credentials"}""", HttpStatusCode.Unauthorized),
@@ -41,6 +45,14 @@ internal sealed class LocalFake : HttpMessageHandler
     }
 
     private static HttpResponseMessage Json(string body) => Text("application/json", body);
+
+    /// <summary>One of two pages, as GetResponse pages: the TotalPages header.</summary>
+    private static HttpResponseMessage Paged(string body)
+    {
+        var response = Json(body);
+        response.Headers.TryAddWithoutValidation("TotalPages", "2");
+        return response;
+    }
 
     private static HttpResponseMessage Text(string mediaType, string body, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };

@@ -1,6 +1,7 @@
 // Calls every provider's client, compiled with Native AOT, against an in-process fake, and checks the answers.
 // .ci/run publishes it (dotnet publish -c Release -r linux-x64) and runs the binary: exit code 0 means every check held.
 using EmailStats.Clients;
+using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
@@ -37,6 +38,18 @@ Check(
 var messages = new MessageStatsClient(new HttpClient(fake), new JsonRpcMessagesOptions { ApiKey = LocalFake.Key, Endpoint = root });
 var periods = await messages.GetMessageStatsAsync(MessageStatsQuery.ForMessage("m1"));
 Check("GetResponse JSON-RPC", periods is [{ Sent: 50, Opened: 20, Clicked: 4 }], $"{periods.Count} period");
+
+var getResponse = new GetResponseStatsClient(new HttpClient(fake), new GetResponseOptions { ApiKey = LocalFake.Key, BaseAddress = new Uri(root, "v3/") });
+var newsletterDays = new List<GetResponseStatsPeriod>();
+await foreach (var day in getResponse.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day)))
+{
+    newsletterDays.Add(day);
+}
+
+Check(
+    "GetResponse v3",
+    newsletterDays is [{ Sent: 50, UniqueOpened: 20, Unsubscribed: 2 }, { Sent: 5 }] && newsletterDays[1].TimeInterval.End == new DateTimeOffset(2024, 5, 3, 0, 0, 0, TimeSpan.Zero),
+    $"{newsletterDays.Count} days over 2 pages");
 
 var mailgun = new MailgunStatsClient(new HttpClient(fake), new MailgunOptions { ApiKey = LocalFake.Key, BaseAddress = root });
 var totals = await mailgun.GetDomainTotalsAsync("mg.example.com", MailgunStatsQuery.ForEvents(MailgunEvent.Delivered).Last(MailgunDuration.Days(1)));

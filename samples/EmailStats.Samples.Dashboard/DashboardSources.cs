@@ -1,4 +1,5 @@
 using EmailStats.Clients;
+using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
@@ -201,6 +202,12 @@ internal static class DashboardSources
 
     private static Plan GetResponse(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
     {
+        // A v3 key (what GetResponse accounts answer today) wins over the JSON-RPC 1.5 settings.
+        if (Has(c, "GETRESPONSE_V3_API_KEY"))
+        {
+            return GetResponseV3(c, services);
+        }
+
         var real = Has(c, "GETRESPONSE_API_KEY");
         var (credentials, address) = Settings(Provider.GetResponse);
         var zone = SampleSettings.Zone(c["GETRESPONSE_TIME_ZONE"], "GETRESPONSE_TIME_ZONE");
@@ -220,6 +227,33 @@ internal static class DashboardSources
         });
         return new(Provider.GetResponse, !real, credentials, address, sp => new MessageEmailStatsSource(
             sp.GetRequiredService<IMessageStatsClient>(), message ?? SandboxMessageId(sandbox()), zone, Clock(real, sandbox)));
+    }
+
+    private static Plan GetResponseV3(IConfiguration c, IServiceCollection services)
+    {
+        const string Credentials = "GETRESPONSE_V3_API_KEY";
+        const string Address = "GETRESPONSE_BASE_ADDRESS";
+        var zone = SampleSettings.Zone(c["GETRESPONSE_TIME_ZONE"], "GETRESPONSE_TIME_ZONE");
+        var baseAddress = SampleSettings.Url(c["GETRESPONSE_BASE_ADDRESS"], "GETRESPONSE_BASE_ADDRESS");
+        var newsletter = c["GETRESPONSE_NEWSLETTER_ID"] is { Length: > 0 } id ? id.Trim() : null;
+        var domain = c["GETRESPONSE_DOMAIN"] is { Length: > 0 } d ? d.Trim() : null;
+        services.AddGetResponseStatsClient(o =>
+        {
+            o.ApiKey = c["GETRESPONSE_V3_API_KEY"]!.Trim();
+            o.BaseAddress = baseAddress ?? o.BaseAddress;
+            o.Domain = domain;
+        });
+        return new(Provider.GetResponse, false, Credentials, Address, sp =>
+        {
+            try
+            {
+                return new GetResponseEmailStatsSource(sp.GetRequiredService<IGetResponseStatsClient>(), newsletter, zone);
+            }
+            catch (ArgumentException e) when (e.ParamName == "timeZone")
+            {
+                throw new SettingException("GETRESPONSE_TIME_ZONE", $"GETRESPONSE_TIME_ZONE: {e.Message.Split(" (Parameter", 2)[0]}");
+            }
+        });
     }
 
     private static Plan Mailgun(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)

@@ -287,6 +287,38 @@ public sealed class DashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_getresponse_v3_key_reads_v3_live_in_the_zone_asked()
+    {
+        using var sandbox = EmailStatsSandbox.Start();
+        var config = Config(
+            ("GETRESPONSE_V3_API_KEY", sandbox.GetResponse.ApiKey),
+            ("GETRESPONSE_BASE_ADDRESS", sandbox.GetResponse.BaseAddress.ToString()),
+            ("GETRESPONSE_TIME_ZONE", "Europe/Berlin"),
+            ("GETRESPONSE_API_KEY", "json-rpc-key-not-used"));
+
+        var code = await Run(config, "--provider", "getresponse", "--output", "json", File("gr3.json"));
+
+        Assert.Equal(0, code);
+        Assert.Equal("", _errors.ToString());
+        var getResponse = Assert.Single(Providers(File("gr3.json")));
+        Assert.False(getResponse.GetProperty("sandbox").GetBoolean());
+        Assert.Equal("Europe/Berlin", getResponse.GetProperty("time_zone").GetString());
+        Assert.Contains("v3 newsletters", _out.ToString(), StringComparison.Ordinal);
+        Assert.Equal(14, getResponse.GetProperty("days").GetArrayLength());
+        Assert.All(getResponse.GetProperty("days").EnumerateArray(), d => Assert.Equal(JsonValueKind.Null, d.GetProperty("unique_opens").ValueKind));
+    }
+
+    [Fact]
+    public async Task A_getresponse_zone_with_a_half_hour_offset_is_refused_by_name()
+    {
+        var code = await Run(Config(("GETRESPONSE_V3_API_KEY", "k"), ("GETRESPONSE_TIME_ZONE", "Asia/Kolkata")), "--provider", "getresponse");
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(ErrorLines);
+        Assert.StartsWith("GetResponse: GETRESPONSE_TIME_ZONE: Asia/Kolkata has an offset that is not a whole number of hours", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_v3_setting_that_breaks_a_rule_is_one_line_naming_it()
     {
         var code = await Run(Config(("SENDGRID_V3_API_KEY", "SG.key"), ("SENDGRID_REGION", "asia")), "--provider", "sendgrid");

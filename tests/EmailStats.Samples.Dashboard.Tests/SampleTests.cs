@@ -16,6 +16,7 @@ public sealed class SampleTests
     [
         ("SendGridV2", ["SENDGRID_API_USER=user", "SENDGRID_API_KEY=key-0123456789", "SENDGRID_USER=bob", "SENDGRID_BASE_ADDRESS=" + Nowhere], "error: SendGrid: could not be reached"),
         ("SendGridV3", ["SENDGRID_V3_API_KEY=key-0123456789", "SENDGRID_BASE_ADDRESS=" + Nowhere], "error: SendGrid: could not be reached"),
+        ("GetResponse", ["GETRESPONSE_V3_API_KEY=key-0123456789", "GETRESPONSE_BASE_ADDRESS=" + Nowhere], "error: GetResponse: could not be reached"),
         ("JsonRpcMessages", ["GETRESPONSE_API_KEY=key-0123456789", "GETRESPONSE_MESSAGE_ID=m", "GETRESPONSE_ENDPOINT=" + Nowhere], "error: GetResponse: could not be reached"),
         ("Mailgun", ["MAILGUN_API_KEY=key-0123456789", "MAILGUN_DOMAIN=mg.example.com", "MAILGUN_BASE_ADDRESS=" + Nowhere], "error: Mailgun: could not be reached"),
         ("Reports", ["REPORTS_API_KEY=key-0123456789", "REPORTS_BASE_ADDRESS=" + Nowhere], "error: Benchmark Email: could not be reached"),
@@ -46,6 +47,7 @@ public sealed class SampleTests
     [InlineData("SendGridV3", "SENDGRID_REGION=asia", "error: SENDGRID_REGION must be global or eu, not 'asia'.")]
     [InlineData("Mailgun", "MAILGUN_REGION=asia", "error: MAILGUN_REGION must be us or eu, not 'asia'.")]
     [InlineData("Reports", "REPORTS_BASE_ADDRESS=not-a-url", "error: REPORTS_BASE_ADDRESS must be an absolute http or https URL such as https://api.example.com/, not 'not-a-url'.")]
+    [InlineData("GetResponse", "GETRESPONSE_DAYS=0", "error: GETRESPONSE_DAYS must be a whole number from 1 to 3650, not '0'.")]
     [InlineData("JsonRpcMessages", "GETRESPONSE_GROUPING=weekly", "error: GETRESPONSE_GROUPING must be hourly or daily or monthly or yearly, not 'weekly'.")]
     public async Task A_malformed_setting_is_refused_by_name_with_exit_code_2(string sample, string setting, string expected)
     {

@@ -1,6 +1,7 @@
 // Restored from the packed .nupkg files: registers every client the documented way, points them at the sandbox
 // package, calls each one and checks the answers. Exit code 0 means the packages work as shipped.
 using EmailStats.Clients;
+using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
@@ -14,6 +15,7 @@ var services = new ServiceCollection();
 services.AddSendGridV2StatsClient(o => sandbox.Configure(o));
 services.AddSendGridV3StatsClient(o => sandbox.Configure(o));
 services.AddMessageStatsClient(o => sandbox.Configure(o));
+services.AddGetResponseStatsClient(o => sandbox.Configure(o));
 services.AddMailgunStatsClient(o => sandbox.Configure(o));
 services.AddReportsClient(o => sandbox.Configure(o));
 await using var provider = services.BuildServiceProvider();
@@ -24,6 +26,7 @@ IEmailStatsSource[] sources =
     new SendGridV2EmailStatsSource(provider.GetRequiredService<ISendGridV2StatsClient>(), sandbox.SendGridV2.Users[0]),
     new SendGridV3EmailStatsSource(provider.GetRequiredService<ISendGridV3StatsClient>(), subusers: sandbox.SendGridV3.Subusers),
     new MessageEmailStatsSource(provider.GetRequiredService<IMessageStatsClient>(), sandbox.JsonRpcMessages.MessageIds[^1]),
+    new GetResponseEmailStatsSource(provider.GetRequiredService<IGetResponseStatsClient>()),
     new MailgunEmailStatsSource(provider.GetRequiredService<IMailgunStatsClient>(), sandbox.Mailgun.Domains[0]),
     new ReportsEmailStatsSource(provider.GetRequiredService<IReportsClient>()),
 ];
