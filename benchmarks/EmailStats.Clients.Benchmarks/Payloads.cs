@@ -160,6 +160,23 @@ public static class Payloads
         return sb.Append("\n]\n").ToString();
     });
 
+    /// <summary>GetResponse v3 newsletter statistics by hour: every counter, numbers as strings as GetResponse's examples send them.</summary>
+    public static byte[] GetResponseV3(Size size) => Cached($"gr3-{size}", () =>
+    {
+        var periods = GetResponsePeriods(size);
+        var step = size == Size.Small ? TimeSpan.FromDays(1) : TimeSpan.FromHours(1);
+        var start = new DateTimeOffset(LastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - (step * (periods - 1));
+        var sb = new StringBuilder("[");
+        for (var i = 0; i < periods; i++)
+        {
+            var n = Counters(15, i, 5_000);
+            sb.Append(i == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture,
+                $$$"""{"timeInterval":"{{{(start + (step * i)).ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", CultureInfo.InvariantCulture)}}}/{{{(size == Size.Small ? "P1D" : "PT1H")}}}","sent":"{{{n[0]}}}","totalOpened":"{{{n[1]}}}","totalHumanOpened":"{{{n[2]}}}","uniqueOpened":"{{{n[3]}}}","uniqueHumanOpened":"{{{n[4]}}}","totalClicked":"{{{n[5]}}}","totalHumanClicked":"{{{n[6]}}}","uniqueClicked":"{{{n[7]}}}","uniqueHumanClicked":"{{{n[8]}}}","goals":"{{{n[9]}}}","uniqueGoals":"{{{n[10]}}}","forwarded":"{{{n[11]}}}","unsubscribed":"{{{n[12]}}}","bounced":"{{{n[13]}}}","complaints":"{{{n[14]}}}"}""");
+        }
+
+        return sb.Append("\n]\n").ToString();
+    });
+
     /// <summary>Mailgun domain totals with every event, hourly (large) or one daily item (small).</summary>
     public static byte[] Mailgun(Size size) => Cached($"mg-{size}", () =>
     {

@@ -23,6 +23,7 @@ internal static class TargetsReport
         (typeof(SendGridV3Benchmarks), "SendGrid v3 category stats"),
         (typeof(MailgunBenchmarks), "Mailgun domain totals"),
         (typeof(GetResponseBenchmarks), "GetResponse get_message_stats"),
+        (typeof(GetResponseV3Benchmarks), "GetResponse v3 newsletter statistics"),
         (typeof(ReportsHistogramBenchmarks), "Reports histogram"),
         (typeof(ReportsCampaignBenchmarks), "Reports campaign report"),
     ];
