@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.GetResponse;
 
@@ -224,31 +225,8 @@ public sealed class GetResponseStatsQuery
 
     private static string? Join(IReadOnlyList<string> values) => values.Count == 0 ? null : string.Join(',', values);
 
-    private static string[] Ids(IEnumerable<string> values, string parameter, string what)
-    {
-        ArgumentNullException.ThrowIfNull(values, parameter);
-        var ids = values.ToArray();
-        if (ids.Length == 0)
-        {
-            throw new ArgumentException($"Name at least one {what}.", parameter);
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (string.IsNullOrWhiteSpace(id) || id.Trim() != id || id.Contains(','))
-            {
-                throw new ArgumentException($"A {what} id must not be empty, padded or hold a comma (ids are sent comma-separated); '{id}' does.", parameter);
-            }
-
-            if (!seen.Add(id))
-            {
-                throw new ArgumentException($"The {what} '{id}' is named twice.", parameter);
-            }
-        }
-
-        return ids;
-    }
+    private static string[] Ids(IEnumerable<string> values, string parameter, string what) =>
+        QueryNames.Check(values, parameter, what == "field" ? "field name" : what + " id", separator: ',');
 
     private GetResponseStatsQuery With(Action<GetResponseStatsQuery> change)
     {

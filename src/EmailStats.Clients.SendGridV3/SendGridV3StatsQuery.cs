@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.SendGridV3;
 
@@ -288,31 +289,8 @@ public sealed class SendGridV3StatsQuery
         _ = SendGridV3WireNames.Of(direction);
     }
 
-    private static string[] Names(IEnumerable<string> values, string parameter, string what)
-    {
-        ArgumentNullException.ThrowIfNull(values, parameter);
-        var names = values.ToArray();
-        if (names.Length is 0 or > MaxSegments)
-        {
-            throw new ArgumentException($"Name 1 to {MaxSegments} {what} values (SendGrid's limit); {names.Length} were given.", parameter);
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            if (string.IsNullOrWhiteSpace(name) || name.Trim() != name)
-            {
-                throw new ArgumentException($"A {what} name must not be empty or start or end with white space; '{name}' does.", parameter);
-            }
-
-            if (!seen.Add(name))
-            {
-                throw new ArgumentException($"The {what} '{name}' is named twice.", parameter);
-            }
-        }
-
-        return names;
-    }
+    private static string[] Names(IEnumerable<string> values, string parameter, string what) =>
+        QueryNames.Check(values, parameter, what + " name", MaxSegments);
 
     private SendGridV3StatsQuery With(Action<SendGridV3StatsQuery> change)
     {

@@ -34,7 +34,7 @@ public sealed class QueryTests
         var e = Assert.Throws<ArgumentException>(() => GetResponseStatsQuery.All().ForNewsletters(id));
 
         Assert.Equal("newsletterIds", e.ParamName);
-        Assert.Contains("must not be empty, padded or hold a comma", e.Message, StringComparison.Ordinal);
+        Assert.Contains("must not be empty or start or end with white space, nor hold ','", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class QueryTests
         Assert.Equal("mailboxProviders", Assert.Throws<ArgumentException>(() => November.ForMailboxProviders(eleven)).ParamName);
         var browsers = Assert.Throws<ArgumentException>(() => November.ForBrowsers(eleven));
         Assert.Equal("browsers", browsers.ParamName);
-        Assert.Contains("Name 1 to 10 browser values (SendGrid's limit); 11 were given.", browsers.Message, StringComparison.Ordinal);
+        Assert.Contains("Name 1 to 10 browser name values (the provider's limit); 11 were given.", browsers.Message, StringComparison.Ordinal);
         Assert.Equal(10, November.ForCategories(eleven[..10]).Categories.Count);
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using EmailStats.Clients.Internal;
@@ -29,7 +28,7 @@ internal static class GetResponseResponseReader
         var reader = new Utf8JsonReader(json.Span);
         reader.Read();
         var items = new List<GetResponseStatsPeriod>();
-        while (Next(ref reader) != JsonTokenType.EndArray)
+        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
         {
             items.Add(ReadPeriod(ref reader));
         }
@@ -113,11 +112,11 @@ internal static class GetResponseResponseReader
         Span<long> values = stackalloc long[CounterCount];
         var present = 0;
         AdditionalData? extra = null;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("timeInterval"u8))
             {
-                Next(ref reader);
+                LenientJsonReader.Next(ref reader);
                 var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 interval = GetResponseTimeInterval.TryParse(text, out var parsed)
                     ? parsed
@@ -128,15 +127,12 @@ internal static class GetResponseResponseReader
             var index = CounterIndex(ref reader);
             if (index < 0)
             {
-                var name = reader.GetString()!;
-                Next(ref reader);
-                extra ??= new AdditionalData();
-                ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
+                LenientJsonReader.Keep(ref reader, ref extra);
                 continue;
             }
 
-            Next(ref reader);
-            if (ReadCount(ref reader) is { } value)
+            LenientJsonReader.Next(ref reader);
+            if (LenientJsonReader.ReadOptionalInt64(ref reader, "counter") is { } value)
             {
                 values[index] = value;
                 present |= 1 << index;
@@ -189,59 +185,10 @@ internal static class GetResponseResponseReader
         return -1;
     }
 
-    /// <summary>A counter: a whole number, a numeric string or an integral decimal; null or an empty string is "not sent".</summary>
-    private static long? ReadCount(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.Number:
-                if (reader.TryGetInt64(out var whole))
-                {
-                    return whole;
-                }
-
-                if (reader.TryGetDecimal(out var dec) && dec == decimal.Truncate(dec) && dec is >= long.MinValue and <= long.MaxValue)
-                {
-                    return (long)dec;
-                }
-
-                throw new JsonException("A counter must be a whole number.");
-            case JsonTokenType.String:
-                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long fast, out var consumed) && consumed == reader.ValueSpan.Length)
-                {
-                    return fast;
-                }
-
-                var text = reader.GetString()!.Trim();
-                if (text.Length == 0)
-                {
-                    return null;
-                }
-
-                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
-                    ? parsed
-                    : throw new JsonException("A counter sent as a string must hold a whole number.");
-            default:
-                throw new JsonException($"A counter must be a number, not {reader.TokenType}.");
-        }
-    }
-
     private static long? Header(ProviderResponse response, string name) =>
         response.Headers.TryGetValues(name, out var values)
         && long.TryParse(values.FirstOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
         && value <= int.MaxValue
             ? value
             : null;
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("The JSON ends too early.");
-        }
-
-        return reader.TokenType;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using EmailStats.Clients.Internal;
@@ -26,7 +25,7 @@ internal static class SendGridV3ResponseReader
         var reader = new Utf8JsonReader(json.Span);
         reader.Read();
         var days = new List<SendGridV3StatsDay>();
-        while (Next(ref reader) != JsonTokenType.EndArray)
+        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
         {
             days.Add(ReadDay(ref reader));
         }
@@ -106,30 +105,30 @@ internal static class SendGridV3ResponseReader
         DateOnly? date = null;
         List<SendGridV3StatsEntry>? stats = null;
         AdditionalData? extra = null;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("date"u8))
             {
-                Next(ref reader);
+                LenientJsonReader.Next(ref reader);
                 date = ReadDate(ref reader);
             }
             else if (reader.ValueTextEquals("stats"u8))
             {
-                if (Next(ref reader) == JsonTokenType.Null)
+                if (LenientJsonReader.Next(ref reader) == JsonTokenType.Null)
                 {
                     continue;
                 }
 
                 Expect(ref reader, JsonTokenType.StartArray, "'stats' must be a list");
                 stats = [];
-                while (Next(ref reader) != JsonTokenType.EndArray)
+                while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
                 {
                     stats.Add(ReadEntry(ref reader));
                 }
             }
             else
             {
-                Keep(ref reader, ref extra);
+                LenientJsonReader.Keep(ref reader, ref extra);
             }
         }
 
@@ -152,11 +151,11 @@ internal static class SendGridV3ResponseReader
         string? type = null, name = null, first = null, last = null;
         SendGridV3Metrics? metrics = null;
         AdditionalData? extra = null;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("metrics"u8))
             {
-                metrics = Next(ref reader) == JsonTokenType.Null ? null : ReadMetrics(ref reader);
+                metrics = LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : ReadMetrics(ref reader);
             }
             else if (reader.ValueTextEquals("type"u8))
             {
@@ -176,7 +175,7 @@ internal static class SendGridV3ResponseReader
             }
             else
             {
-                Keep(ref reader, ref extra);
+                LenientJsonReader.Keep(ref reader, ref extra);
             }
         }
 
@@ -197,17 +196,17 @@ internal static class SendGridV3ResponseReader
         Span<long> values = stackalloc long[MetricCount];
         var present = 0;
         AdditionalData? extra = null;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
             var index = MetricIndex(ref reader);
             if (index < 0)
             {
-                Keep(ref reader, ref extra);
+                LenientJsonReader.Keep(ref reader, ref extra);
                 continue;
             }
 
-            Next(ref reader);
-            if (ReadCount(ref reader) is { } value)
+            LenientJsonReader.Next(ref reader);
+            if (LenientJsonReader.ReadOptionalInt64(ref reader, "metric") is { } value)
             {
                 values[index] = value;
                 present |= 1 << index;
@@ -266,48 +265,6 @@ internal static class SendGridV3ResponseReader
         return -1;
     }
 
-    /// <summary>A metric: a whole number, a numeric string, an integral decimal; null (or an empty string) is "not sent".</summary>
-    private static long? ReadCount(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.Number:
-                if (reader.TryGetInt64(out var whole))
-                {
-                    return whole;
-                }
-
-                if (reader.TryGetDecimal(out var dec) && dec == decimal.Truncate(dec) && dec is >= long.MinValue and <= long.MaxValue)
-                {
-                    return (long)dec;
-                }
-
-                throw new JsonException("A metric must be a whole number.");
-            case JsonTokenType.String:
-                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long fast, out var consumed) && consumed == reader.ValueSpan.Length)
-                {
-                    return fast;
-                }
-
-                var text = reader.GetString()!.Trim();
-                if (text.Length == 0)
-                {
-                    return null;
-                }
-
-                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    return parsed;
-                }
-
-                throw new JsonException("A metric sent as a string must hold a whole number.");
-            default:
-                throw new JsonException($"A metric must be a number, not {reader.TokenType}.");
-        }
-    }
-
     /// <summary><c>YYYY-MM-DD</c>; a timestamp that starts with one (<c>2026-11-03T00:00:00Z</c>) is read as its day.</summary>
     private static DateOnly ReadDate(ref Utf8JsonReader reader)
     {
@@ -326,32 +283,13 @@ internal static class SendGridV3ResponseReader
 
     private static string? ReadText(ref Utf8JsonReader reader, string property)
     {
-        return Next(ref reader) switch
+        return LenientJsonReader.Next(ref reader) switch
         {
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Null => null,
             JsonTokenType.Number => reader.GetDouble().ToString(CultureInfo.InvariantCulture),
             _ => throw new JsonException($"'{property}' must be a string."),
         };
-    }
-
-    /// <summary>Keeps the property the reader stands on (its name, then its value) in <paramref name="extra"/>.</summary>
-    private static void Keep(ref Utf8JsonReader reader, ref AdditionalData? extra)
-    {
-        var name = reader.GetString()!;
-        Next(ref reader);
-        extra ??= new AdditionalData();
-        ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
-    }
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw new JsonException("The JSON ends too early.");
-        }
-
-        return reader.TokenType;
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string rule)

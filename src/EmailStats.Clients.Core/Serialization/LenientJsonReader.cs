@@ -1,0 +1,75 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+
+namespace EmailStats.Clients.Serialization;
+
+/// <summary>
+/// The steps every hand-written <see cref="Utf8JsonReader"/> reader shares (SendGrid v3, GetResponse v3): the next token
+/// or a <see cref="JsonException"/> at the end, an optional counter read leniently, an unknown property kept as sent.
+/// </summary>
+internal static class LenientJsonReader
+{
+    /// <summary>Moves to the next token; the JSON ending early is a <see cref="JsonException"/>.</summary>
+    public static JsonTokenType Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON ends too early.");
+        }
+
+        return reader.TokenType;
+    }
+
+    /// <summary>
+    /// A counter that may be missing: a whole number, a numeric string (<c>"42"</c>, <c>" 7 "</c>) or an integral decimal
+    /// (<c>3.0</c>); null, or an empty string, is "not sent". A fraction, text or another token is a <see cref="JsonException"/>
+    /// naming <paramref name="what"/>: never a guessed number.
+    /// </summary>
+    public static long? ReadOptionalInt64(ref Utf8JsonReader reader, string what)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var whole))
+                {
+                    return whole;
+                }
+
+                if (reader.TryGetDecimal(out var dec) && dec == decimal.Truncate(dec) && dec is >= long.MinValue and <= long.MaxValue)
+                {
+                    return (long)dec;
+                }
+
+                throw new JsonException($"A {what} must be a whole number.");
+            case JsonTokenType.String:
+                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out long fast, out var consumed) && consumed == reader.ValueSpan.Length)
+                {
+                    return fast;
+                }
+
+                var text = reader.GetString()!.Trim();
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : throw new JsonException($"A {what} sent as a string must hold a whole number.");
+            default:
+                throw new JsonException($"A {what} must be a number, not {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>Keeps the property the reader stands on (its name, then its value) in <paramref name="extra"/>, created when first needed.</summary>
+    public static void Keep(ref Utf8JsonReader reader, ref AdditionalData? extra)
+    {
+        var name = reader.GetString()!;
+        Next(ref reader);
+        extra ??= new AdditionalData();
+        ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
+    }
+}
