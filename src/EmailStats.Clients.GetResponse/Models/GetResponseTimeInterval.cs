@@ -31,8 +31,15 @@ public readonly record struct GetResponseTimeInterval(DateTimeOffset Start, int 
     public static bool TryParse(string? text, out GetResponseTimeInterval interval)
     {
         interval = default;
-        var slash = text?.IndexOf('/', StringComparison.Ordinal) ?? -1;
-        if (text is null || slash < 0 || !TryParseStart(text[..slash], out var start) || !TryParseDuration(text[(slash + 1)..], out var years, out var months, out var days, out var time))
+        return text is not null && TryParse(text.AsSpan(), out interval);
+    }
+
+    /// <summary>Reads an interval from characters, allocating nothing (the reader passes the JSON string's characters).</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, out GetResponseTimeInterval interval)
+    {
+        interval = default;
+        var slash = text.IndexOf('/');
+        if (slash < 0 || !TryParseStart(text[..slash], out var start) || !TryParseDuration(text[(slash + 1)..], out var years, out var months, out var days, out var time))
         {
             return false;
         }
@@ -54,21 +61,37 @@ public readonly record struct GetResponseTimeInterval(DateTimeOffset Start, int 
         return string.Create(CultureInfo.InvariantCulture, $"{Start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}/{(duration == "P" ? "PT0S" : duration)}");
     }
 
-    private static bool TryParseStart(string text, out DateTimeOffset start)
+    private static readonly string[] StartFormats =
+        ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd"];
+
+    private static bool TryParseStart(ReadOnlySpan<char> text, out DateTimeOffset start)
     {
+        start = default;
+        if (text.Length > 64)
+        {
+            return false;
+        }
+
         // "+0000" (GetResponse's form) becomes "+00:00", which the round-trip formats read.
-        var normalized = text.Length > 5 && text[^5] is '+' or '-' && char.IsAsciiDigit(text[^1]) && text[^3] != ':'
-            ? text[..^2] + ":" + text[^2..]
-            : text;
-        return DateTimeOffset.TryParseExact(
-            normalized,
-            ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd"],
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal,
-            out start);
+        Span<char> normalized = stackalloc char[text.Length + 1];
+        int length;
+        if (text.Length > 5 && text[^5] is '+' or '-' && char.IsAsciiDigit(text[^1]) && text[^3] != ':')
+        {
+            text[..^2].CopyTo(normalized);
+            normalized[text.Length - 2] = ':';
+            text[^2..].CopyTo(normalized[(text.Length - 1)..]);
+            length = text.Length + 1;
+        }
+        else
+        {
+            text.CopyTo(normalized);
+            length = text.Length;
+        }
+
+        return DateTimeOffset.TryParseExact(normalized[..length], StartFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out start);
     }
 
-    private static bool TryParseDuration(string text, out int years, out int months, out int days, out TimeSpan time)
+    private static bool TryParseDuration(ReadOnlySpan<char> text, out int years, out int months, out int days, out TimeSpan time)
     {
         years = months = days = 0;
         time = TimeSpan.Zero;
@@ -119,7 +142,7 @@ public readonly record struct GetResponseTimeInterval(DateTimeOffset Start, int 
                     return false;
                 }
 
-                seconds = number + double.Parse("0." + text[(i + 1)..end], CultureInfo.InvariantCulture);
+                seconds = number + double.Parse(string.Concat("0.", text[(i + 1)..end]), CultureInfo.InvariantCulture);
                 number = 0;
                 digits = 0;
                 any = true;

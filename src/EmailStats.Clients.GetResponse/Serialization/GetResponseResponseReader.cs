@@ -117,8 +117,7 @@ internal static class GetResponseResponseReader
             if (reader.ValueTextEquals("timeInterval"u8))
             {
                 LenientJsonReader.Next(ref reader);
-                var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                interval = GetResponseTimeInterval.TryParse(text, out var parsed)
+                interval = TryReadInterval(ref reader, out var parsed)
                     ? parsed
                     : throw new JsonException("A 'timeInterval' is not an ISO 8601 interval of a start and a duration (such as 2014-09-20T00:00:00+0000/P1D).");
                 continue;
@@ -161,6 +160,25 @@ internal static class GetResponseResponseReader
         };
 
         static long? Get(Span<long> values, int present, int index) => (present & (1 << index)) != 0 ? values[index] : null;
+    }
+
+    /// <summary>The interval, parsed from the JSON string's characters without a string (an escaped or long one through a string).</summary>
+    private static bool TryReadInterval(ref Utf8JsonReader reader, out GetResponseTimeInterval interval)
+    {
+        interval = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 96)
+        {
+            return GetResponseTimeInterval.TryParse(reader.GetString(), out interval);
+        }
+
+        Span<char> chars = stackalloc char[reader.ValueSpan.Length];
+        var count = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+        return GetResponseTimeInterval.TryParse(chars[..count], out interval);
     }
 
     private static int CounterIndex(ref Utf8JsonReader reader)

@@ -159,7 +159,8 @@ internal static class SendGridV3ResponseReader
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                type = ReadText(ref reader, "type");
+                LenientJsonReader.Next(ref reader);
+                type = KnownType(ref reader) ?? TextValue(ref reader, "type");
             }
             else if (reader.ValueTextEquals("name"u8))
             {
@@ -283,14 +284,38 @@ internal static class SendGridV3ResponseReader
 
     private static string? ReadText(ref Utf8JsonReader reader, string property)
     {
-        return LenientJsonReader.Next(ref reader) switch
-        {
-            JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Null => null,
-            JsonTokenType.Number => reader.GetDouble().ToString(CultureInfo.InvariantCulture),
-            _ => throw new JsonException($"'{property}' must be a string."),
-        };
+        LenientJsonReader.Next(ref reader);
+        return TextValue(ref reader, property);
     }
+
+    private static string? TextValue(ref Utf8JsonReader reader, string property) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        JsonTokenType.Number => reader.GetDouble().ToString(CultureInfo.InvariantCulture),
+        _ => throw new JsonException($"'{property}' must be a string."),
+    };
+
+    /// <summary>A documented segment type, as one shared string (every entry of a large answer repeats it).</summary>
+    private static string? KnownType(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return null;
+        }
+
+        foreach (var known in KnownTypes)
+        {
+            if (reader.ValueTextEquals(known))
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] KnownTypes = ["category", "subuser", "mailbox_provider", "browser", "device", "client", "country", "province"];
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string rule)
     {
