@@ -14,12 +14,22 @@ namespace EmailStats.Clients;
 /// </remarks>
 public sealed class AdditionalData : IReadOnlyDictionary<string, JsonElement>, IDictionary<string, JsonElement>, IEquatable<AdditionalData>
 {
+    private readonly bool _readOnly;
     private Dictionary<string, JsonElement>? _items;
 
     /// <summary>Creates an empty instance. The serializer fills it while reading a response.</summary>
     public AdditionalData()
     {
     }
+
+    private AdditionalData(bool readOnly) => _readOnly = readOnly;
+
+    /// <summary>
+    /// One shared empty instance that nothing can fill (its <see cref="IDictionary{TKey, TValue}"/> surface refuses
+    /// changes): the default of models a hand-written reader builds, so that a model without unknown fields costs no
+    /// allocation for them.
+    /// </summary>
+    internal static AdditionalData Empty { get; } = new(readOnly: true);
 
     /// <summary>The number of unknown fields.</summary>
     public int Count => _items?.Count ?? 0;
@@ -112,7 +122,7 @@ public sealed class AdditionalData : IReadOnlyDictionary<string, JsonElement>, I
 
     ICollection<JsonElement> IDictionary<string, JsonElement>.Values => Items.Values;
 
-    bool ICollection<KeyValuePair<string, JsonElement>>.IsReadOnly => false;
+    bool ICollection<KeyValuePair<string, JsonElement>>.IsReadOnly => _readOnly;
 
     JsonElement IDictionary<string, JsonElement>.this[string key]
     {
@@ -120,7 +130,9 @@ public sealed class AdditionalData : IReadOnlyDictionary<string, JsonElement>, I
         set => Items[key] = value;
     }
 
-    private Dictionary<string, JsonElement> Items => _items ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    private Dictionary<string, JsonElement> Items => _readOnly
+        ? throw new NotSupportedException("This AdditionalData is the shared empty instance; it cannot be filled.")
+        : _items ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     void IDictionary<string, JsonElement>.Add(string key, JsonElement value) => Items[key] = value;
 

@@ -77,4 +77,17 @@ public sealed class LenientJsonReaderTests
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
         Assert.Equal(["a", "b"], QueryNames.Check(["a", "b"], "tags", "tag", max: 2, separator: ','));
     }
+
+    [Fact]
+    public void The_shared_empty_additional_data_refuses_to_be_filled_and_equals_any_empty_one()
+    {
+        IDictionary<string, JsonElement> shared = AdditionalData.Empty;
+
+        Assert.True(shared.IsReadOnly);
+        Assert.Throws<NotSupportedException>(() => shared.Add("x", default));
+        Assert.Throws<NotSupportedException>(() => shared["x"] = default);
+        Assert.Empty(AdditionalData.Empty);
+        Assert.Equal(new AdditionalData(), AdditionalData.Empty);
+        Assert.False(((IDictionary<string, JsonElement>)new AdditionalData()).IsReadOnly);
+    }
 }

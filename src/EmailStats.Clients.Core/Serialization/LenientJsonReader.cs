@@ -22,8 +22,8 @@ internal static class LenientJsonReader
     }
 
     /// <summary>
-    /// A counter that may be missing: a whole number, a numeric string (<c>"42"</c>, <c>" 7 "</c>) or an integral decimal
-    /// (<c>3.0</c>); null, or an empty string, is "not sent". A fraction, text or another token is a <see cref="JsonException"/>
+    /// A counter that may be missing: a whole number, a numeric string (<c>"42"</c>, <c>" 7 "</c>, <c>"12.0"</c>) or an
+    /// integral decimal (<c>3.0</c>); null, or an empty string, is "not sent". A fraction, text or another token is a <see cref="JsonException"/>
     /// naming <paramref name="what"/>: never a guessed number.
     /// </summary>
     public static long? ReadOptionalInt64(ref Utf8JsonReader reader, string what)
@@ -56,9 +56,18 @@ internal static class LenientJsonReader
                     return null;
                 }
 
-                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
-                    ? parsed
-                    : throw new JsonException($"A {what} sent as a string must hold a whole number.");
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return parsed;
+                }
+
+                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var written)
+                    && written == decimal.Truncate(written) && written is >= long.MinValue and <= long.MaxValue)
+                {
+                    return (long)written;
+                }
+
+                throw new JsonException($"A {what} sent as a string must hold a whole number.");
             default:
                 throw new JsonException($"A {what} must be a number, not {reader.TokenType}.");
         }

@@ -57,7 +57,7 @@ public sealed record GetResponseStatsPeriod
     public long? Complaints { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    public AdditionalData AdditionalData { get; init; } = new();
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>One page of a statistics answer, with the paging headers GetResponse sent.</summary>

@@ -156,7 +156,7 @@ internal static class GetResponseResponseReader
             Unsubscribed = Get(values, present, 12),
             Bounced = Get(values, present, 13),
             Complaints = Get(values, present, 14),
-            AdditionalData = extra ?? new AdditionalData(),
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
 
         static long? Get(Span<long> values, int present, int index) => (present & (1 << index)) != 0 ? values[index] : null;

@@ -14,7 +14,7 @@ public sealed record SendGridV3StatsDay
     public IReadOnlyList<SendGridV3StatsEntry> Stats { get; init; } = [];
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    public AdditionalData AdditionalData { get; init; } = new();
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>
@@ -38,10 +38,10 @@ public sealed record SendGridV3StatsEntry
     public string? LastName { get; init; }
 
     /// <summary>The entry's metrics; never null.</summary>
-    public SendGridV3Metrics Metrics { get; init; } = new();
+    public SendGridV3Metrics Metrics { get; init; } = SendGridV3Metrics.None;
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    public AdditionalData AdditionalData { get; init; } = new();
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>
@@ -104,5 +104,8 @@ public sealed record SendGridV3Metrics
     public long? Drops { get; init; }
 
     /// <summary>Metrics this model has no property for (a name SendGrid adds later), kept as sent.</summary>
-    public AdditionalData AdditionalData { get; init; } = new();
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
+
+    /// <summary>No metric at all: the shared default of an entry (immutable, so one instance serves every entry).</summary>
+    internal static SendGridV3Metrics None { get; } = new();
 }

@@ -136,7 +136,7 @@ internal static class SendGridV3ResponseReader
         {
             Date = date ?? throw new JsonException("A date's statistics have no 'date'."),
             Stats = stats is null ? [] : stats.AsReadOnly(),
-            AdditionalData = extra ?? new AdditionalData(),
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
     }
 
@@ -186,8 +186,8 @@ internal static class SendGridV3ResponseReader
             Name = name,
             FirstName = first,
             LastName = last,
-            Metrics = metrics ?? new SendGridV3Metrics(),
-            AdditionalData = extra ?? new AdditionalData(),
+            Metrics = metrics ?? SendGridV3Metrics.None,
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
     }
 
@@ -237,7 +237,7 @@ internal static class SendGridV3ResponseReader
             UnsubscribeDrops = Get(values, present, 14),
             Unsubscribes = Get(values, present, 15),
             Drops = Get(values, present, 16),
-            AdditionalData = extra ?? new AdditionalData(),
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
 
         static long? Get(Span<long> values, int present, int index) => (present & (1 << index)) != 0 ? values[index] : null;
