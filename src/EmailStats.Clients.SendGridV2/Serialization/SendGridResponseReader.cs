@@ -12,14 +12,14 @@ namespace EmailStats.Clients.SendGridV2.Serialization;
 internal static class SendGridResponseReader
 {
     public static IReadOnlyList<SendGridDailyStats> ReadDailyStats(ProviderResponse response) =>
-        ReadList(response, SendGridJsonContext.Default.ListSendGridDailyStats).AsReadOnly();
+        ReadList(response, SendGridRowsReader.ReadDaily).AsReadOnly();
 
     public static IReadOnlyList<SendGridCategoryStats> ReadCategoryStats(ProviderResponse response) =>
-        ReadList(response, SendGridJsonContext.Default.ListSendGridCategoryStats).AsReadOnly();
+        ReadList(response, SendGridRowsReader.ReadCategory).AsReadOnly();
 
     public static IReadOnlyList<string> ReadCategories(ProviderResponse response)
     {
-        var entries = ReadList(response, SendGridJsonContext.Default.ListSendGridCategoryName);
+        var entries = ReadList(response, static json => JsonSerializer.Deserialize(json, SendGridJsonContext.Default.ListSendGridCategoryName));
         var names = new List<string>(entries.Count);
         foreach (var entry in entries)
         {
@@ -65,7 +65,7 @@ internal static class SendGridResponseReader
         };
     }
 
-    private static List<T> ReadList<T>(ProviderResponse response, JsonTypeInfo<List<T>> typeInfo)
+    private static List<T> ReadList<T>(ProviderResponse response, SpanParser<List<T>?> parse)
     {
         List<T>? list;
         switch (Sniff(response))
@@ -76,11 +76,11 @@ internal static class SendGridResponseReader
                     throw response.ApiError(error);
                 }
 
-                list = JsonSerializer.Deserialize(response.RequireJson(JsonValueKind.Array, "a JSON array").Span, typeInfo);
+                list = parse(response.RequireJson(JsonValueKind.Array, "a JSON array").Span);
                 break;
             default:
                 ThrowIfXmlError(response);
-                list = SendGridXml.Deserialize(response.Body, asArray: true, typeInfo);
+                list = SendGridXml.Transcode(response.Body, asArray: true, parse);
                 break;
         }
 
@@ -135,6 +135,9 @@ internal static class SendGridResponseReader
             return marked;
         });
     }
+
+    /// <summary>Reads a whole JSON body (the answer, or the XML transcoded to JSON).</summary>
+    internal delegate T SpanParser<out T>(ReadOnlySpan<byte> json);
 
     private enum Format
     {

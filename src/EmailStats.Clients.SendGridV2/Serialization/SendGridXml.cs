@@ -43,7 +43,11 @@ internal static class SendGridXml
     /// child with elements becomes an object and a text-only child <c>&lt;name&gt;text&lt;/name&gt;</c> becomes
     /// <c>{"name":"text"}</c>; or as an object of the root's children.
     /// </summary>
-    public static T? Deserialize<T>(ResponseBody body, bool asArray, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    public static T? Deserialize<T>(ResponseBody body, bool asArray, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+        Transcode<T?>(body, asArray, json => JsonSerializer.Deserialize(json, typeInfo));
+
+    /// <summary>Transcodes the XML body to the JSON shape of its operation and reads that JSON with <paramref name="parse"/>.</summary>
+    public static T Transcode<T>(ResponseBody body, bool asArray, SendGridResponseReader.SpanParser<T> parse)
     {
         // The JSON is built in pooled memory (not a fresh large-object-heap array per call) and element text is
         // copied out of the reader in chunks into one reused buffer (not a string per element).
@@ -98,7 +102,7 @@ internal static class SendGridXml
                 }
             }
 
-            return JsonSerializer.Deserialize(buffer.WrittenSpan, typeInfo);
+            return parse(buffer.WrittenSpan);
         }
         finally
         {

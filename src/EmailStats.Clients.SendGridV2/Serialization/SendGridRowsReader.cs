@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.Json;
+using EmailStats.Clients.Serialization;
+
+namespace EmailStats.Clients.SendGridV2.Serialization;
+
+/// <summary>
+/// Reads SendGrid v2 daily and category rows (<c>[{"date","requests",...}]</c>) in one <see cref="Utf8JsonReader"/> pass
+/// straight into the immutable models, with the rules of the source-generated contract it replaces on this hot path
+/// (a differential test holds the two equal): counters read leniently (a numeric string, an integral decimal; null or
+/// an empty string read as 0), <c>blocked</c> (category statistics' spelling) wins over <c>blocks</c> when sent and not
+/// JSON null (an empty string is a 0 that wins), a repeated key's last value wins, names are case-sensitive, every unknown field is kept, <c>date</c> (and for
+/// category rows <c>category</c>) is required and a date is <c>YYYY-MM-DD</c>.
+/// </summary>
+internal static class SendGridRowsReader
+{
+    public static List<SendGridDailyStats> ReadDaily(ReadOnlySpan<byte> json) => ReadRows(json, category: false, static (in Row r) => r.ToDaily());
+
+    public static List<SendGridCategoryStats> ReadCategory(ReadOnlySpan<byte> json) => ReadRows(json, category: true, static (in Row r) => r.ToCategory());
+
+    private delegate T Build<out T>(in Row row);
+
+    /// <summary>The rows in order; a null row stays null (as the contract reads it) for the caller's one null policy.</summary>
+    private static List<T> ReadRows<T>(ReadOnlySpan<byte> json, bool category, Build<T> build)
+        where T : class
+    {
+        var reader = new Utf8JsonReader(json);
+        if (LenientJsonReader.Next(ref reader) != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected a JSON array of rows.");
+        }
+
+        var rows = new List<T>();
+        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                rows.Add(null!);
+                continue;
+            }
+
+            var row = ReadRow(ref reader, category);
+            rows.Add(build(row));
+        }
+
+        return rows;
+    }
+
+    private static Row ReadRow(ref Utf8JsonReader reader, bool category)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"A row must be an object, not {reader.TokenType}.");
+        }
+
+        var row = default(Row);
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            var index = CounterIndex(ref reader);
+            if (index >= 0)
+            {
+                LenientJsonReader.Next(ref reader);
+                row.Counters[index] = LenientJsonReader.ReadOptionalInt64(ref reader, "counter") ?? 0;
+            }
+            else if (reader.ValueTextEquals("blocked"u8))
+            {
+                LenientJsonReader.Next(ref reader);
+                // A null "blocked" leaves "blocks" as it is; any other value (an empty string reads as 0) replaces it.
+                row.Blocked = reader.TokenType == JsonTokenType.Null ? null : LenientJsonReader.ReadOptionalInt64(ref reader, "counter") ?? 0;
+            }
+            else if (reader.ValueTextEquals("date"u8))
+            {
+                LenientJsonReader.Next(ref reader);
+                row.Date = ReadDate(ref reader);
+                row.HasDate = true;
+            }
+            else if (category && reader.ValueTextEquals("category"u8))
+            {
+                LenientJsonReader.Next(ref reader);
+                row.Category = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Null => null,
+                    _ => throw new JsonException("'category' must be a string."),
+                };
+                row.HasCategory = true;
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        if (!row.HasDate || (category && !row.HasCategory))
+        {
+            throw new JsonException($"A row lacks its required '{(row.HasDate ? "category" : "date")}'.");
+        }
+
+        row.Extra = extra;
+        return row;
+    }
+
+    private static DateOnly ReadDate(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            Span<char> chars = stackalloc char[10];
+            if (!reader.ValueIsEscaped && reader.ValueSpan.Length == 10)
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    chars[i] = (char)reader.ValueSpan[i];
+                }
+
+                if (DateOnly.TryParseExact(chars, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return date;
+                }
+            }
+            else if (reader.ValueIsEscaped && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var escaped))
+            {
+                return escaped;
+            }
+        }
+
+        throw new JsonException("A row's 'date' must be a YYYY-MM-DD string.");
+    }
+
+    /// <summary>The position of a counter in <see cref="Row.Counters"/>, or -1.</summary>
+    private static int CounterIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("requests"u8)) return 0;
+        if (reader.ValueTextEquals("delivered"u8)) return 1;
+        if (reader.ValueTextEquals("bounces"u8)) return 2;
+        if (reader.ValueTextEquals("repeat_bounces"u8)) return 3;
+        if (reader.ValueTextEquals("unsubscribes"u8)) return 4;
+        if (reader.ValueTextEquals("repeat_unsubscribes"u8)) return 5;
+        if (reader.ValueTextEquals("clicks"u8)) return 6;
+        if (reader.ValueTextEquals("opens"u8)) return 7;
+        if (reader.ValueTextEquals("spamreports"u8)) return 8;
+        if (reader.ValueTextEquals("repeat_spamreports"u8)) return 9;
+        if (reader.ValueTextEquals("invalid_email"u8)) return 10;
+        if (reader.ValueTextEquals("blocks"u8)) return 11;
+        if (reader.ValueTextEquals("unique_clicks"u8)) return 12;
+        if (reader.ValueTextEquals("unique_opens"u8)) return 13;
+        if (reader.ValueTextEquals("spam_drop"u8)) return 14;
+        return -1;
+    }
+
+    /// <summary>One row's values while it is read.</summary>
+    private struct Row
+    {
+        public Counters15 Counters;
+        public long? Blocked;
+        public DateOnly Date;
+        public bool HasDate;
+        public string? Category;
+        public bool HasCategory;
+        public AdditionalData? Extra;
+
+        public readonly SendGridDailyStats ToDaily() => Fill(new SendGridDailyStats
+        {
+            Date = Date,
+            Requests = Counters[0],
+            Delivered = Counters[1],
+            Bounces = Counters[2],
+            RepeatBounces = Counters[3],
+            Unsubscribes = Counters[4],
+            RepeatUnsubscribes = Counters[5],
+            Clicks = Counters[6],
+            Opens = Counters[7],
+            SpamReports = Counters[8],
+            RepeatSpamReports = Counters[9],
+            InvalidEmail = Counters[10],
+            Blocks = Blocked ?? Counters[11],
+            UniqueClicks = Counters[12],
+            UniqueOpens = Counters[13],
+            SpamDrop = Counters[14],
+        });
+
+        public readonly SendGridCategoryStats ToCategory() => Fill(new SendGridCategoryStats
+        {
+            Date = Date,
+            Category = Category!,
+            Requests = Counters[0],
+            Delivered = Counters[1],
+            Bounces = Counters[2],
+            RepeatBounces = Counters[3],
+            Unsubscribes = Counters[4],
+            RepeatUnsubscribes = Counters[5],
+            Clicks = Counters[6],
+            Opens = Counters[7],
+            SpamReports = Counters[8],
+            RepeatSpamReports = Counters[9],
+            InvalidEmail = Counters[10],
+            Blocks = Blocked ?? Counters[11],
+            UniqueClicks = Counters[12],
+            UniqueOpens = Counters[13],
+            SpamDrop = Counters[14],
+        });
+
+        private readonly T Fill<T>(T stats)
+            where T : SendGridStatsCounters
+        {
+            if (Extra is not null)
+            {
+                stats.AdditionalData = Extra;
+            }
+
+            return stats;
+        }
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(15)]
+    private struct Counters15
+    {
+        private long _first;
+    }
+}
