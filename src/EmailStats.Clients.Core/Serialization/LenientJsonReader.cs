@@ -50,27 +50,36 @@ internal static class LenientJsonReader
                     return fast;
                 }
 
-                var text = reader.GetString()!.Trim();
-                if (text.Length == 0)
-                {
-                    return null;
-                }
-
-                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    return parsed;
-                }
-
-                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var written)
-                    && written == decimal.Truncate(written) && written is >= long.MinValue and <= long.MaxValue)
-                {
-                    return (long)written;
-                }
-
-                throw new JsonException($"A {what} sent as a string must hold a whole number.");
+                return ParseOptionalInt64(reader.GetString(), what);
             default:
                 throw new JsonException($"A {what} must be a number, not {reader.TokenType}.");
         }
+    }
+
+    /// <summary>
+    /// A counter sent as text (a JSON string's value, an XML element's text): trimmed, empty is "not sent", a whole
+    /// number or an integral decimal is read, anything else is a <see cref="JsonException"/> naming <paramref name="what"/>.
+    /// </summary>
+    public static long? ParseOptionalInt64(ReadOnlySpan<char> value, string what)
+    {
+        var text = value.Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var written)
+            && written == decimal.Truncate(written) && written is >= long.MinValue and <= long.MaxValue)
+        {
+            return (long)written;
+        }
+
+        throw new JsonException($"A {what} sent as a string must hold a whole number.");
     }
 
     /// <summary>Keeps the property the reader stands on (its name, then its value) in <paramref name="extra"/>, created when first needed.</summary>

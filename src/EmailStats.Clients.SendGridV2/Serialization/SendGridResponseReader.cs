@@ -12,14 +12,17 @@ namespace EmailStats.Clients.SendGridV2.Serialization;
 internal static class SendGridResponseReader
 {
     public static IReadOnlyList<SendGridDailyStats> ReadDailyStats(ProviderResponse response) =>
-        ReadList(response, SendGridRowsReader.ReadDaily).AsReadOnly();
+        ReadList(response, SendGridRowsReader.ReadDaily, SendGridXmlRowsReader.ReadDaily).AsReadOnly();
 
     public static IReadOnlyList<SendGridCategoryStats> ReadCategoryStats(ProviderResponse response) =>
-        ReadList(response, SendGridRowsReader.ReadCategory).AsReadOnly();
+        ReadList(response, SendGridRowsReader.ReadCategory, SendGridXmlRowsReader.ReadCategory).AsReadOnly();
 
     public static IReadOnlyList<string> ReadCategories(ProviderResponse response)
     {
-        var entries = ReadList(response, static json => JsonSerializer.Deserialize(json, SendGridJsonContext.Default.ListSendGridCategoryName));
+        var entries = ReadList(
+            response,
+            static json => JsonSerializer.Deserialize(json, SendGridJsonContext.Default.ListSendGridCategoryName),
+            static body => SendGridXml.Transcode(body, asArray: true, static json => JsonSerializer.Deserialize(json, SendGridJsonContext.Default.ListSendGridCategoryName)));
         var names = new List<string>(entries.Count);
         foreach (var entry in entries)
         {
@@ -65,7 +68,7 @@ internal static class SendGridResponseReader
         };
     }
 
-    private static List<T> ReadList<T>(ProviderResponse response, SpanParser<List<T>?> parse)
+    private static List<T> ReadList<T>(ProviderResponse response, SpanParser<List<T>?> parse, Func<ResponseBody, List<T>?> readXml)
     {
         List<T>? list;
         switch (Sniff(response))
@@ -80,7 +83,7 @@ internal static class SendGridResponseReader
                 break;
             default:
                 ThrowIfXmlError(response);
-                list = SendGridXml.Transcode(response.Body, asArray: true, parse);
+                list = readXml(response.Body);
                 break;
         }
 

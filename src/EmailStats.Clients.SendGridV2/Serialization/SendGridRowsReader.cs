@@ -18,7 +18,7 @@ internal static class SendGridRowsReader
 
     public static List<SendGridCategoryStats> ReadCategory(ReadOnlySpan<byte> json) => ReadRows(json, category: true, static (in Row r) => r.ToCategory());
 
-    private delegate T Build<out T>(in Row row);
+    internal delegate T Build<out T>(in Row row);
 
     /// <summary>The rows in order; a null row stays null (as the contract reads it) for the caller's one null policy.</summary>
     private static List<T> ReadRows<T>(ReadOnlySpan<byte> json, bool category, Build<T> build)
@@ -127,6 +127,19 @@ internal static class SendGridRowsReader
         throw new JsonException("A row's 'date' must be a YYYY-MM-DD string.");
     }
 
+    /// <summary>The position of a counter named <paramref name="name"/> (an XML element), or -1.</summary>
+    internal static int CounterIndex(string name) => Array.IndexOf(CounterNames, name);
+
+    /// <summary><c>YYYY-MM-DD</c>, exactly (as the contract's date reading).</summary>
+    internal static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static readonly string[] CounterNames =
+    [
+        "requests", "delivered", "bounces", "repeat_bounces", "unsubscribes", "repeat_unsubscribes", "clicks", "opens", "spamreports",
+        "repeat_spamreports", "invalid_email", "blocks", "unique_clicks", "unique_opens", "spam_drop",
+    ];
+
     /// <summary>The position of a counter in <see cref="Row.Counters"/>, or -1.</summary>
     private static int CounterIndex(ref Utf8JsonReader reader)
     {
@@ -149,7 +162,7 @@ internal static class SendGridRowsReader
     }
 
     /// <summary>One row's values while it is read.</summary>
-    private struct Row
+    internal struct Row
     {
         public Counters15 Counters;
         public long? Blocked;
@@ -213,7 +226,7 @@ internal static class SendGridRowsReader
     }
 
     [System.Runtime.CompilerServices.InlineArray(15)]
-    private struct Counters15
+    internal struct Counters15
     {
         private long _first;
     }

@@ -110,6 +110,27 @@ internal static class SendGridXml
         }
     }
 
+    /// <summary>The element the reader is on, as the JSON it transcodes to (for an unknown field), moving past it.</summary>
+    public static JsonElement ToJsonElement(XmlReader reader)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
+        var text = new TextBuffer();
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+            {
+                WriteValue(reader, writer, wrapLeafAs: null, text);
+            }
+        }
+        finally
+        {
+            text.Dispose();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>
     /// Writes the element the reader is on and moves past it: an element with child elements becomes an
     /// object (its text ignored), any other its trimmed text, or <c>{"name":"text"}</c> when <paramref name="wrapLeafAs"/> is set.

@@ -89,7 +89,7 @@ public static class Scenarios
         new(Large50MBChunked, Bodies, "the same 50 MiB answer, chunked (no Content-Length)"),
         new(Fuzz, Bodies, "seeded random fuzz: 2,000 mutated bodies per parser, straight into each internal parser"),
         new(Concurrent500, Load, "two waves of 500 concurrent calls through one DI registration"),
-        new(HandlerLifetime, Load, "handler lifetime set to 2 s: calls within it, then after it"),
+        new(HandlerLifetime, Load, "handler lifetime set to 5 s: calls within it, then after it"),
         new(LoggingAllowList, Secrets, "HTTP logs at Trace level: header values outside the allow-list, bodies"),
         new(SecretScan, Secrets, "every scenario above: every exception's texts, every log line, every trace tag"),
     ];
