@@ -66,13 +66,7 @@ try
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GetResponse {(newsletter is null ? "newsletters" : $"newsletter {newsletter}")}: {query.CreatedFrom:yyyy-MM-dd} to {today:yyyy-MM-dd} (UTC)"));
     Console.WriteLine();
-    var widths = header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(row => row[c].Length))).ToArray();
-    WriteRow(header, widths);
-    Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-    foreach (var row in rows)
-    {
-        WriteRow(row, widths);
-    }
+    SampleTable.Write(header, rows);
 
     return 0;
 }
@@ -92,6 +86,3 @@ finally
 }
 
 static string Count(long? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "-";
-
-static void WriteRow(string[] cells, int[] widths) =>
-    Console.WriteLine(string.Join("  ", cells.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));

@@ -128,20 +128,7 @@ static void PrintTable(MessageStats stats)
         N(stats.Sum(Bounces)), N(stats.Sum(p => p.ComplaintsHandled + p.ComplaintsUnhandled)),
     ]);
 
-    var widths = headers.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
-    string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
-
-    Console.WriteLine(Line(headers));
-    Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-    for (var i = 0; i < rows.Count; i++)
-    {
-        if (i == rows.Count - 1)
-        {
-            Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        }
-
-        Console.WriteLine(Line(rows[i]));
-    }
+    SampleTable.Write(headers, rows, lastRowIsTotal: true);
 
     static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -81,18 +81,7 @@ try
         Count(result.Stats.Sum(i => i.Clicked?.Unique ?? 0)),
     ]);
 
-    var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(row => row[c].Length))).ToArray();
-    WriteRow(header, widths);
-    Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-    for (var i = 0; i < rows.Count; i++)
-    {
-        if (i == rows.Count - 1)
-        {
-            Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        }
-
-        WriteRow(rows[i], widths);
-    }
+    SampleTable.Write(header, rows, lastRowIsTotal: true);
 
     return 0;
 }
@@ -112,6 +101,3 @@ finally
 }
 
 static string Count(long? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "-";
-
-static void WriteRow(string[] cells, int[] widths) =>
-    Console.WriteLine(string.Join("  ", cells.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));

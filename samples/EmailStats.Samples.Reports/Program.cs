@@ -61,7 +61,7 @@ try
     var dashboard = await client.GetDashboardAsync(query);
     var campaign = dashboard.Campaign;
     Console.WriteLine($"Dashboard, last {query.Days} days ({query.TimeZone})");
-    PrintTable(
+    SampleTable.Write(
         ["Metric", "Value", "Change"],
         [
             ["Sent", Count(campaign.Sent.Count), Diff(campaign.Sent.Diff)],
@@ -91,7 +91,7 @@ try
     var report = await client.GetCampaignReportAsync(last.Id);
     var stats = report.Stats;
     Console.WriteLine($"Last campaign: {last.Name} ({last.Id})");
-    PrintTable(
+    SampleTable.Write(
         ["Metric", "Count", "Rate"],
         [
             ["Sent", Count(stats.Sent), ""],
@@ -108,7 +108,7 @@ try
     if (report.LinkActivity.Count > 0)
     {
         Console.WriteLine();
-        PrintTable(
+        SampleTable.Write(
             ["Link", "Clicks", "Unique"],
             report.LinkActivity.Select(link => new[] { link.Path, Count(link.Clicks.Total), Count(link.Clicks.Unique) }).ToArray());
     }
@@ -127,15 +127,3 @@ static string Percent(double? value) => value is { } v ? v.ToString("0.00", Cult
 
 static string Diff(double? value) => value is { } v ? v.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + " %" : "-";
 
-// Left-aligns the first column and right-aligns the others, two spaces apart.
-static void PrintTable(string[] header, string[][] rows)
-{
-    var widths = header.Select((h, i) => Math.Max(h.Length, rows.Length == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-    string Line(string[] cells) => string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
-    Console.WriteLine(Line(header));
-    Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-    foreach (var row in rows)
-    {
-        Console.WriteLine(Line(row));
-    }
-}

@@ -71,13 +71,7 @@ try
         }))
         .ToList();
 
-    var widths = header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(row => row[c].Length))).ToArray();
-    WriteRow(header, widths);
-    Console.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-    foreach (var row in rows)
-    {
-        WriteRow(row, widths);
-    }
+    SampleTable.Write(header, rows, leftColumns: 2);
 
     return 0;
 }
@@ -97,6 +91,3 @@ finally
 }
 
 static string Count(long? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "-";
-
-static void WriteRow(string[] cells, int[] widths) =>
-    Console.WriteLine(string.Join("  ", cells.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));
