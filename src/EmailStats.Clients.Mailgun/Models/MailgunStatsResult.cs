@@ -40,9 +40,14 @@ public sealed record MailgunStatsResult
     public IReadOnlyList<MailgunStatsItem> Stats { get; init; } = [];
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>
@@ -88,9 +93,14 @@ public sealed record MailgunStatsItem
     public MailgunTotalStats? Complained { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for (for example a grouping key), kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>Accepted messages of an item. A counter Mailgun did not send reads as 0.</summary>
@@ -109,9 +119,14 @@ public sealed record MailgunAcceptedStats
     public long Total { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>Delivered messages of an item. A counter Mailgun did not send reads as 0.</summary>
@@ -134,9 +149,14 @@ public sealed record MailgunDeliveredStats
     public long Total { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>Failed messages of an item: temporary failures (retried) and permanent ones (dropped).</summary>
@@ -151,9 +171,14 @@ public sealed record MailgunFailedStats
     public MailgunFailureStats? Permanent { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>
@@ -171,7 +196,10 @@ public sealed record MailgunFailureStats
     public IReadOnlyDictionary<string, long> Reasons { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>Fields that are not counts (objects, arrays, booleans), kept as sent.</summary>
-    public AdditionalData AdditionalData { get; } = new();
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal init => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per failure breakdown.
+    internal AdditionalData? Extra { get; private init; }
 
     /// <summary>The count of <paramref name="reason"/>, or 0 when Mailgun did not send it.</summary>
     /// <param name="reason">The reason's wire name, for example <c>suppress-bounce</c>.</param>
@@ -190,9 +218,14 @@ public sealed record MailgunEngagementStats
     public long Unique { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>An event counted by its total only (stored, unsubscribed, complained). A total Mailgun did not send reads as 0.</summary>
@@ -203,7 +236,12 @@ public sealed record MailgunTotalStats
     public long Total { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }

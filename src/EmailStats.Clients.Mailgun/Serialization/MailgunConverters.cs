@@ -109,7 +109,7 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
 
         long total = 0;
         var reasons = new Dictionary<string, long>(8, StringComparer.Ordinal);
-        List<KeyValuePair<string, JsonElement>>? extra = null;
+        AdditionalData? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var name = Name(ref reader);
@@ -129,22 +129,13 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
 
                     break;
                 default:
-                    (extra ??= []).Add(new(name, JsonElement.ParseValue(ref reader)));
+                    extra ??= new AdditionalData();
+                    ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
                     break;
             }
         }
 
-        var result = new MailgunFailureStats { Total = total, Reasons = reasons.AsReadOnly() };
-        if (extra is not null)
-        {
-            IDictionary<string, JsonElement> data = result.AdditionalData;
-            foreach (var (key, value) in extra)
-            {
-                data[key] = value;
-            }
-        }
-
-        return result;
+        return new MailgunFailureStats { Total = total, Reasons = reasons.AsReadOnly(), AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     /// <summary>The property name, as the one shared instance when it is a reason Mailgun is known to send (no string per item).</summary>

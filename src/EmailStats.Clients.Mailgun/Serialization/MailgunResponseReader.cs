@@ -14,8 +14,7 @@ internal static class MailgunResponseReader
     public static MailgunStatsResult ReadStats(ProviderResponse response)
     {
         var json = response.RequireJson(JsonValueKind.Object, "a stats object");
-        var result = JsonSerializer.Deserialize(json.Span, MailgunJsonContext.Default.MailgunStatsResult)
-            ?? throw response.Unreadable("expected a stats object");
+        var result = MailgunStatsReader.Read(json.Span);
         if (result.Stats is null)
         {
             throw response.Unreadable("the stats object has no 'stats' list");
@@ -29,7 +28,7 @@ internal static class MailgunResponseReader
             }
         }
 
-        // The source generator sets init-only properties missing from the body to null, not to their initializer.
+        // The reader (like the source-generated contract before it) leaves a missing description null.
         return result.Description is null ? result with { Description = "" } : result;
     }
 
