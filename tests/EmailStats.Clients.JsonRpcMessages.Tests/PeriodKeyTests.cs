@@ -43,7 +43,7 @@ public sealed class PeriodKeyTests(MessageStatsServer server) : IClassFixture<Me
             server.CreateClient().GetMessageStatsAsync(MessageStatsQuery.ForMessage("msg-bad-counter").GroupedBy(MessageStatsGrouping.Daily)));
 
         Assert.IsAssignableFrom<JsonException>(e.InnerException);
-        Assert.Contains("the period '2024-01-01' has an unreadable counter ($.sent)", e.Message);
+        Assert.Contains("the period '2024-01-01' has an unreadable counter: A counter 'sent' sent as a string must hold a whole number", e.Message);
     }
 
     [Fact]

@@ -49,17 +49,17 @@ internal static class MessageStatsReader
                 throw result.Response.Unreadable($"the period '{key}' is {Describe(KindOf(reader.TokenType))}; expected an object of counters");
             }
 
-            MessageStatsPeriod? counters;
+            MessageStatsPeriod counters;
             try
             {
-                counters = JsonSerializer.Deserialize(ref reader, MessageStatsJsonContext.Default.MessageStatsPeriod);
+                counters = MessageStatsPeriodReader.Read(ref reader);
             }
             catch (JsonException e)
             {
-                throw result.Response.Unreadable($"the period '{key}' has an unreadable counter ({e.Path}): {e.Message}", e);
+                throw result.Response.Unreadable($"the period '{key}' has an unreadable counter: {e.Message}", e);
             }
 
-            periods.Add((counters ?? new MessageStatsPeriod()).SetPeriod(key, start));
+            periods.Add(counters.SetPeriod(key, start));
         }
 
         return new MessageStats(query.MessageId, grouping, periods);
