@@ -28,9 +28,14 @@ public sealed record ReportHistogram
     public HistogramPeak? Peak { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>One point of a <see cref="ReportHistogram"/>: <c>{"date":"2024-09-23T17:00:00.000Z","total":4,"detail":{"hard":3,"soft":1}}</c>.</summary>
@@ -53,9 +58,14 @@ public sealed record HistogramPoint
     public HistogramDetail? Detail { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>
@@ -81,9 +91,14 @@ public sealed record HistogramDetail
     public long? UniqueClicks { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }
 
 /// <summary>
@@ -118,7 +133,12 @@ public sealed record HistogramPeak
     public DateTimeOffset? PeriodEnd => EndDate ?? Date;
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
+    // source-generated contract that the differential tests hold the reader to.
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 }

@@ -18,10 +18,10 @@ internal static class ReportsResponseReader
         ReadObject(response, ReportsJsonContext.Default.EmailOverallReport, "the overall report object");
 
     public static ReportHistogram ReadHistogram(ProviderResponse response) =>
-        ReadObject(response, ReportsJsonContext.Default.ReportHistogram, "a histogram object");
+        ReadObject(response, "a histogram object", static json => ReportsReaders.ReadHistogram(json));
 
     public static CampaignReport ReadCampaignReport(ProviderResponse response) =>
-        ReadObject(response, ReportsJsonContext.Default.CampaignReport, "the campaign report object");
+        ReadObject(response, "the campaign report object", static json => ReportsReaders.ReadCampaignReport(json));
 
     public static CampaignPage ReadCampaignPage(ProviderResponse response)
     {
@@ -64,7 +64,11 @@ internal static class ReportsResponseReader
     }
 
     private static T ReadObject<T>(ProviderResponse response, JsonTypeInfo<T> typeInfo, string what)
-        where T : class
+        where T : class =>
+        ReadObject(response, what, json => JsonSerializer.Deserialize(json, typeInfo)) ?? throw response.Unreadable($"expected {what}");
+
+    /// <summary>The body as one JSON object read by <paramref name="read"/>, after the error envelope check.</summary>
+    private static T ReadObject<T>(ProviderResponse response, string what, Func<ReadOnlySpan<byte>, T> read)
     {
         var body = response.RequireJson(JsonValueKind.Object, what);
         if (JsonProbe.HasTopLevelProperty(body.Span, "errors") && ReadError(response) is { } error)
@@ -72,6 +76,6 @@ internal static class ReportsResponseReader
             throw response.ApiError(error);
         }
 
-        return JsonSerializer.Deserialize(body.Span, typeInfo) ?? throw response.Unreadable($"expected {what}");
+        return read(body.Span);
     }
 }

@@ -1,0 +1,264 @@
+using System.Text.Json;
+using EmailStats.Clients.Serialization;
+
+namespace EmailStats.Clients.Reports.Serialization;
+
+/// <summary>
+/// Reads the two answers whose items repeat, the histograms (<c>{"start","end","histogram":[{"date","total","detail"}],"peak"}</c>)
+/// and the campaign report (<c>{"stats":{...},"linkActivity":[{"id","path","clicks":{"total","unique"}}]}</c>), in one
+/// <see cref="Utf8JsonReader"/> pass straight into the immutable models, with the rules of the source-generated contract
+/// they replace on this path (a differential test holds the two equal): trailing commas and comments allowed, names
+/// case-sensitive, a repeated key's last value wins, counters read leniently (a numeric string, an integral decimal;
+/// null or an empty string read as 0; a point's optional detail counters read JSON null as not sent), timestamps ISO 8601 (UTC when no offset is sent), a point's <c>date</c>
+/// required, a null item refused, every unknown field kept. The one-off objects (<c>peak</c>, <c>stats</c>) are read
+/// by the contract itself, from the same reader.
+/// </summary>
+internal static class ReportsReaders
+{
+    private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly UtcDateTimeOffsetConverter Timestamp = new();
+
+    public static ReportHistogram ReadHistogram(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        ExpectObject(LenientJsonReader.Next(ref reader), "a histogram");
+        DateTimeOffset? start = null, end = null;
+        IReadOnlyList<HistogramPoint>? points = null;
+        HistogramPeak? peak = null;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("histogram"u8))
+            {
+                points = ReadList(ref reader, "histogram", ReadPoint);
+            }
+            else if (reader.ValueTextEquals("start"u8))
+            {
+                start = ReadOptionalTimestamp(ref reader);
+            }
+            else if (reader.ValueTextEquals("end"u8))
+            {
+                end = ReadOptionalTimestamp(ref reader);
+            }
+            else if (reader.ValueTextEquals("peak"u8))
+            {
+                LenientJsonReader.Next(ref reader);
+                peak = JsonSerializer.Deserialize(ref reader, ReportsJsonContext.Default.HistogramPeak);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new ReportHistogram { Start = start, End = end, Histogram = points!, Peak = peak, AdditionalData = extra! };
+    }
+
+    public static CampaignReport ReadCampaignReport(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        ExpectObject(LenientJsonReader.Next(ref reader), "the campaign report");
+        CampaignStats? stats = null;
+        IReadOnlyList<LinkActivity>? links = null;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("linkActivity"u8))
+            {
+                links = ReadList(ref reader, "linkActivity", ReadLink);
+            }
+            else if (reader.ValueTextEquals("stats"u8))
+            {
+                LenientJsonReader.Next(ref reader);
+                stats = JsonSerializer.Deserialize(ref reader, ReportsJsonContext.Default.CampaignStats);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new CampaignReport { Stats = stats!, LinkActivity = links!, AdditionalData = extra! };
+    }
+
+    private delegate T ReadItem<out T>(ref Utf8JsonReader reader);
+
+    /// <summary>A list (null reads as empty, as the models' setters make it); a null item or a list that is not an array is refused.</summary>
+    private static List<T>? ReadList<T>(ref Utf8JsonReader reader, string name, ReadItem<T> read)
+    {
+        switch (LenientJsonReader.Next(ref reader))
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.StartArray:
+                break;
+            default:
+                throw new JsonException($"'{name}' must be a list, not {reader.TokenType}.");
+        }
+
+        var items = new List<T>();
+        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                throw new JsonException($"'{name}' holds a null item.");
+            }
+
+            items.Add(read(ref reader));
+        }
+
+        return items;
+    }
+
+    private static HistogramPoint ReadPoint(ref Utf8JsonReader reader)
+    {
+        ExpectObject(reader.TokenType, "a histogram point");
+        DateTimeOffset? date = null;
+        long total = 0;
+        HistogramDetail? detail = null;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("date"u8))
+            {
+                LenientJsonReader.Next(ref reader);
+                date = reader.TokenType == JsonTokenType.Null
+                    ? throw new JsonException("A histogram point's 'date' must be a timestamp, not null.")
+                    : Timestamp.Read(ref reader, typeof(DateTimeOffset), null!);
+            }
+            else if (reader.ValueTextEquals("total"u8))
+            {
+                total = ReadCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("detail"u8))
+            {
+                detail = LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : ReadDetail(ref reader);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new HistogramPoint
+        {
+            Date = date ?? throw new JsonException("A histogram point has no 'date'."),
+            Total = total,
+            Detail = detail,
+            AdditionalData = extra!,
+        };
+    }
+
+    private static HistogramDetail ReadDetail(ref Utf8JsonReader reader)
+    {
+        ExpectObject(reader.TokenType, "a histogram point's 'detail'");
+        long? hard = null, soft = null, uniqueOpens = null, uniqueClicks = null;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("hard"u8))
+            {
+                hard = ReadOptionalCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("soft"u8))
+            {
+                soft = ReadOptionalCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("uniqueOpens"u8))
+            {
+                uniqueOpens = ReadOptionalCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("uniqueClicks"u8))
+            {
+                uniqueClicks = ReadOptionalCounter(ref reader);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new HistogramDetail { Hard = hard, Soft = soft, UniqueOpens = uniqueOpens, UniqueClicks = uniqueClicks, AdditionalData = extra! };
+    }
+
+    private static LinkActivity ReadLink(ref Utf8JsonReader reader)
+    {
+        ExpectObject(reader.TokenType, "a link");
+        string? id = null, path = null;
+        LinkClicks? clicks = null;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                id = ReadText(ref reader, "id");
+            }
+            else if (reader.ValueTextEquals("path"u8))
+            {
+                path = ReadText(ref reader, "path");
+            }
+            else if (reader.ValueTextEquals("clicks"u8))
+            {
+                clicks = LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : ReadClicks(ref reader);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new LinkActivity { Id = id!, Path = path!, Clicks = clicks!, AdditionalData = extra! };
+    }
+
+    private static LinkClicks ReadClicks(ref Utf8JsonReader reader)
+    {
+        ExpectObject(reader.TokenType, "a link's 'clicks'");
+        long total = 0, unique = 0;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("total"u8))
+            {
+                total = ReadCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("unique"u8))
+            {
+                unique = ReadCounter(ref reader);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new LinkClicks { Total = total, Unique = unique, AdditionalData = extra! };
+    }
+
+    private static long ReadCounter(ref Utf8JsonReader reader)
+    {
+        LenientJsonReader.Next(ref reader);
+        return LenientJsonReader.ReadOptionalInt64(ref reader, "counter") ?? 0;
+    }
+
+    /// <summary>A counter that may be missing: JSON null is "not sent" (as the contract's nullable counters read it); an empty string is 0.</summary>
+    private static long? ReadOptionalCounter(ref Utf8JsonReader reader) =>
+        LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : LenientJsonReader.ReadOptionalInt64(ref reader, "counter") ?? 0;
+
+    private static DateTimeOffset? ReadOptionalTimestamp(ref Utf8JsonReader reader) =>
+        LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : Timestamp.Read(ref reader, typeof(DateTimeOffset), null!);
+
+    private static string? ReadText(ref Utf8JsonReader reader, string name) => LenientJsonReader.Next(ref reader) switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        var token => throw new JsonException($"'{name}' must be a string, not {token}."),
+    };
+
+    private static void ExpectObject(JsonTokenType token, string what)
+    {
+        if (token != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"{char.ToUpperInvariant(what[0])}{what[1..]} must be an object, not {token}.");
+        }
+    }
+}
