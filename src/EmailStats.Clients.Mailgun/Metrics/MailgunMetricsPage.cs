@@ -28,7 +28,7 @@ public sealed record MailgunMetricsPage
     public MailgunMetricValues? Aggregates { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    public AdditionalData AdditionalData { get; init; } = new();
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>The position of a page: <c>{"sort","skip","limit","total"}</c>.</summary>
@@ -45,7 +45,7 @@ public sealed record MailgunMetricsItem
     public IReadOnlyList<MailgunDimensionValue> Dimensions { get; init; } = [];
 
     /// <summary>The item's metrics.</summary>
-    public MailgunMetricValues Metrics { get; init; } = new();
+    public MailgunMetricValues Metrics { get; init; } = MailgunMetricValues.None;
 
     /// <summary>The value of <paramref name="dimension"/>, or null when the item has none.</summary>
     /// <param name="dimension">A dimension of the query.</param>
@@ -53,7 +53,7 @@ public sealed record MailgunMetricsItem
     public MailgunDimensionValue? this[MailgunDimension dimension] => Dimensions.FirstOrDefault(d => d.Dimension == dimension.Name);
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    public AdditionalData AdditionalData { get; init; } = new();
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>One dimension value of an item: <c>{"dimension":"time","value":"...","display_value":"..."}</c>.</summary>
@@ -70,14 +70,19 @@ public sealed record MailgunDimensionValue(string Dimension, string Value, strin
 /// </summary>
 public sealed record MailgunMetricValues
 {
+    // Shared read-only empties (declared before None, which uses them): an item without rates, or without metrics, costs no dictionaries.
+    internal static readonly IReadOnlyDictionary<string, long?> NoCounts = new Dictionary<string, long?>(StringComparer.Ordinal).AsReadOnly();
+    internal static readonly IReadOnlyDictionary<string, double?> NoRates = new Dictionary<string, double?>(StringComparer.Ordinal).AsReadOnly();
+    internal static readonly MailgunMetricValues None = new();
+
     /// <summary>Every count sent (<c>..._count</c> and any other whole number), by name; null values as sent.</summary>
-    public IReadOnlyDictionary<string, long?> Counts { get; init; } = new Dictionary<string, long?>(StringComparer.Ordinal).AsReadOnly();
+    public IReadOnlyDictionary<string, long?> Counts { get; init; } = NoCounts;
 
     /// <summary>Every rate sent (<c>..._rate</c>), by name; null values as sent.</summary>
-    public IReadOnlyDictionary<string, double?> Rates { get; init; } = new Dictionary<string, double?>(StringComparer.Ordinal).AsReadOnly();
+    public IReadOnlyDictionary<string, double?> Rates { get; init; } = NoRates;
 
     /// <summary>Fields that are neither counts nor rates, kept as sent.</summary>
-    public AdditionalData AdditionalData { get; init; } = new();
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 
     /// <summary>The count of <paramref name="metric"/>, or null when not sent (or sent as null).</summary>
     /// <param name="metric">A count metric.</param>

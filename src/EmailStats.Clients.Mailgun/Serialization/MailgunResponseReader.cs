@@ -80,30 +80,35 @@ internal static class MailgunResponseReader
         return result.AsReadOnly();
     }
 
+    /// <summary>A Metrics API answer, read by <see cref="MailgunMetricsReader"/> in one pass into the models.</summary>
+    public static MailgunMetricsPage ReadMetricsPage(ProviderResponse response) =>
+        MailgunMetricsReader.Read(response.RequireJson(JsonValueKind.Object, "a metrics object").Span);
+
     /// <summary>
-    /// A Metrics API answer (<c>{"start","end","resolution","duration","dimensions","pagination","items","aggregates"}</c>),
-    /// read in one streaming pass: counts as whole numbers (or numeric strings), rates from strings, nulls kept as null,
-    /// unknown fields kept; a missing <c>items</c> list, a null item or dimension, a fraction for a count is a typed refusal.
+    /// The DTO path the reader replaced (the source-generated <see cref="MetricsPageDto"/> then the models), kept as the
+    /// differential tests' oracle: counts as whole numbers (or numeric strings), rates from strings, nulls kept as null,
+    /// unknown fields kept; a missing <c>items</c> list, a null item or dimension, a fraction for a count is a <see cref="JsonException"/>.
     /// </summary>
-    public static MailgunMetricsPage ReadMetricsPage(ProviderResponse response)
+    internal static MailgunMetricsPage ReadMetricsPageContract(ReadOnlySpan<byte> json)
     {
-        var json = response.RequireJson(JsonValueKind.Object, "a metrics object");
-        var dto = JsonSerializer.Deserialize(json.Span, MailgunJsonContext.Default.MetricsPageDto)!;
+        var dto = JsonSerializer.Deserialize(json, MailgunJsonContext.Default.MetricsPageDto)!;
         if (dto.Items is null)
         {
-            throw response.Unreadable("the metrics object has no 'items' list");
+            throw new JsonException("The metrics object has no 'items' list.");
         }
 
         var items = new List<MailgunMetricsItem>(dto.Items.Count);
-        foreach (var item in response.WithoutNulls(dto.Items, "the 'items' list"))
+        foreach (var item in dto.Items)
         {
             var dimensions = new List<MailgunDimensionValue>();
-            foreach (var dimension in response.WithoutNulls(item!.Dimensions ?? [], "an item's 'dimensions' list"))
+            foreach (var dimension in item?.Dimensions ?? (item is null ? throw new JsonException("The 'items' list holds a null item.") : []))
             {
-                dimensions.Add(Dimension(dimension!));
+                dimensions.Add(dimension is null
+                    ? throw new JsonException("An item's 'dimensions' list holds a null item.")
+                    : MailgunMetricsReader.DimensionValue(dimension.Dimension, dimension.Value, dimension.DisplayValue));
             }
 
-            items.Add(new MailgunMetricsItem { Dimensions = dimensions.AsReadOnly(), Metrics = Values(item.Metrics), AdditionalData = Extra(item.Extra) });
+            items.Add(new MailgunMetricsItem { Dimensions = dimensions.AsReadOnly(), Metrics = Values(item!.Metrics), AdditionalData = Extra(item.Extra) });
         }
 
         return new MailgunMetricsPage
@@ -118,19 +123,6 @@ internal static class MailgunResponseReader
             Aggregates = dto.Aggregates?.Metrics is { } aggregates ? Values(aggregates) : null,
             AdditionalData = Extra(dto.Extra),
         };
-    }
-
-    private static MailgunDimensionValue Dimension(MetricsDimensionDto dimension)
-    {
-        if (dimension.Dimension is not { } name || dimension.Value is not { } value)
-        {
-            throw new JsonException("A dimension value must have a 'dimension' and a 'value' string.");
-        }
-
-        DateTimeOffset? time = name == "time"
-            ? (Rfc2822.TryParse(value, out var instant) ? instant : throw new JsonException("A time dimension value is not an RFC 2822 date."))
-            : null;
-        return new MailgunDimensionValue(name, value, dimension.DisplayValue ?? value, time);
     }
 
     private static MailgunMetricValues Values(Dictionary<string, JsonElement>? metrics)
