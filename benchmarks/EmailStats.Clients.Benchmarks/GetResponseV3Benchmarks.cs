@@ -46,6 +46,14 @@ public class GetResponseV3Benchmarks : HttpBenchmark
     }
 
     [Benchmark]
+    public Task<long> Floor()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, _path);
+        request.Headers.TryAddWithoutValidation("X-Auth-Token", "api-key " + Payloads.ApiKey);
+        return JsonFloor(request);
+    }
+
+    [Benchmark]
     public Task<GetResponseStatsPage> Client() => _client.GetNewsletterStatsAsync(Payloads.MessageId, _query);
 
     [Benchmark]

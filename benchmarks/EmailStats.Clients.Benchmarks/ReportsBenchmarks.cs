@@ -2,7 +2,7 @@ using System.Text.Json;
 using static EmailStats.Clients.Benchmarks.HttpBenchmark;
 using BenchmarkDotNet.Attributes;
 using EmailStats.Clients.Reports;
-using EmailStats.Clients.Reports.Serialization;
+using EmailStats.Clients.Benchmarks.Careful;
 using JsonConvert = Newtonsoft.Json.JsonConvert;
 
 namespace EmailStats.Clients.Benchmarks;
@@ -24,21 +24,33 @@ public class ReportsHistogramBenchmarks : HttpBenchmark
         var limit = Limit().GetAwaiter().GetResult()!;
         var client = Client().GetAwaiter().GetResult();
         var today = Today().GetAwaiter().GetResult()!;
-        Check(limit.Histogram.Count == _days, "limit count");
-        Check(Same(limit.Histogram, client.Histogram, (a, b) => a.Date == b.Date && a.Total == b.Total && a.Detail == b.Detail) && limit.Peak == client.Peak, "client == limit");
-        Check(today.Points!.Count == _days && today.Points[^1].Detail!["soft"] == limit.Histogram[^1].Detail!.Soft, "today == limit");
+        Check(limit.Points!.Count == _days, "limit count");
+        Check(Same(client.Histogram, limit.Points, static (c, l) => c.Date == l.Date && c.Total == l.Total && c.Detail!.Hard == l.Detail!.Hard && c.Detail.Soft == l.Detail.Soft)
+            && client.Peak!.Total == limit.Peak!.Total, "client == limit");
+        Check(today.Points!.Count == _days && today.Points[^1].Detail!["soft"] == limit.Points[^1].Detail!.Soft, "today == limit");
+        Check(Floor().GetAwaiter().GetResult() > 0, "floor");
     }
 
     [Benchmark(Baseline = true)]
-    public async Task<ReportHistogram?> Limit()
+    public async Task<Careful.Histogram?> Limit()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/reports/email/overall/histogram?pastDays={_days}&eventType=email-bounced&timezone=UTC");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Path());
         request.Headers.Add("X-API-Key", Payloads.ApiKey);
         using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, ReportsJsonContext.Default.ReportHistogram).ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(stream, CarefulJsonContext.Default.Histogram).ConfigureAwait(false);
     }
+
+    [Benchmark]
+    public Task<long> Floor()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Path());
+        request.Headers.Add("X-API-Key", Payloads.ApiKey);
+        return JsonFloor(request);
+    }
+
+    private string Path() => $"api/reports/email/overall/histogram?pastDays={_days}&eventType=email-bounced&timezone=UTC";
 
     [Benchmark]
     public Task<ReportHistogram> Client() => _client.GetEmailHistogramAsync(ReportsQuery.PastDays(_days), EmailEventType.EmailBounced);
@@ -70,24 +82,34 @@ public class ReportsCampaignBenchmarks : HttpBenchmark
         var limit = Limit().GetAwaiter().GetResult()!;
         var client = Client().GetAwaiter().GetResult();
         var today = Today().GetAwaiter().GetResult()!;
-        Check(limit.LinkActivity.Count == Payloads.CampaignLinks(Size), "limit count");
-        Check(Same(limit.LinkActivity, client.LinkActivity, (a, b) => a.Id == b.Id && a.Path == b.Path && a.Clicks == b.Clicks) && limit.Stats.Opens == client.Stats.Opens, "client == limit");
-        Check(today.LinkActivity!.Count == limit.LinkActivity.Count && today.LinkActivity[^1].Clicks!.Unique == limit.LinkActivity[^1].Clicks.Unique, "today == limit");
+        Check(limit.LinkActivity!.Count == Payloads.CampaignLinks(Size), "limit count");
+        Check(Same(client.LinkActivity, limit.LinkActivity, static (c, l) => c.Id == l.Id && c.Path == l.Path && c.Clicks.Total == l.Clicks!.Total && c.Clicks.Unique == l.Clicks.Unique)
+            && client.Stats.Opens.Rate == limit.Stats!.Opens!.Rate, "client == limit");
+        Check(today.LinkActivity!.Count == limit.LinkActivity.Count && today.LinkActivity[^1].Clicks!.Unique == limit.LinkActivity[^1].Clicks!.Unique, "today == limit");
+        Check(Floor().GetAwaiter().GetResult() > 0, "floor");
     }
 
     [Benchmark(Baseline = true)]
-    public async Task<CampaignReport?> Limit()
+    public async Task<Careful.CampaignReport?> Limit()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/reports/email/" + Payloads.CampaignId);
         request.Headers.Add("X-API-Key", Payloads.ApiKey);
         using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, ReportsJsonContext.Default.CampaignReport).ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(stream, CarefulJsonContext.Default.CampaignReport).ConfigureAwait(false);
     }
 
     [Benchmark]
-    public Task<CampaignReport> Client() => _client.GetCampaignReportAsync(Payloads.CampaignId);
+    public Task<long> Floor()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "api/reports/email/" + Payloads.CampaignId);
+        request.Headers.Add("X-API-Key", Payloads.ApiKey);
+        return JsonFloor(request);
+    }
+
+    [Benchmark]
+    public Task<Reports.CampaignReport> Client() => _client.GetCampaignReportAsync(Payloads.CampaignId);
 
     [Benchmark]
     public async Task<Today.CampaignReport?> Today()

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using EmailStats.Clients.SendGridV2;
-using EmailStats.Clients.SendGridV2.Serialization;
+using System.Xml.Serialization;
+using EmailStats.Clients.Benchmarks.Careful;
 using JsonConvert = Newtonsoft.Json.JsonConvert;
 
 namespace EmailStats.Clients.Benchmarks;
@@ -10,6 +11,8 @@ namespace EmailStats.Clients.Benchmarks;
 /// <summary>SendGrid v2 category statistics (reseller API): one day or 365 days x 20 categories, JSON and XML.</summary>
 public class SendGridBenchmarks : HttpBenchmark
 {
+    private static readonly XmlSerializer XmlDtos = new(typeof(SendGridXmlStats));
+
     private SendGridV2StatsClient _json = null!;
     private SendGridV2StatsClient _xml = null!;
     private string[] _categories = null!;
@@ -31,23 +34,27 @@ public class SendGridBenchmarks : HttpBenchmark
         _first = Payloads.LastDay.AddDays(-(Payloads.SendGridDays(Size) - 1));
 
         var limit = Limit().GetAwaiter().GetResult()!;
+        var limitXml = LimitXml().GetAwaiter().GetResult()!;
         var client = Client().GetAwaiter().GetResult();
         var clientXml = ClientXml().GetAwaiter().GetResult();
         var today = Today().GetAwaiter().GetResult()!;
-        Check(limit.Count == Payloads.SendGridDays(Size) * _categories.Length, "limit count");
-        Check(limit.SequenceEqual(client), "client == limit");
+        Check(limit.Count == Payloads.SendGridDays(Size) * _categories.Length && limitXml.Days.Count == limit.Count, "limit count");
+        Check(Same(client, limit, static (c, l) => c.Category == l.Category && c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == l.Date
+            && c.Requests == l.Requests && c.Blocks == l.Blocked && c.UniqueOpens == l.UniqueOpens && c.SpamDrop == l.SpamDrop), "client == limit");
+        Check(Same(client, limitXml.Days, static (c, l) => c.Category == l.Category && c.Requests == l.Requests && c.Blocks == l.Blocked && c.SpamDrop == l.SpamDrop), "client == xml limit");
         Check(clientXml.SequenceEqual(client), "xml == json");
-        Check(today.Count == limit.Count && today[^1].UniqueOpens == limit[^1].UniqueOpens && today[^1].Blocked == limit[^1].Blocks, "today == limit");
+        Check(today.Count == limit.Count && today[^1].UniqueOpens == limit[^1].UniqueOpens && today[^1].Blocked == limit[^1].Blocked, "today == limit");
+        Check(Floor().GetAwaiter().GetResult() == FloorXml().GetAwaiter().GetResult(), "json floor == xml floor");
     }
 
     [Benchmark(Baseline = true)]
-    public async Task<List<SendGridCategoryStats>?> Limit()
+    public async Task<List<SendGridRow>?> Limit()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "apiv2/reseller.manage.json") { Content = new FormUrlEncodedContent(Form()) };
         using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, SendGridJsonContext.Default.ListSendGridCategoryStats).ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(stream, CarefulJsonContext.Default.ListSendGridRow).ConfigureAwait(false);
     }
 
     [Benchmark]
@@ -68,6 +75,23 @@ public class SendGridBenchmarks : HttpBenchmark
     [Benchmark]
     public Task<IReadOnlyList<SendGridCategoryStats>> ClientXml() =>
         _xml.GetCategoryStatsAsync(SendGridStatsQuery.ForUser(Payloads.SendGridUser).Between(_first, Payloads.LastDay).WithCategories(_categories));
+
+    /// <summary>The careful engineer's XML: the same request to the XML endpoint, XmlSerializer into the same DTOs.</summary>
+    [Benchmark]
+    public async Task<SendGridXmlStats?> LimitXml()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "apiv2/reseller.manage.xml") { Content = new FormUrlEncodedContent(Form()) };
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        return (SendGridXmlStats?)XmlDtos.Deserialize(stream);
+    }
+
+    [Benchmark]
+    public Task<long> Floor() => JsonFloor(new HttpRequestMessage(HttpMethod.Post, "apiv2/reseller.manage.json") { Content = new FormUrlEncodedContent(Form()) });
+
+    [Benchmark]
+    public Task<long> FloorXml() => XmlFloor(new HttpRequestMessage(HttpMethod.Post, "apiv2/reseller.manage.xml") { Content = new FormUrlEncodedContent(Form()) });
 
     private List<KeyValuePair<string, string>> Form()
     {

@@ -52,6 +52,14 @@ public class SendGridV3Benchmarks : HttpBenchmark
     }
 
     [Benchmark]
+    public Task<long> Floor()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, _path);
+        request.Headers.Authorization = new("Bearer", Payloads.ApiKey);
+        return JsonFloor(request);
+    }
+
+    [Benchmark]
     public Task<IReadOnlyList<SendGridV3StatsDay>> Client() =>
         _client.GetCategoryStatsAsync(SendGridV3StatsQuery.Between(_first, Payloads.LastDay).ForCategories(_categories));
 

@@ -123,7 +123,7 @@ internal static class GetResponseResponseReader
                 continue;
             }
 
-            var index = CounterIndex(ref reader);
+            var index = Counters.SlotOf(ref reader);
             if (index < 0)
             {
                 LenientJsonReader.Keep(ref reader, ref extra);
@@ -181,27 +181,13 @@ internal static class GetResponseResponseReader
         return GetResponseTimeInterval.TryParse(chars[..count], out interval);
     }
 
-    private static int CounterIndex(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueTextEquals("sent"u8)) return 0;
-        if (reader.ValueTextEquals("totalOpened"u8)) return 1;
-        if (reader.ValueTextEquals("totalHumanOpened"u8)) return 2;
-        if (reader.ValueTextEquals("uniqueOpened"u8)) return 3;
-        if (reader.ValueTextEquals("uniqueHumanOpened"u8)) return 4;
-        if (reader.ValueTextEquals("totalClicked"u8)) return 5;
-        if (reader.ValueTextEquals("totalHumanClicked"u8)) return 6;
-        if (reader.ValueTextEquals("uniqueClicked"u8)) return 7;
-        if (reader.ValueTextEquals("uniqueHumanClicked"u8)) return 8;
-        if (reader.ValueTextEquals("goals"u8)) return 9;
-        if (reader.ValueTextEquals("uniqueGoals"u8)) return 10;
-        if (reader.ValueTextEquals("forwarded"u8)) return 11;
-
-        // GetResponse's documented examples spell it "unsubsribed"; the schema "unsubscribed".
-        if (reader.ValueTextEquals("unsubscribed"u8) || reader.ValueTextEquals("unsubsribed"u8)) return 12;
-        if (reader.ValueTextEquals("bounced"u8)) return 13;
-        if (reader.ValueTextEquals("complaints"u8)) return 14;
-        return -1;
-    }
+    /// <summary>The counters in the order of the schema; GetResponse's documented examples spell "unsubscribed" "unsubsribed".</summary>
+    private static readonly JsonPropertyNames Counters = new(
+        [
+            "sent", "totalOpened", "totalHumanOpened", "uniqueOpened", "uniqueHumanOpened", "totalClicked", "totalHumanClicked", "uniqueClicked",
+            "uniqueHumanClicked", "goals", "uniqueGoals", "forwarded", "unsubscribed", "bounced", "complaints",
+        ],
+        ("unsubsribed", 12));
 
     private static long? Header(ProviderResponse response, string name) =>
         response.Headers.TryGetValues(name, out var values)

@@ -22,7 +22,7 @@ internal static class MessageStatsPeriodReader
         AdditionalData? extra = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var index = CounterIndex(ref reader);
+            var index = Counters.SlotOf(ref reader);
             if (index < 0)
             {
                 LenientJsonReader.Keep(ref reader, ref extra);
@@ -65,28 +65,11 @@ internal static class MessageStatsPeriodReader
         "counter \'bounces_block_other\'", "counter \'bounces_other_soft\'", "counter \'bounces_other_hard\'", "counter \'complaints_handled\'", "counter \'complaints_unhandled\'",
     ];
 
-    /// <summary>The position of a counter in the period, or -1 (in the order GetResponse documents and sends them).</summary>
-    private static int CounterIndex(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueTextEquals("sent"u8)) return 0;
-        if (reader.ValueTextEquals("opened"u8)) return 1;
-        if (reader.ValueTextEquals("unique_opened"u8)) return 2;
-        if (reader.ValueTextEquals("clicked"u8)) return 3;
-        if (reader.ValueTextEquals("unique_clicked"u8)) return 4;
-        if (reader.ValueTextEquals("goals"u8)) return 5;
-        if (reader.ValueTextEquals("unique_goals"u8)) return 6;
-        if (reader.ValueTextEquals("forwarded"u8)) return 7;
-        if (reader.ValueTextEquals("unsubscribes"u8)) return 8;
-        if (reader.ValueTextEquals("bounces_user_unknown"u8)) return 9;
-        if (reader.ValueTextEquals("bounces_user_recycled"u8)) return 10;
-        if (reader.ValueTextEquals("bounces_mailbox_full"u8)) return 11;
-        if (reader.ValueTextEquals("bounces_block_content"u8)) return 12;
-        if (reader.ValueTextEquals("bounces_block_timeout"u8)) return 13;
-        if (reader.ValueTextEquals("bounces_block_other"u8)) return 14;
-        if (reader.ValueTextEquals("bounces_other_soft"u8)) return 15;
-        if (reader.ValueTextEquals("bounces_other_hard"u8)) return 16;
-        if (reader.ValueTextEquals("complaints_handled"u8)) return 17;
-        if (reader.ValueTextEquals("complaints_unhandled"u8)) return 18;
-        return -1;
-    }
+    /// <summary>The counters in the order GetResponse documents and sends them; the position is the counter's slot.</summary>
+    private static readonly JsonPropertyNames Counters = new(
+    [
+        "sent", "opened", "unique_opened", "clicked", "unique_clicked", "goals", "unique_goals", "forwarded", "unsubscribes",
+        "bounces_user_unknown", "bounces_user_recycled", "bounces_mailbox_full", "bounces_block_content", "bounces_block_timeout",
+        "bounces_block_other", "bounces_other_soft", "bounces_other_hard", "complaints_handled", "complaints_unhandled",
+    ]);
 }

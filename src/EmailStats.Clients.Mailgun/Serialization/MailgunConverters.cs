@@ -108,7 +108,12 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
         }
 
         long total = 0;
-        var reasons = new Dictionary<string, long>(8, StringComparer.Ordinal);
+
+        // The reasons are gathered on the stack first, so that the dictionary is made once at its exact size (a
+        // breakdown usually holds one to six reasons; a repeated name keeps its first place and its last count).
+        var gathered = default(Reasons8);
+        var count = 0;
+        List<KeyValuePair<string, long>>? more = null;
         AdditionalData? extra = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -117,14 +122,18 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number or JsonTokenType.String or JsonTokenType.Null:
-                    var count = Counter.Read(ref reader, typeof(long), options);
+                    var value = Counter.Read(ref reader, typeof(long), options);
                     if (name == "total")
                     {
-                        total = count;
+                        total = value;
+                    }
+                    else if (count < Reasons8.Length)
+                    {
+                        gathered[count++] = new(name, value);
                     }
                     else
                     {
-                        reasons[name] = count;
+                        (more ??= []).Add(new(name, value));
                     }
 
                     break;
@@ -133,6 +142,17 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
                     ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
                     break;
             }
+        }
+
+        var reasons = new Dictionary<string, long>(count + (more?.Count ?? 0), StringComparer.Ordinal);
+        foreach (var (reason, value) in ((ReadOnlySpan<KeyValuePair<string, long>>)gathered)[..count])
+        {
+            reasons[reason] = value;
+        }
+
+        foreach (var (reason, value) in more ?? [])
+        {
+            reasons[reason] = value;
         }
 
         return new MailgunFailureStats { Total = total, Reasons = reasons.AsReadOnly(), AdditionalData = extra ?? AdditionalData.Empty };
@@ -154,6 +174,14 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
         }
 
         return reader.GetString()!;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct Reasons8
+    {
+        public const int Length = 8;
+
+        private KeyValuePair<string, long> _first;
     }
 
     private static readonly (byte[] Utf8, string Name)[] KnownNames =

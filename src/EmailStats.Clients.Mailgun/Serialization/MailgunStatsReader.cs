@@ -215,7 +215,11 @@ internal static class MailgunStatsReader
             return false;
         }
 
-        Expect(ref reader, reader.TokenType, $"'{what}'");
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"'{what}' must be an object, not {reader.TokenType}.");
+        }
+
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
             var slot = Slot(ref reader, what);

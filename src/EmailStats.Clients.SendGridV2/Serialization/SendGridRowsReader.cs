@@ -57,7 +57,7 @@ internal static class SendGridRowsReader
         AdditionalData? extra = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var index = CounterIndex(ref reader);
+            var index = Counters.SlotOf(ref reader);
             if (index >= 0)
             {
                 LenientJsonReader.Next(ref reader);
@@ -128,38 +128,19 @@ internal static class SendGridRowsReader
     }
 
     /// <summary>The position of a counter named <paramref name="name"/> (an XML element), or -1.</summary>
-    internal static int CounterIndex(string name) => Array.IndexOf(CounterNames, name);
+    /// <summary>The counter slot of an XML element's name, or -1.</summary>
+    internal static int CounterIndex(string name) => Counters.SlotOf(name);
 
     /// <summary><c>YYYY-MM-DD</c>, exactly (as the contract's date reading).</summary>
     internal static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static readonly string[] CounterNames =
+    /// <summary>The counters; the position is the counter's slot in <see cref="Row.Counters"/>.</summary>
+    private static readonly JsonPropertyNames Counters = new(
     [
         "requests", "delivered", "bounces", "repeat_bounces", "unsubscribes", "repeat_unsubscribes", "clicks", "opens", "spamreports",
         "repeat_spamreports", "invalid_email", "blocks", "unique_clicks", "unique_opens", "spam_drop",
-    ];
-
-    /// <summary>The position of a counter in <see cref="Row.Counters"/>, or -1.</summary>
-    private static int CounterIndex(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueTextEquals("requests"u8)) return 0;
-        if (reader.ValueTextEquals("delivered"u8)) return 1;
-        if (reader.ValueTextEquals("bounces"u8)) return 2;
-        if (reader.ValueTextEquals("repeat_bounces"u8)) return 3;
-        if (reader.ValueTextEquals("unsubscribes"u8)) return 4;
-        if (reader.ValueTextEquals("repeat_unsubscribes"u8)) return 5;
-        if (reader.ValueTextEquals("clicks"u8)) return 6;
-        if (reader.ValueTextEquals("opens"u8)) return 7;
-        if (reader.ValueTextEquals("spamreports"u8)) return 8;
-        if (reader.ValueTextEquals("repeat_spamreports"u8)) return 9;
-        if (reader.ValueTextEquals("invalid_email"u8)) return 10;
-        if (reader.ValueTextEquals("blocks"u8)) return 11;
-        if (reader.ValueTextEquals("unique_clicks"u8)) return 12;
-        if (reader.ValueTextEquals("unique_opens"u8)) return 13;
-        if (reader.ValueTextEquals("spam_drop"u8)) return 14;
-        return -1;
-    }
+    ]);
 
     /// <summary>One row's values while it is read.</summary>
     internal struct Row

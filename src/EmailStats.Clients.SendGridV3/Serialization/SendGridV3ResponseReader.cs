@@ -199,7 +199,7 @@ internal static class SendGridV3ResponseReader
         AdditionalData? extra = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var index = MetricIndex(ref reader);
+            var index = Metrics.SlotOf(ref reader);
             if (index < 0)
             {
                 LenientJsonReader.Keep(ref reader, ref extra);
@@ -243,28 +243,12 @@ internal static class SendGridV3ResponseReader
         static long? Get(Span<long> values, int present, int index) => (present & (1 << index)) != 0 ? values[index] : null;
     }
 
-    /// <summary>The position of a known metric name, or -1.</summary>
-    private static int MetricIndex(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueTextEquals("blocks"u8)) return 0;
-        if (reader.ValueTextEquals("bounce_drops"u8)) return 1;
-        if (reader.ValueTextEquals("bounces"u8)) return 2;
-        if (reader.ValueTextEquals("clicks"u8)) return 3;
-        if (reader.ValueTextEquals("deferred"u8)) return 4;
-        if (reader.ValueTextEquals("delivered"u8)) return 5;
-        if (reader.ValueTextEquals("invalid_emails"u8)) return 6;
-        if (reader.ValueTextEquals("opens"u8)) return 7;
-        if (reader.ValueTextEquals("processed"u8)) return 8;
-        if (reader.ValueTextEquals("requests"u8)) return 9;
-        if (reader.ValueTextEquals("spam_report_drops"u8)) return 10;
-        if (reader.ValueTextEquals("spam_reports"u8)) return 11;
-        if (reader.ValueTextEquals("unique_clicks"u8)) return 12;
-        if (reader.ValueTextEquals("unique_opens"u8)) return 13;
-        if (reader.ValueTextEquals("unsubscribe_drops"u8)) return 14;
-        if (reader.ValueTextEquals("unsubscribes"u8)) return 15;
-        if (reader.ValueTextEquals("drops"u8)) return 16;
-        return -1;
-    }
+    /// <summary>The known metrics; the position is the metric's slot.</summary>
+    private static readonly JsonPropertyNames Metrics = new(
+    [
+        "blocks", "bounce_drops", "bounces", "clicks", "deferred", "delivered", "invalid_emails", "opens", "processed", "requests",
+        "spam_report_drops", "spam_reports", "unique_clicks", "unique_opens", "unsubscribe_drops", "unsubscribes", "drops",
+    ]);
 
     /// <summary><c>YYYY-MM-DD</c>; a timestamp that starts with one (<c>2026-11-03T00:00:00Z</c>) is read as its day.</summary>
     private static DateOnly ReadDate(ref Utf8JsonReader reader)
