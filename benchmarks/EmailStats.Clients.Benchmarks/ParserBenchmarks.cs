@@ -99,7 +99,7 @@ public class ParserBenchmarks
     {
         ParserPayload.SendGridJson => SendGridResponseReader.ReadCategoryStats(_response),
         ParserPayload.Mailgun => MailgunResponseReader.ReadStats(_response),
-        ParserPayload.GetResponse => JsonRpcResponseReader.ReadResult(_response, 1, r => MessageStatsReader.Read(r, _query)),
+        ParserPayload.GetResponse => JsonRpcResponseReader.ReadResult(_response, 1, (ref Utf8JsonReader reader, ProviderResponse r) => MessageStatsReader.Read(ref reader, r, _query)),
         ParserPayload.ReportsHistogram => ReportsResponseReader.ReadHistogram(_response),
         _ => ReportsResponseReader.ReadCampaignReport(_response),
     };

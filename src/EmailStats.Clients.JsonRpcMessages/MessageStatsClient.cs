@@ -60,7 +60,7 @@ public sealed class MessageStatsClient : IMessageStatsClient
             "get_message_stats",
             query.ToConditions(),
             MessageStatsJsonContext.Default.MessageStatsConditions,
-            result => MessageStatsReader.Read(result, query),
+            (ref Utf8JsonReader reader, ProviderResponse response) => MessageStatsReader.Read(ref reader, response, query),
             cancellationToken);
     }
 
@@ -73,7 +73,7 @@ public sealed class MessageStatsClient : IMessageStatsClient
         string method,
         TConditions conditions,
         JsonTypeInfo<TConditions> conditionsInfo,
-        Func<JsonRpcResult, T> read,
+        JsonRpcResultReader<T> read,
         CancellationToken cancellationToken) =>
         _rpc.InvokeAsync(operation, method, [_apiKey, JsonRpcParam.Of(conditions, conditionsInfo)], read, cancellationToken);
 }

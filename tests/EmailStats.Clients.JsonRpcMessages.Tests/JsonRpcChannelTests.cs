@@ -17,7 +17,8 @@ public sealed class JsonRpcChannelTests(MessageStatsServer server) : IClassFixtu
             "get_messages",
             new MessagesConditions("newsletter"),
             TestJsonContext.Default.MessagesConditions,
-            result => result.Value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetProperty("subject").GetString()),
+            (ref reader, _) =>
+                JsonElement.ParseValue(ref reader).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetProperty("subject").GetString()),
             CancellationToken.None);
 
         Assert.True(server.LastRequestMatched);
@@ -37,7 +38,7 @@ public sealed class JsonRpcChannelTests(MessageStatsServer server) : IClassFixtu
             "get_messages",
             new MessagesConditions("newsletter"),
             TestJsonContext.Default.MessagesConditions,
-            result => result.Value.GetRawText(),
+            (ref reader, _) => JsonElement.ParseValue(ref reader).GetRawText(),
             CancellationToken.None));
 
         // No mapping answers get_messages for this key: the near miss gets WireMock's 404, read as a refusal.

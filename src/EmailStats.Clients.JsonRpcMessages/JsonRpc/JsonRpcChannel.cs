@@ -50,7 +50,7 @@ internal sealed class JsonRpcChannel
         string operation,
         string method,
         IReadOnlyList<JsonRpcParam> parameters,
-        Func<JsonRpcResult, T> read,
+        JsonRpcResultReader<T> read,
         CancellationToken cancellationToken)
     {
         var id = _nextId();

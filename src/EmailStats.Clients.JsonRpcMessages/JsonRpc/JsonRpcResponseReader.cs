@@ -1,44 +1,21 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.JsonRpcMessages.JsonRpc;
 
-/// <summary>The <c>result</c> of a JSON-RPC call whose response passed every envelope check, with the response it came in.</summary>
-/// <param name="Response">The answer, for the typed exceptions (<see cref="ProviderResponse.Unreadable"/>).</param>
-/// <param name="Json">The <c>result</c> member's JSON, exactly as sent (already validated); valid while the call's parse runs.</param>
-/// <remarks>
-/// The raw JSON, not a <see cref="JsonElement"/>: a method's reader streams it with a <see cref="Utf8JsonReader"/> straight
-/// into its models, so a large result is tokenized once for the envelope checks and once to read it, never built into a document.
-/// </remarks>
-internal readonly record struct JsonRpcResult(ProviderResponse Response, ReadOnlyMemory<byte> Json)
-{
-    /// <summary>The result as an element, parsed on each access: convenient for small results (large ones stream with <see cref="OpenReader"/>).</summary>
-    public JsonElement Value
-    {
-        get
-        {
-            var reader = new Utf8JsonReader(Json.Span);
-            return JsonElement.ParseValue(ref reader);
-        }
-    }
-
-    /// <summary>A reader positioned on the result's first token.</summary>
-    public Utf8JsonReader OpenReader()
-    {
-        var reader = new Utf8JsonReader(Json.Span);
-        reader.Read();
-        return reader;
-    }
-}
-
 /// <summary>
-/// Reads JSON-RPC responses, whatever the method: the envelope is checked (an object, the request's id echoed,
-/// <c>result</c> or <c>error</c>), <c>error</c> becomes <see cref="EmailStatsApiException"/> with its code, and
-/// anything else that is not a usable answer becomes <see cref="EmailStatsResponseException"/>.
+/// Reads a JSON-RPC <c>result</c> straight from the envelope's reader, which stands on the result's first token; the
+/// reader must be left on the result's last token. It runs while the envelope is read, in the same pass; what it
+/// returns (or throws) counts only when the envelope passes every check (the id is the call's, no <c>error</c>).
 /// </summary>
+/// <param name="reader">The envelope's reader, on the result's first token.</param>
+/// <param name="response">The answer, for the typed exceptions (<see cref="ProviderResponse.Unreadable"/>).</param>
+internal delegate T JsonRpcResultReader<out T>(ref Utf8JsonReader reader, ProviderResponse response);
+
 internal static class JsonRpcResponseReader
 {
     private const int MaxEchoedLength = 64;
@@ -56,7 +33,7 @@ internal static class JsonRpcResponseReader
     }
 
     /// <summary>Checks the envelope of a success-status answer to the call <paramref name="requestId"/> and reads its result.</summary>
-    public static T ReadResult<T>(ProviderResponse response, long requestId, Func<JsonRpcResult, T> read)
+    public static T ReadResult<T>(ProviderResponse response, long requestId, JsonRpcResultReader<T> read)
     {
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
@@ -69,7 +46,7 @@ internal static class JsonRpcResponseReader
         }
 
         var json = response.RequireJson(JsonValueKind.Object, "a JSON-RPC response object");
-        var envelope = Envelope.Scan(json);
+        var envelope = Envelope<T>.Scan(json, response, read);
         var hasId = envelope.Id is not null;
         var id = envelope.Id.GetValueOrDefault();
 
@@ -89,12 +66,13 @@ internal static class JsonRpcResponseReader
             throw response.Unreadable(Mismatch(id, hasId, requestId));
         }
 
-        if (envelope.Result is not { } result)
+        if (!envelope.HasResult)
         {
             throw response.Unreadable("the JSON-RPC response has neither a result nor an error");
         }
 
-        return read(new JsonRpcResult(response, result));
+        envelope.Failure?.Throw();
+        return envelope.Result!;
     }
 
     /// <summary>
@@ -103,14 +81,21 @@ internal static class JsonRpcResponseReader
     /// and <c>error</c> as elements (they are small), <c>result</c> as the range of its raw JSON. Of a member sent
     /// twice, the last counts, as with <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.
     /// </summary>
-    private readonly record struct Envelope(JsonElement? Id, JsonElement? Error, ReadOnlyMemory<byte>? Result)
+    /// <summary>
+    /// The envelope, read in one pass: <c>id</c> and <c>error</c> kept as elements, the <c>result</c> read by the method's
+    /// reader as the pass reaches it (the last one wins when sent twice). When that reader fails, the pass cannot go on
+    /// from where it stopped, so the envelope is read again without the result (skipping it), and the failure is kept
+    /// for after the envelope checks: an error answer or someone else's id still wins over an unreadable result.
+    /// </summary>
+    private readonly record struct Envelope<T>(JsonElement? Id, JsonElement? Error, bool HasResult, T? Result, ExceptionDispatchInfo? Failure)
     {
-        public static Envelope Scan(ReadOnlyMemory<byte> body)
+        public static Envelope<T> Scan(ReadOnlyMemory<byte> body, ProviderResponse response, JsonRpcResultReader<T> read)
         {
             var reader = new Utf8JsonReader(body.Span);
             JsonElement? id = null;
             JsonElement? error = null;
-            ReadOnlyMemory<byte>? result = null;
+            var hasResult = false;
+            T? result = default;
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -127,9 +112,16 @@ internal static class JsonRpcResponseReader
                 else if (reader.ValueTextEquals("result"u8))
                 {
                     reader.Read();
-                    var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    result = body[start..(int)reader.BytesConsumed];
+                    hasResult = true;
+                    try
+                    {
+                        result = read(ref reader, response);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        var (skippedId, skippedError) = ScanSkippingResult(body);
+                        return new Envelope<T>(skippedId, skippedError, HasResult: true, default, ExceptionDispatchInfo.Capture(e));
+                    }
                 }
                 else
                 {
@@ -143,11 +135,43 @@ internal static class JsonRpcResponseReader
             {
             }
 
-            return new Envelope(id, error, result);
+            return new Envelope<T>(id, error, hasResult, result, null);
+        }
+
+        /// <summary>The id and error of an envelope whose result could not be read: every member skipped but those two.</summary>
+        private static (JsonElement? Id, JsonElement? Error) ScanSkippingResult(ReadOnlyMemory<byte> body)
+        {
+            var reader = new Utf8JsonReader(body.Span);
+            JsonElement? id = null;
+            JsonElement? error = null;
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                var isError = !isId && reader.ValueTextEquals("error"u8);
+                reader.Read();
+                if (isId)
+                {
+                    id = JsonElement.ParseValue(ref reader);
+                }
+                else if (isError)
+                {
+                    error = JsonElement.ParseValue(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            while (reader.Read())
+            {
+            }
+
+            return (id, error);
         }
     }
 
-    /// <summary>Whether a response id equals the request's: the same number, or (leniently) that number written as a string.</summary>
     private static bool IsSameId(JsonElement id, long requestId) => id.ValueKind switch
     {
         JsonValueKind.Number => id.TryGetInt64(out var number) && number == requestId,

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EmailStats.Clients.JsonRpcMessages.JsonRpc;
+using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.JsonRpcMessages.Serialization;
 
@@ -11,11 +11,12 @@ internal static class MessageStatsReader
 {
     private const int MaxEchoedKeyLength = 40;
 
-    public static MessageStats Read(JsonRpcResult result, MessageStatsQuery query)
+    /// <summary>Reads the result the envelope's reader stands on (its first token), leaving the reader on its last token.</summary>
+    public static MessageStats Read(ref Utf8JsonReader reader, ProviderResponse response, MessageStatsQuery query)
     {
         var grouping = query.EffectiveGrouping;
-        var reader = result.OpenReader();
-        switch (reader.TokenType)
+        var first = reader.TokenType;
+        switch (first)
         {
             case JsonTokenType.StartObject:
                 break;
@@ -23,7 +24,7 @@ internal static class MessageStatsReader
                 // An empty hash serialised by a language without one ([]): no periods.
                 return new MessageStats(query.MessageId, grouping, []);
             default:
-                throw result.Response.Unreadable($"the get_message_stats result is {Describe(KindOf(result.OpenReader().TokenType))}; expected an object of periods");
+                throw response.Unreadable($"the get_message_stats result is {Describe(KindOf(first))}; expected an object of periods");
         }
 
         // The periods are read straight from the result's JSON into their models, one pass, no intermediate document.
@@ -34,19 +35,19 @@ internal static class MessageStatsReader
             var key = reader.GetString()!;
             if (!keys.Add(key))
             {
-                throw result.Response.Unreadable($"the period key '{Cut(key)}' is sent twice");
+                throw response.Unreadable($"the period key '{Cut(key)}' is sent twice");
             }
 
             if (!PeriodKey.TryParse(key, grouping, out var start))
             {
-                throw result.Response.Unreadable(
+                throw response.Unreadable(
                     $"the period key '{Cut(key)}' does not match the {JsonRpcMessagesWireNames.Of(grouping)} grouping (expected {PeriodKey.Pattern(grouping)})");
             }
 
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw result.Response.Unreadable($"the period '{key}' is {Describe(KindOf(reader.TokenType))}; expected an object of counters");
+                throw response.Unreadable($"the period '{key}' is {Describe(KindOf(reader.TokenType))}; expected an object of counters");
             }
 
             MessageStatsPeriod counters;
@@ -56,7 +57,7 @@ internal static class MessageStatsReader
             }
             catch (JsonException e)
             {
-                throw result.Response.Unreadable($"the period '{key}' has an unreadable counter: {e.Message}", e);
+                throw response.Unreadable($"the period '{key}' has an unreadable counter: {e.Message}", e);
             }
 
             periods.Add(counters.SetPeriod(key, start));

@@ -106,7 +106,7 @@ public sealed class JsonRpcMessagesDriver : ProviderDriver
                     MessageStatsClient.ProviderName,
                     new Secrets(ApiKey, JsonEncodedText.Encode(ApiKey).ToString()),
                     JsonRpcResponseReader.ReadError,
-                    response => JsonRpcResponseReader.ReadResult(response, 1, result => MessageStatsReader.Read(result, query)),
+                    response => JsonRpcResponseReader.ReadResult(response, 1, (ref System.Text.Json.Utf8JsonReader reader, ProviderResponse r) => MessageStatsReader.Read(ref reader, r, query)),
                     body,
                     logger)));
         }
