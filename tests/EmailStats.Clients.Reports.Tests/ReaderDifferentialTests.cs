@@ -53,6 +53,8 @@ public sealed class ReaderDifferentialTests
     [InlineData("{\"histogram\":[{\"date\":\"2024-01-01T00:00:00Z\",},],/* note */\"start\":\"2024-01-01T00:00:00Z\", // line\n}")]
     [InlineData("""{"histogram":[],"peak":{"date":"2024-01-01T00:00:00Z","total":"5","startDate":null}}""")]
     [InlineData("""{"histogram":[],"peak":7}""")]
+    [InlineData("""{"histogram":[],"peak":{"startDate":"2024-01-01T00:00:00Z","endDate":null,"total":null,"note":[1]}}""")]
+    [InlineData("""{"histogram":[],"peak":{"date":"x"}}""")]
     [InlineData("""{"histogram":[],"start":5}""")]
     [InlineData("""{"histogram":[{"date":"2024-01-01T00:00:00Z"}],"histogram":[]}""")]
     public void Edge_histograms_give_the_same_models_or_the_same_refusal(string body) => AssertSameHistogram(body);
@@ -75,6 +77,12 @@ public sealed class ReaderDifferentialTests
     [InlineData("""{"stats":{"sent":1.5}}""")]
     [InlineData("""{"stats":5}""")]
     [InlineData("""{"stats":{"opens":null,"clicks":{"last":"2024-01-01T10:00:00"}},"other":[{"a":1}]}""")]
+    [InlineData("""{"stats":{"opens":{"rate":"abc"}}}""")]
+    [InlineData("""{"stats":{"opens":{"rate":true}}}""")]
+    [InlineData("""{"stats":{"opens":{"rate":"NaN"}}}""")]
+    [InlineData("""{"stats":{"hardBounces":{"count":"3","rate":"1.5 %"},"softBounces":[],"x":1}}""")]
+    [InlineData("""{"stats":{"clicks":{"last":5}}}""")]
+    [InlineData("""{"stats":{"sent":1,"sent":2,"opens":{"unique":1},"opens":null}}""")]
     public void Edge_campaign_reports_give_the_same_models_or_the_same_refusal(string body) => AssertSameReport(body);
 
     [Fact]
@@ -149,7 +157,10 @@ public sealed class ReaderDifferentialTests
 
         if (random.Next(3) == 0)
         {
-            fields.Add(random.Next(4) == 0 ? "\"peak\":null" : $"\"peak\":{{\"date\":{Timestamp(random, first)},\"total\":{Counter(random)}}}");
+            var peak = new List<string> { $"\"total\":{Counter(random)}" };
+            peak.AddRange(new[] { "date", "startDate", "endDate" }.Where(_ => random.Next(3) != 0).Select(k => $"\"{k}\":{Timestamp(random, first.AddDays(random.Next(points + 1)))}"));
+            AddUnknown(random, peak);
+            fields.Add(random.Next(4) == 0 ? "\"peak\":null" : $"\"peak\":{Join(random, peak)}");
         }
 
         AddUnknown(random, fields);
@@ -183,12 +194,53 @@ public sealed class ReaderDifferentialTests
         };
         if (random.Next(4) != 0)
         {
-            fields.Add($"\"stats\":{{\"sent\":{Counter(random)},\"delivered\":{Counter(random)},\"opens\":{{\"unique\":{Counter(random)},\"rate\":\"{random.Next(100)}.5%\",\"last\":{Timestamp(random, new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero))}}},\"complaints\":{Counter(random)}}}");
+            fields.Add($"\"stats\":{Stats(random)}");
         }
 
         AddUnknown(random, fields);
         return Join(random, fields);
     }
+
+    private static string Stats(Random random)
+    {
+        if (random.Next(12) == 0)
+        {
+            return "null";
+        }
+
+        var fields = new[] { "sent", "delivered", "complaints", "unsubscribes" }.Where(_ => random.Next(4) != 0).Select(k => $"\"{k}\":{Counter(random)}").ToList();
+        foreach (var name in new[] { "opens", "clicks" }.Where(_ => random.Next(4) != 0))
+        {
+            var parts = new List<string> { $"\"unique\":{Counter(random)}", $"\"rate\":{Rate(random)}" };
+            if (random.Next(3) != 0)
+            {
+                parts.Add($"\"last\":{Timestamp(random, new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(5000)))}");
+            }
+
+            AddUnknown(random, parts);
+            fields.Add(random.Next(10) == 0 ? $"\"{name}\":null" : $"\"{name}\":{Join(random, parts)}");
+        }
+
+        foreach (var name in new[] { "hardBounces", "softBounces", "totalBounces" }.Where(_ => random.Next(4) != 0))
+        {
+            var parts = new List<string> { $"\"count\":{Counter(random)}", $"\"rate\":{Rate(random)}" }.Where(_ => random.Next(5) != 0).ToList();
+            AddUnknown(random, parts);
+            fields.Add(random.Next(10) == 0 ? $"\"{name}\":null" : $"\"{name}\":{Join(random, parts)}");
+        }
+
+        AddUnknown(random, fields);
+        return Join(random, fields);
+    }
+
+    private static string Rate(Random random) => random.Next(6) switch
+    {
+        0 => "null",
+        1 => "\"\"",
+        2 => $"\"{random.Next(100)}.{random.Next(100)}%\"",
+        3 => $"\" {random.Next(100)}.5 \"",
+        4 => random.Next(100).ToString(CultureInfo.InvariantCulture),
+        _ => $"{random.Next(100)}.{random.Next(1000)}",
+    };
 
     private static string Link(Random random, int index)
     {

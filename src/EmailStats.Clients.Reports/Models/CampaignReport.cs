@@ -5,12 +5,12 @@ namespace EmailStats.Clients.Reports;
 /// <summary>One campaign's report (<see cref="IReportsClient.GetCampaignReportAsync"/>, <c>GET api/reports/email/{id}</c>).</summary>
 public sealed record CampaignReport
 {
-    private readonly CampaignStats _stats = new();
+    private readonly CampaignStats _stats = CampaignStats.None;
     private readonly IReadOnlyList<LinkActivity> _linkActivity = [];
 
     /// <summary>The campaign's counters (<c>stats</c>); never null.</summary>
     [JsonPropertyName("stats")]
-    public CampaignStats Stats { get => _stats; init => _stats = value ?? new(); }
+    public CampaignStats Stats { get => _stats; init => _stats = value ?? CampaignStats.None; }
 
     /// <summary>Clicks per link (<c>linkActivity</c>); empty when none, never null.</summary>
     [JsonPropertyName("linkActivity")]
@@ -30,11 +30,14 @@ public sealed record CampaignReport
 /// <summary>A campaign's counters. Rates are percentages of delivered emails.</summary>
 public sealed record CampaignStats
 {
-    private readonly UniqueEngagement _opens = new();
-    private readonly UniqueEngagement _clicks = new();
-    private readonly CampaignCountAndRate _hardBounces = new();
-    private readonly CampaignCountAndRate _softBounces = new();
-    private readonly CampaignCountAndRate _totalBounces = new();
+    // One shared empty instance (records are immutable): the default of a model built without this part, never one per model.
+    internal static readonly CampaignStats None = new();
+
+    private readonly UniqueEngagement _opens = UniqueEngagement.None;
+    private readonly UniqueEngagement _clicks = UniqueEngagement.None;
+    private readonly CampaignCountAndRate _hardBounces = CampaignCountAndRate.None;
+    private readonly CampaignCountAndRate _softBounces = CampaignCountAndRate.None;
+    private readonly CampaignCountAndRate _totalBounces = CampaignCountAndRate.None;
 
     /// <summary>Emails dispatched (<c>sent</c>).</summary>
     [JsonPropertyName("sent")]
@@ -46,23 +49,23 @@ public sealed record CampaignStats
 
     /// <summary>Unique opens, the open rate and the last open (<c>opens</c>); never null.</summary>
     [JsonPropertyName("opens")]
-    public UniqueEngagement Opens { get => _opens; init => _opens = value ?? new(); }
+    public UniqueEngagement Opens { get => _opens; init => _opens = value ?? UniqueEngagement.None; }
 
     /// <summary>Unique clicks, the click rate and the last click (<c>clicks</c>); never null.</summary>
     [JsonPropertyName("clicks")]
-    public UniqueEngagement Clicks { get => _clicks; init => _clicks = value ?? new(); }
+    public UniqueEngagement Clicks { get => _clicks; init => _clicks = value ?? UniqueEngagement.None; }
 
     /// <summary>Permanent delivery failures (<c>hardBounces</c>); never null.</summary>
     [JsonPropertyName("hardBounces")]
-    public CampaignCountAndRate HardBounces { get => _hardBounces; init => _hardBounces = value ?? new(); }
+    public CampaignCountAndRate HardBounces { get => _hardBounces; init => _hardBounces = value ?? CampaignCountAndRate.None; }
 
     /// <summary>Temporary delivery failures (<c>softBounces</c>); never null.</summary>
     [JsonPropertyName("softBounces")]
-    public CampaignCountAndRate SoftBounces { get => _softBounces; init => _softBounces = value ?? new(); }
+    public CampaignCountAndRate SoftBounces { get => _softBounces; init => _softBounces = value ?? CampaignCountAndRate.None; }
 
     /// <summary>Hard and soft bounces together (<c>totalBounces</c>); never null.</summary>
     [JsonPropertyName("totalBounces")]
-    public CampaignCountAndRate TotalBounces { get => _totalBounces; init => _totalBounces = value ?? new(); }
+    public CampaignCountAndRate TotalBounces { get => _totalBounces; init => _totalBounces = value ?? CampaignCountAndRate.None; }
 
     /// <summary>Complaints (<c>complaints</c>).</summary>
     [JsonPropertyName("complaints")]
@@ -86,6 +89,9 @@ public sealed record CampaignStats
 /// <summary>Unique opens or clicks of a campaign: <c>{"unique":210,"rate":32.06,"last":"2024-09-27T17:33:45.464Z"}</c>.</summary>
 public sealed record UniqueEngagement
 {
+    // One shared empty instance (records are immutable): the default of a model built without this part, never one per model.
+    internal static readonly UniqueEngagement None = new();
+
     /// <summary>Recipients who opened or clicked at least once (<c>unique</c>).</summary>
     [JsonPropertyName("unique")]
     public long Unique { get; init; }
@@ -112,6 +118,9 @@ public sealed record UniqueEngagement
 /// <summary>A counter with its rate in percent: <c>{"count":25,"rate":3.81}</c>.</summary>
 public sealed record CampaignCountAndRate
 {
+    // One shared empty instance (records are immutable): the default of a model built without this part, never one per model.
+    internal static readonly CampaignCountAndRate None = new();
+
     /// <summary>The counter (<c>count</c>).</summary>
     [JsonPropertyName("count")]
     public long Count { get; init; }
@@ -136,7 +145,7 @@ public sealed record LinkActivity
 {
     private readonly string _path = "";
     private readonly string _id = "";
-    private readonly LinkClicks _clicks = new();
+    private readonly LinkClicks _clicks = LinkClicks.None;
 
     /// <summary>The link id (<c>id</c>).</summary>
     [JsonPropertyName("id")]
@@ -148,7 +157,7 @@ public sealed record LinkActivity
 
     /// <summary>The link's clicks (<c>clicks</c>); never null.</summary>
     [JsonPropertyName("clicks")]
-    public LinkClicks Clicks { get => _clicks; init => _clicks = value ?? new(); }
+    public LinkClicks Clicks { get => _clicks; init => _clicks = value ?? LinkClicks.None; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
     [JsonIgnore]
@@ -164,6 +173,9 @@ public sealed record LinkActivity
 /// <summary>A link's clicks: <c>{"total":0,"unique":0}</c>.</summary>
 public sealed record LinkClicks
 {
+    // One shared empty instance (records are immutable): the default of a model built without this part, never one per model.
+    internal static readonly LinkClicks None = new();
+
     /// <summary>Every click (<c>total</c>).</summary>
     [JsonPropertyName("total")]
     public long Total { get; init; }

@@ -10,8 +10,8 @@ namespace EmailStats.Clients.Reports.Serialization;
 /// they replace on this path (a differential test holds the two equal): trailing commas and comments allowed, names
 /// case-sensitive, a repeated key's last value wins, counters read leniently (a numeric string, an integral decimal;
 /// null or an empty string read as 0; a point's optional detail counters read JSON null as not sent), timestamps ISO 8601 (UTC when no offset is sent), a point's <c>date</c>
-/// required, a null item refused, every unknown field kept. The one-off objects (<c>peak</c>, <c>stats</c>) are read
-/// by the contract itself, from the same reader.
+/// required, a null item refused, every unknown field kept; rates read leniently too (a number, or a string such as
+/// <c>"12.5%"</c>; null or empty read as 0); a missing or null part of a campaign's statistics is the shared empty part.
 /// </summary>
 internal static class ReportsReaders
 {
@@ -42,8 +42,7 @@ internal static class ReportsReaders
             }
             else if (reader.ValueTextEquals("peak"u8))
             {
-                LenientJsonReader.Next(ref reader);
-                peak = JsonSerializer.Deserialize(ref reader, ReportsJsonContext.Default.HistogramPeak);
+                peak = LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : ReadPeak(ref reader);
             }
             else
             {
@@ -69,8 +68,7 @@ internal static class ReportsReaders
             }
             else if (reader.ValueTextEquals("stats"u8))
             {
-                LenientJsonReader.Next(ref reader);
-                stats = JsonSerializer.Deserialize(ref reader, ReportsJsonContext.Default.CampaignStats);
+                stats = LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : ReadStats(ref reader);
             }
             else
             {
@@ -80,6 +78,8 @@ internal static class ReportsReaders
 
         return new CampaignReport { Stats = stats!, LinkActivity = links!, AdditionalData = extra! };
     }
+
+    private static readonly LenientDoubleConverter RateConverter = new();
 
     private delegate T ReadItem<out T>(ref Utf8JsonReader reader);
 
@@ -232,6 +232,177 @@ internal static class ReportsReaders
         }
 
         return new LinkClicks { Total = total, Unique = unique, AdditionalData = extra! };
+    }
+
+    private static HistogramPeak ReadPeak(ref Utf8JsonReader reader)
+    {
+        ExpectObject(reader.TokenType, "the histogram's 'peak'");
+        DateTimeOffset? date = null, startDate = null, endDate = null;
+        long total = 0;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("total"u8))
+            {
+                total = ReadCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("startDate"u8))
+            {
+                startDate = ReadOptionalTimestamp(ref reader);
+            }
+            else if (reader.ValueTextEquals("endDate"u8))
+            {
+                endDate = ReadOptionalTimestamp(ref reader);
+            }
+            else if (reader.ValueTextEquals("date"u8))
+            {
+                date = ReadOptionalTimestamp(ref reader);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new HistogramPeak { Date = date, StartDate = startDate, EndDate = endDate, Total = total, AdditionalData = extra! };
+    }
+
+    private static CampaignStats ReadStats(ref Utf8JsonReader reader)
+    {
+        ExpectObject(reader.TokenType, "the campaign's 'stats'");
+        long sent = 0, delivered = 0, complaints = 0, unsubscribes = 0;
+        UniqueEngagement? opens = null, clicks = null;
+        CampaignCountAndRate? hard = null, soft = null, total = null;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("sent"u8))
+            {
+                sent = ReadCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("delivered"u8))
+            {
+                delivered = ReadCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("opens"u8))
+            {
+                opens = ReadEngagement(ref reader);
+            }
+            else if (reader.ValueTextEquals("clicks"u8))
+            {
+                clicks = ReadEngagement(ref reader);
+            }
+            else if (reader.ValueTextEquals("hardBounces"u8))
+            {
+                hard = ReadCountAndRate(ref reader);
+            }
+            else if (reader.ValueTextEquals("softBounces"u8))
+            {
+                soft = ReadCountAndRate(ref reader);
+            }
+            else if (reader.ValueTextEquals("totalBounces"u8))
+            {
+                total = ReadCountAndRate(ref reader);
+            }
+            else if (reader.ValueTextEquals("complaints"u8))
+            {
+                complaints = ReadCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("unsubscribes"u8))
+            {
+                unsubscribes = ReadCounter(ref reader);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new CampaignStats
+        {
+            Sent = sent,
+            Delivered = delivered,
+            Opens = opens!,
+            Clicks = clicks!,
+            HardBounces = hard!,
+            SoftBounces = soft!,
+            TotalBounces = total!,
+            Complaints = complaints,
+            Unsubscribes = unsubscribes,
+            AdditionalData = extra!,
+        };
+    }
+
+    /// <summary>Opens or clicks; null when sent as null (the model's setter makes that the shared empty part).</summary>
+    private static UniqueEngagement? ReadEngagement(ref Utf8JsonReader reader)
+    {
+        if (LenientJsonReader.Next(ref reader) == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        ExpectObject(reader.TokenType, "an engagement");
+        long unique = 0;
+        double rate = 0;
+        DateTimeOffset? last = null;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("unique"u8))
+            {
+                unique = ReadCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("rate"u8))
+            {
+                rate = ReadRate(ref reader);
+            }
+            else if (reader.ValueTextEquals("last"u8))
+            {
+                last = ReadOptionalTimestamp(ref reader);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new UniqueEngagement { Unique = unique, Rate = rate, Last = last, AdditionalData = extra! };
+    }
+
+    private static CampaignCountAndRate? ReadCountAndRate(ref Utf8JsonReader reader)
+    {
+        if (LenientJsonReader.Next(ref reader) == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        ExpectObject(reader.TokenType, "a count and rate");
+        long count = 0;
+        double rate = 0;
+        AdditionalData? extra = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("count"u8))
+            {
+                count = ReadCounter(ref reader);
+            }
+            else if (reader.ValueTextEquals("rate"u8))
+            {
+                rate = ReadRate(ref reader);
+            }
+            else
+            {
+                LenientJsonReader.Keep(ref reader, ref extra);
+            }
+        }
+
+        return new CampaignCountAndRate { Count = count, Rate = rate, AdditionalData = extra! };
+    }
+
+    private static double ReadRate(ref Utf8JsonReader reader)
+    {
+        LenientJsonReader.Next(ref reader);
+        return RateConverter.Read(ref reader, typeof(double), null!);
     }
 
     private static long ReadCounter(ref Utf8JsonReader reader)
