@@ -73,7 +73,7 @@ internal static class TargetsReport
         var parsers = reports.Where(r => r.Report.BenchmarkCase.Descriptor.Type == typeof(ParserBenchmarks)).ToList();
         if (parsers.Count > 0)
         {
-            text.AppendLine().AppendLine("| Parser alone (large, in memory) | Input | Package MB/s | STJ limit MB/s | Newtonsoft MB/s | Package / limit, time | Package / limit, allocated |");
+            text.AppendLine().AppendLine("| Parser alone (large, in memory) | Input | Package reader MB/s | Old source-generated contract MB/s | Newtonsoft MB/s | Package / old contract, time | Package / old contract, allocated |");
             text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var payload in Enum.GetValues<ParserPayload>())
             {

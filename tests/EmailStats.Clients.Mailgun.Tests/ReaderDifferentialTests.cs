@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EmailStats.Clients.Testing;
 using EmailStats.Clients.Mailgun.Serialization;
 
 namespace EmailStats.Clients.Mailgun.Tests;
@@ -95,23 +96,8 @@ public sealed class ReaderDifferentialTests
         Assert.Empty(item.Failed!.Permanent!.AdditionalData);
     }
 
-    private static MailgunStatsResult? AssertSame(byte[] body)
-    {
-        MailgunStatsResult? expected;
-        try
-        {
-            expected = JsonSerializer.Deserialize(body, MailgunJsonContext.Default.MailgunStatsResult);
-        }
-        catch (JsonException)
-        {
-            Assert.ThrowsAny<JsonException>(() => MailgunStatsReader.Read(body));
-            return null;
-        }
-
-        var actual = MailgunStatsReader.Read(body);
-        Assert.Equal(Canonical(expected!), Canonical(actual));
-        return actual;
-    }
+    private static MailgunStatsResult? AssertSame(byte[] body) =>
+        Differential.AssertSame(() => JsonSerializer.Deserialize(body, MailgunJsonContext.Default.MailgunStatsResult)!, () => MailgunStatsReader.Read(body), Canonical);
 
     /// <summary>Every value of a result as text, offsets included (DateTimeOffset equality ignores them), reasons and unknown fields in order.</summary>
     private static string Canonical(MailgunStatsResult result)
@@ -178,7 +164,7 @@ public sealed class ReaderDifferentialTests
             fields.Add(random.Next(2) == 0 ? "\"tag\":\"spring\"" : "\"tag\":null");
         }
 
-        AddUnknown(random, fields);
+        GeneratedJson.AddUnknown(random, fields);
         return "{" + string.Join(",", fields.OrderBy(_ => random.Next())) + "}";
     }
 
@@ -197,10 +183,10 @@ public sealed class ReaderDifferentialTests
 
         foreach (var name in Events.Where(_ => random.Next(4) != 0))
         {
-            fields.Add($"\"{Escape(random, name)}\":{Event(random, name)}");
+            fields.Add($"\"{GeneratedJson.Escape(random, name)}\":{Event(random, name)}");
         }
 
-        AddUnknown(random, fields);
+        GeneratedJson.AddUnknown(random, fields);
         if (random.Next(8) == 0)
         {
             fields.Add($"\"opened\":{Event(random, "opened")}");
@@ -226,36 +212,22 @@ public sealed class ReaderDifferentialTests
         }
         else
         {
-            fields.AddRange(CountersOf[name].Where(_ => random.Next(6) != 0).Select(c => $"\"{c}\":{Counter(random)}"));
+            fields.AddRange(CountersOf[name].Where(_ => random.Next(6) != 0).Select(c => $"\"{c}\":{GeneratedJson.Counter(random)}"));
         }
 
-        AddUnknown(random, fields);
+        GeneratedJson.AddUnknown(random, fields);
         return "{" + string.Join(",", fields.OrderBy(_ => random.Next())) + "}";
     }
 
     private static string Failure(Random random)
     {
-        var fields = Reasons.Where(_ => random.Next(3) != 0).Select(r => $"\"{r}\":{Counter(random)}").ToList();
+        var fields = Reasons.Where(_ => random.Next(3) != 0).Select(r => $"\"{r}\":{GeneratedJson.Counter(random)}").ToList();
         if (random.Next(6) == 0)
         {
             fields.Add("\"detail\":{\"x\":[1,2]}");
         }
 
         return "{" + string.Join(",", fields.OrderBy(_ => random.Next())) + "}";
-    }
-
-    private static void AddUnknown(Random random, List<string> fields)
-    {
-        if (random.Next(5) == 0)
-        {
-            fields.Add(random.Next(4) switch
-            {
-                0 => "\"unknown\":{\"nested\":[1,\"two\",null,{\"x\":3.5}]}",
-                1 => $"\"note\":\"text {random.Next(100)}\"",
-                2 => "\"flag\":false",
-                _ => "\"n\":12.5",
-            });
-        }
     }
 
     private static string Time(Random random, DateTimeOffset time) => random.Next(5) switch
@@ -267,15 +239,4 @@ public sealed class ReaderDifferentialTests
         _ => $"\"{time.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture)} UTC\"",
     };
 
-    private static string Escape(Random random, string name) => random.Next(12) == 0 ? "\\u00" + ((int)name[0]).ToString("x2", CultureInfo.InvariantCulture) + name[1..] : name;
-
-    private static string Counter(Random random) => random.Next(7) switch
-    {
-        0 => $"\"{random.Next(100000)}\"",
-        1 => "null",
-        2 => "\"\"",
-        3 => $"{random.Next(1000)}.0",
-        4 => $"\" {random.Next(50)} \"",
-        _ => random.Next(100000).ToString(CultureInfo.InvariantCulture),
-    };
 }

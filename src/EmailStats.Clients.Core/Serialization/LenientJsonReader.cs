@@ -82,6 +82,20 @@ internal static class LenientJsonReader
         throw new JsonException($"A {what} sent as a string must hold a whole number.");
     }
 
+    /// <summary>The next value as text: a string, or null for JSON null; any other token is a <see cref="JsonException"/> naming <paramref name="name"/>.</summary>
+    public static string? ReadOptionalString(ref Utf8JsonReader reader, string name) => Next(ref reader) switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        var token => throw new JsonException($"'{name}' must be a string, not {token}."),
+    };
+
+    /// <summary>A <see cref="JsonException"/> saying what <paramref name="what"/> must be, unless <paramref name="token"/> starts an object.</summary>
+    public static void ExpectObject(JsonTokenType token, string what) => Expect(token, JsonTokenType.StartObject, what, "an object");
+
+    /// <summary>A <see cref="JsonException"/> saying what <paramref name="what"/> must be, unless <paramref name="token"/> starts an array.</summary>
+    public static void ExpectArray(JsonTokenType token, string what) => Expect(token, JsonTokenType.StartArray, what, "a list");
+
     /// <summary>Keeps the property the reader stands on (its name, then its value) in <paramref name="extra"/>, created when first needed.</summary>
     public static void Keep(ref Utf8JsonReader reader, ref AdditionalData? extra)
     {
@@ -89,5 +103,13 @@ internal static class LenientJsonReader
         Next(ref reader);
         extra ??= new AdditionalData();
         ((IDictionary<string, JsonElement>)extra)[name] = JsonElement.ParseValue(ref reader);
+    }
+
+    private static void Expect(JsonTokenType token, JsonTokenType expected, string what, string kind)
+    {
+        if (token != expected)
+        {
+            throw new JsonException($"{char.ToUpperInvariant(what[0])}{what[1..]} must be {kind}, not {token}.");
+        }
     }
 }

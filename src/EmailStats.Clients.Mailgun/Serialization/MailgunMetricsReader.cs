@@ -20,7 +20,7 @@ internal static class MailgunMetricsReader
     public static MailgunMetricsPage Read(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        ExpectObject(LenientJsonReader.Next(ref reader), "a metrics answer");
+        LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "a metrics answer");
         DateTimeOffset? start = null, end = null;
         MailgunResolution? resolution = null;
         string? duration = null;
@@ -37,19 +37,19 @@ internal static class MailgunMetricsReader
             }
             else if (reader.ValueTextEquals("start"u8))
             {
-                start = Time(ReadText(ref reader, "start"));
+                start = Time(LenientJsonReader.ReadOptionalString(ref reader, "start"));
             }
             else if (reader.ValueTextEquals("end"u8))
             {
-                end = Time(ReadText(ref reader, "end"));
+                end = Time(LenientJsonReader.ReadOptionalString(ref reader, "end"));
             }
             else if (reader.ValueTextEquals("resolution"u8))
             {
-                resolution = MailgunWireNames.ResolutionFrom(ReadText(ref reader, "resolution"));
+                resolution = MailgunWireNames.ResolutionFrom(LenientJsonReader.ReadOptionalString(ref reader, "resolution"));
             }
             else if (reader.ValueTextEquals("duration"u8))
             {
-                duration = ReadText(ref reader, "duration");
+                duration = LenientJsonReader.ReadOptionalString(ref reader, "duration");
             }
             else if (reader.ValueTextEquals("dimensions"u8))
             {
@@ -90,7 +90,7 @@ internal static class MailgunMetricsReader
             return null;
         }
 
-        ExpectArray(reader.TokenType, "'items'");
+        LenientJsonReader.ExpectArray(reader.TokenType, "'items'");
         var items = new List<MailgunMetricsItem>();
         while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
         {
@@ -107,7 +107,7 @@ internal static class MailgunMetricsReader
 
     private static MailgunMetricsItem ReadItem(ref Utf8JsonReader reader)
     {
-        ExpectObject(reader.TokenType, "a metrics item");
+        LenientJsonReader.ExpectObject(reader.TokenType, "a metrics item");
         List<MailgunDimensionValue>? dimensions = null;
         MailgunMetricValues? metrics = null;
         AdditionalData? extra = null;
@@ -142,7 +142,7 @@ internal static class MailgunMetricsReader
             return null;
         }
 
-        ExpectArray(reader.TokenType, "an item's 'dimensions'");
+        LenientJsonReader.ExpectArray(reader.TokenType, "an item's 'dimensions'");
         var values = new List<MailgunDimensionValue>(2);
         while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
         {
@@ -151,21 +151,21 @@ internal static class MailgunMetricsReader
                 throw new JsonException("An item's 'dimensions' list holds a null item.");
             }
 
-            ExpectObject(reader.TokenType, "a dimension value");
+            LenientJsonReader.ExpectObject(reader.TokenType, "a dimension value");
             string? dimension = null, value = null, display = null;
             while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("dimension"u8))
                 {
-                    dimension = ReadText(ref reader, "dimension");
+                    dimension = LenientJsonReader.ReadOptionalString(ref reader, "dimension");
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
-                    value = ReadText(ref reader, "value");
+                    value = LenientJsonReader.ReadOptionalString(ref reader, "value");
                 }
                 else if (reader.ValueTextEquals("display_value"u8))
                 {
-                    display = ReadText(ref reader, "display_value");
+                    display = LenientJsonReader.ReadOptionalString(ref reader, "display_value");
                 }
                 else
                 {
@@ -196,7 +196,7 @@ internal static class MailgunMetricsReader
 
     private static MailgunMetricValues ReadValues(ref Utf8JsonReader reader)
     {
-        ExpectObject(reader.TokenType, "'metrics'");
+        LenientJsonReader.ExpectObject(reader.TokenType, "'metrics'");
         var counts = new Dictionary<string, long?>(StringComparer.Ordinal);
         Dictionary<string, double?>? rates = null;
         AdditionalData? extra = null;
@@ -267,7 +267,7 @@ internal static class MailgunMetricsReader
             return null;
         }
 
-        ExpectArray(reader.TokenType, "'dimensions'");
+        LenientJsonReader.ExpectArray(reader.TokenType, "'dimensions'");
         var names = new List<string>();
         while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
         {
@@ -289,7 +289,7 @@ internal static class MailgunMetricsReader
             return null;
         }
 
-        ExpectObject(reader.TokenType, "'pagination'");
+        LenientJsonReader.ExpectObject(reader.TokenType, "'pagination'");
         string? sort = null;
         long skip = 0, limit = 0;
         long? total = null;
@@ -297,7 +297,7 @@ internal static class MailgunMetricsReader
         {
             if (reader.ValueTextEquals("sort"u8))
             {
-                sort = ReadText(ref reader, "sort");
+                sort = LenientJsonReader.ReadOptionalString(ref reader, "sort");
             }
             else if (reader.ValueTextEquals("skip"u8))
             {
@@ -336,7 +336,7 @@ internal static class MailgunMetricsReader
             return null;
         }
 
-        ExpectObject(reader.TokenType, "'aggregates'");
+        LenientJsonReader.ExpectObject(reader.TokenType, "'aggregates'");
         MailgunMetricValues? metrics = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
@@ -354,28 +354,6 @@ internal static class MailgunMetricsReader
         return metrics;
     }
 
-    private static string? ReadText(ref Utf8JsonReader reader, string name) => LenientJsonReader.Next(ref reader) switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        var token => throw new JsonException($"'{name}' must be a string, not {token}."),
-    };
-
     private static DateTimeOffset? Time(string? text) => Rfc2822.TryParse(text, out var time) ? time : null;
 
-    private static void ExpectObject(JsonTokenType token, string what)
-    {
-        if (token != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"{char.ToUpperInvariant(what[0])}{what[1..]} must be an object, not {token}.");
-        }
-    }
-
-    private static void ExpectArray(JsonTokenType token, string what)
-    {
-        if (token != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"{char.ToUpperInvariant(what[0])}{what[1..]} must be a list, not {token}.");
-        }
-    }
 }

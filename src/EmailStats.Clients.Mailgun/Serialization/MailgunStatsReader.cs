@@ -20,7 +20,7 @@ internal static class MailgunStatsReader
     public static MailgunStatsResult Read(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        Expect(ref reader, LenientJsonReader.Next(ref reader), "the stats envelope");
+        LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "the stats envelope");
         DateTimeOffset? start = null, end = null;
         MailgunResolution? resolution = null;
         string? description = null, tag = null;
@@ -49,11 +49,11 @@ internal static class MailgunStatsReader
             }
             else if (reader.ValueTextEquals("description"u8))
             {
-                description = ReadText(ref reader, "description");
+                description = LenientJsonReader.ReadOptionalString(ref reader, "description");
             }
             else if (reader.ValueTextEquals("tag"u8))
             {
-                tag = ReadText(ref reader, "tag");
+                tag = LenientJsonReader.ReadOptionalString(ref reader, "tag");
             }
             else
             {
@@ -80,10 +80,7 @@ internal static class MailgunStatsReader
 
     private static List<MailgunStatsItem> ReadItems(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"'stats' must be a list, not {reader.TokenType}.");
-        }
+        LenientJsonReader.ExpectArray(reader.TokenType, "'stats'");
 
         var items = new List<MailgunStatsItem>();
         while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
@@ -96,7 +93,7 @@ internal static class MailgunStatsReader
 
     private static MailgunStatsItem ReadItem(ref Utf8JsonReader reader)
     {
-        Expect(ref reader, reader.TokenType, "a stats item");
+        LenientJsonReader.ExpectObject(reader.TokenType, "a stats item");
         DateTimeOffset? time = null;
         MailgunAcceptedStats? accepted = null;
         MailgunDeliveredStats? delivered = null;
@@ -178,7 +175,7 @@ internal static class MailgunStatsReader
             return null;
         }
 
-        Expect(ref reader, reader.TokenType, "'failed'");
+        LenientJsonReader.ExpectObject(reader.TokenType, "'failed'");
         MailgunFailureStats? temporary = null, permanent = null;
         AdditionalData? extra = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
@@ -217,6 +214,7 @@ internal static class MailgunStatsReader
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
+            // Not LenientJsonReader.ExpectObject: its message would be built on every event, not only on a refusal.
             throw new JsonException($"'{what}' must be an object, not {reader.TokenType}.");
         }
 
@@ -257,21 +255,6 @@ internal static class MailgunStatsReader
         LenientJsonReader.Next(ref reader) == JsonTokenType.Null
             ? throw new JsonException($"'{name}' must be a time, not null.")
             : Time.Read(ref reader, typeof(DateTimeOffset), null!);
-
-    private static string? ReadText(ref Utf8JsonReader reader, string name) => LenientJsonReader.Next(ref reader) switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        var token => throw new JsonException($"'{name}' must be a string, not {token}."),
-    };
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
-    {
-        if (token != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"{char.ToUpperInvariant(what[0])}{what[1..]} must be an object, not {reader.TokenType}.");
-        }
-    }
 
     /// <summary>The counters of one event object on the stack, and its unknown fields.</summary>
     private struct EventCounters

@@ -21,7 +21,7 @@ internal static class ReportsReaders
     public static ReportHistogram ReadHistogram(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, Options);
-        ExpectObject(LenientJsonReader.Next(ref reader), "a histogram");
+        LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "a histogram");
         DateTimeOffset? start = null, end = null;
         IReadOnlyList<HistogramPoint>? points = null;
         HistogramPeak? peak = null;
@@ -56,7 +56,7 @@ internal static class ReportsReaders
     public static CampaignReport ReadCampaignReport(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, Options);
-        ExpectObject(LenientJsonReader.Next(ref reader), "the campaign report");
+        LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "the campaign report");
         CampaignStats? stats = null;
         IReadOnlyList<LinkActivity>? links = null;
         AdditionalData? extra = null;
@@ -112,7 +112,7 @@ internal static class ReportsReaders
 
     private static HistogramPoint ReadPoint(ref Utf8JsonReader reader)
     {
-        ExpectObject(reader.TokenType, "a histogram point");
+        LenientJsonReader.ExpectObject(reader.TokenType, "a histogram point");
         DateTimeOffset? date = null;
         long total = 0;
         HistogramDetail? detail = null;
@@ -151,7 +151,7 @@ internal static class ReportsReaders
 
     private static HistogramDetail ReadDetail(ref Utf8JsonReader reader)
     {
-        ExpectObject(reader.TokenType, "a histogram point's 'detail'");
+        LenientJsonReader.ExpectObject(reader.TokenType, "a histogram point's 'detail'");
         long? hard = null, soft = null, uniqueOpens = null, uniqueClicks = null;
         AdditionalData? extra = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
@@ -183,7 +183,7 @@ internal static class ReportsReaders
 
     private static LinkActivity ReadLink(ref Utf8JsonReader reader)
     {
-        ExpectObject(reader.TokenType, "a link");
+        LenientJsonReader.ExpectObject(reader.TokenType, "a link");
         string? id = null, path = null;
         LinkClicks? clicks = null;
         AdditionalData? extra = null;
@@ -191,11 +191,11 @@ internal static class ReportsReaders
         {
             if (reader.ValueTextEquals("id"u8))
             {
-                id = ReadText(ref reader, "id");
+                id = LenientJsonReader.ReadOptionalString(ref reader, "id");
             }
             else if (reader.ValueTextEquals("path"u8))
             {
-                path = ReadText(ref reader, "path");
+                path = LenientJsonReader.ReadOptionalString(ref reader, "path");
             }
             else if (reader.ValueTextEquals("clicks"u8))
             {
@@ -212,7 +212,7 @@ internal static class ReportsReaders
 
     private static LinkClicks ReadClicks(ref Utf8JsonReader reader)
     {
-        ExpectObject(reader.TokenType, "a link's 'clicks'");
+        LenientJsonReader.ExpectObject(reader.TokenType, "a link's 'clicks'");
         long total = 0, unique = 0;
         AdditionalData? extra = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
@@ -236,7 +236,7 @@ internal static class ReportsReaders
 
     private static HistogramPeak ReadPeak(ref Utf8JsonReader reader)
     {
-        ExpectObject(reader.TokenType, "the histogram's 'peak'");
+        LenientJsonReader.ExpectObject(reader.TokenType, "the histogram's 'peak'");
         DateTimeOffset? date = null, startDate = null, endDate = null;
         long total = 0;
         AdditionalData? extra = null;
@@ -269,7 +269,7 @@ internal static class ReportsReaders
 
     private static CampaignStats ReadStats(ref Utf8JsonReader reader)
     {
-        ExpectObject(reader.TokenType, "the campaign's 'stats'");
+        LenientJsonReader.ExpectObject(reader.TokenType, "the campaign's 'stats'");
         long sent = 0, delivered = 0, complaints = 0, unsubscribes = 0;
         UniqueEngagement? opens = null, clicks = null;
         CampaignCountAndRate? hard = null, soft = null, total = null;
@@ -341,7 +341,7 @@ internal static class ReportsReaders
             return null;
         }
 
-        ExpectObject(reader.TokenType, "an engagement");
+        LenientJsonReader.ExpectObject(reader.TokenType, "an engagement");
         long unique = 0;
         double rate = 0;
         DateTimeOffset? last = null;
@@ -376,7 +376,7 @@ internal static class ReportsReaders
             return null;
         }
 
-        ExpectObject(reader.TokenType, "a count and rate");
+        LenientJsonReader.ExpectObject(reader.TokenType, "a count and rate");
         long count = 0;
         double rate = 0;
         AdditionalData? extra = null;
@@ -418,18 +418,4 @@ internal static class ReportsReaders
     private static DateTimeOffset? ReadOptionalTimestamp(ref Utf8JsonReader reader) =>
         LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : Timestamp.Read(ref reader, typeof(DateTimeOffset), null!);
 
-    private static string? ReadText(ref Utf8JsonReader reader, string name) => LenientJsonReader.Next(ref reader) switch
-    {
-        JsonTokenType.String => reader.GetString(),
-        JsonTokenType.Null => null,
-        var token => throw new JsonException($"'{name}' must be a string, not {token}."),
-    };
-
-    private static void ExpectObject(JsonTokenType token, string what)
-    {
-        if (token != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"{char.ToUpperInvariant(what[0])}{what[1..]} must be an object, not {token}.");
-        }
-    }
 }
