@@ -7,9 +7,10 @@ using EmailStats.Clients.Reports.Serialization;
 namespace EmailStats.Clients.Benchmarks;
 
 /// <summary>
-/// Where a client's fixed cost per call goes, on the smallest answer (a one-day Reports histogram): the limit, then the
-/// same hand-written request with the body buffered as the client buffers it, then the Refit wire alone with that
-/// buffering, then the whole client (query, Refit, the shared call path with its checks, the reader).
+/// Where a client's fixed cost per call goes, on the smallest answer (a one-day Reports histogram): hand-written code
+/// with the old source-generated contract over the stream (<c>Limit</c> here: one parser for the first three variants,
+/// so that they differ only in the wire), the same request with the body buffered as the client buffers it, the Refit
+/// wire alone with that buffering, then the whole client (query, Refit, the shared call path with its checks, the reader).
 /// </summary>
 public class OverheadBenchmarks : HttpBenchmark
 {
