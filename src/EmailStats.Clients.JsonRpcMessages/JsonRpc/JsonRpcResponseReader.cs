@@ -16,6 +16,13 @@ namespace EmailStats.Clients.JsonRpcMessages.JsonRpc;
 /// <param name="response">The answer, for the typed exceptions (<see cref="ProviderResponse.Unreadable"/>).</param>
 internal delegate T JsonRpcResultReader<out T>(ref Utf8JsonReader reader, ProviderResponse response);
 
+/// <summary>
+/// Reads JSON-RPC responses, whatever the method: the envelope is checked (an object, the request's id echoed,
+/// <c>result</c> or <c>error</c>), <c>error</c> becomes <see cref="EmailStatsApiException"/> with its code, and
+/// anything else that is not a usable answer becomes <see cref="EmailStatsResponseException"/>. The envelope and its
+/// result are read in one pass (<see cref="JsonRpcResultReader{T}"/>): a large result is tokenized once, never built
+/// into a document.
+/// </summary>
 internal static class JsonRpcResponseReader
 {
     private const int MaxEchoedLength = 64;

@@ -69,11 +69,15 @@ public abstract record SendGridStatsCounters
     public long SpamDrop { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    /// <remarks>The setter is internal: System.Text.Json treats init-only members as constructor arguments, and
-    /// extension data cannot be one.</remarks>
+    [JsonIgnore]
+    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
+
+    // Null until a field is kept: no empty instance per row. Filled by the hand-written readers, and by the
+    // source-generated contract that the differential tests hold them to. (A settable member, not init-only: System.Text.Json
+    // treats init-only members as constructor arguments, and extension data cannot be one.)
     [JsonExtensionData]
     [JsonInclude]
-    public AdditionalData AdditionalData { get; internal set; } = new();
+    internal AdditionalData? Extra { get; set; }
 
     /// <summary>The <c>blocked</c> spelling of <see cref="Blocks"/>; read into it, never written.</summary>
     [JsonInclude]
