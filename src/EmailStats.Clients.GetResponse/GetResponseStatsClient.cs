@@ -48,45 +48,50 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
 
     /// <inheritdoc />
     public Task<GetResponseStatsPage> GetNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
-        One("GetNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), (c, id, q, page, ct) => c._api.NewsletterAsync(
-            c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+        One("GetNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), SendNewsletter, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<GetResponseStatsPeriod> GetAllNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
-        All("GetAllNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), (c, id, q, page, ct) => c._api.NewsletterAsync(
-            c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+        All("GetAllNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), SendNewsletter, cancellationToken);
 
     /// <inheritdoc />
     public Task<GetResponseStatsPage> GetNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
-        One("GetNewslettersStats", Collection(query, newsletters: true), (c, _, q, page, ct) => c._api.NewslettersAsync(
-            c._token, c._domain, q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+        One("GetNewslettersStats", Collection(query, newsletters: true), SendNewsletters, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<GetResponseStatsPeriod> GetAllNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
-        All("GetAllNewslettersStats", Collection(query, newsletters: true), (c, _, q, page, ct) => c._api.NewslettersAsync(
-            c._token, c._domain, q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+        All("GetAllNewslettersStats", Collection(query, newsletters: true), SendNewsletters, cancellationToken);
 
     /// <inheritdoc />
     public Task<GetResponseStatsPage> GetAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
-        One("GetAutoresponderStats", Single(autoresponderId, query, nameof(autoresponderId)), (c, id, q, page, ct) => c._api.AutoresponderAsync(
-            c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+        One("GetAutoresponderStats", Single(autoresponderId, query, nameof(autoresponderId)), SendAutoresponder, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<GetResponseStatsPeriod> GetAllAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
-        All("GetAllAutoresponderStats", Single(autoresponderId, query, nameof(autoresponderId)), (c, id, q, page, ct) => c._api.AutoresponderAsync(
-            c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+        All("GetAllAutoresponderStats", Single(autoresponderId, query, nameof(autoresponderId)), SendAutoresponder, cancellationToken);
 
     /// <inheritdoc />
     public Task<GetResponseStatsPage> GetAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
-        One("GetAutorespondersStats", Collection(query, newsletters: false), (c, _, q, page, ct) => c._api.AutorespondersAsync(
-            c._token, c._domain, q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+        One("GetAutorespondersStats", Collection(query, newsletters: false), SendAutoresponders, cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<GetResponseStatsPeriod> GetAllAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
-        All("GetAllAutorespondersStats", Collection(query, newsletters: false), (c, _, q, page, ct) => c._api.AutorespondersAsync(
-            c._token, c._domain, q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct), cancellationToken);
+        All("GetAllAutorespondersStats", Collection(query, newsletters: false), SendAutoresponders, cancellationToken);
 
     private delegate Task<HttpResponseMessage> Send(GetResponseStatsClient client, string? id, GetResponseStatsQuery query, string? page, CancellationToken cancellationToken);
+
+    // One send per endpoint, shared by its one-page and every-page operations.
+    private static readonly Send SendNewsletter = static (c, id, q, page, ct) => c._api.NewsletterAsync(
+        c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+
+    private static readonly Send SendNewsletters = static (c, _, q, page, ct) => c._api.NewslettersAsync(
+        c._token, c._domain, q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+
+    private static readonly Send SendAutoresponder = static (c, id, q, page, ct) => c._api.AutoresponderAsync(
+        c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+
+    private static readonly Send SendAutoresponders = static (c, _, q, page, ct) => c._api.AutorespondersAsync(
+        c._token, c._domain, q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
 
     private static (string? Id, GetResponseStatsQuery Query) Single(string id, GetResponseStatsQuery query, string parameter)
     {
