@@ -44,7 +44,7 @@ internal static class DashboardApp
         EmailStatsSandbox? sandbox = null;
         var services = new ServiceCollection();
         services.AddLogging();
-        EmailStatsSandbox Sandbox() => sandbox ??= EmailStatsSandbox.Start();
+        EmailStatsSandbox Sandbox() => sandbox ??= EmailStatsSandbox.Create();
         try
         {
             await using var setup = DashboardSources.Build(configuration, services, arguments.Providers, Sandbox);

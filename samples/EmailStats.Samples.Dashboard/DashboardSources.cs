@@ -155,7 +155,7 @@ internal static class DashboardSources
             _ = SampleSettings.Required(c["SENDGRID_API_USER"], "SENDGRID_API_USER", "with SENDGRID_API_KEY");
         }
 
-        services.AddSendGridV2StatsClient(o =>
+        var registration = services.AddSendGridV2StatsClient(o =>
         {
             o.Api = api;
             if (!real)
@@ -168,8 +168,13 @@ internal static class DashboardSources
             o.ApiKey = c["SENDGRID_API_KEY"]!.Trim();
             o.BaseAddress = baseAddress ?? o.BaseAddress;
         });
+        if (!real)
+        {
+            registration.UseSandbox(sandbox());
+        }
+
         return new(Provider.SendGrid, !real, credentials, address, sp => new SendGridV2EmailStatsSource(
-            sp.GetRequiredService<ISendGridV2StatsClient>(), user ?? sandbox().SendGridV2.Users[0], categories, zone, Clock(real, sandbox)));
+            sp.GetRequiredService<ISendGridV2StatsClient>(), user ?? sandbox().SendGrid.Subusers[0], categories, zone, Clock(real, sandbox)));
     }
 
     private static Plan SendGridV3(IConfiguration c, IServiceCollection services)
@@ -214,7 +219,7 @@ internal static class DashboardSources
         var endpoint = SampleSettings.Url(c["GETRESPONSE_ENDPOINT"], "GETRESPONSE_ENDPOINT");
         var message = real ? SampleSettings.Required(c["GETRESPONSE_MESSAGE_ID"], "GETRESPONSE_MESSAGE_ID", "with GETRESPONSE_API_KEY (the message to show)") : null;
 
-        services.AddMessageStatsClient(o =>
+        var registration = services.AddMessageStatsClient(o =>
         {
             if (!real)
             {
@@ -225,6 +230,11 @@ internal static class DashboardSources
             o.ApiKey = c["GETRESPONSE_API_KEY"]!.Trim();
             o.Endpoint = endpoint ?? o.Endpoint;
         });
+        if (!real)
+        {
+            registration.UseSandbox(sandbox());
+        }
+
         return new(Provider.GetResponse, !real, credentials, address, sp => new MessageEmailStatsSource(
             sp.GetRequiredService<IMessageStatsClient>(), message ?? SandboxMessageId(sandbox()), zone, Clock(real, sandbox)));
     }
@@ -263,7 +273,7 @@ internal static class DashboardSources
         var region = SampleSettings.Choice(c["MAILGUN_REGION"], "MAILGUN_REGION", MailgunRegion.US, ("us", MailgunRegion.US), ("eu", MailgunRegion.EU));
         var baseAddress = SampleSettings.Url(c["MAILGUN_BASE_ADDRESS"], "MAILGUN_BASE_ADDRESS");
         var domain = c["MAILGUN_DOMAIN"] is { Length: > 0 } d ? d.Trim() : null;
-        services.AddMailgunStatsClient(o =>
+        var registration = services.AddMailgunStatsClient(o =>
         {
             if (!real)
             {
@@ -275,6 +285,11 @@ internal static class DashboardSources
             o.Region = region;
             o.BaseAddress = baseAddress;
         });
+        if (!real)
+        {
+            registration.UseSandbox(sandbox());
+        }
+
         return new(Provider.Mailgun, !real, credentials, address, sp => new MailgunEmailStatsSource(
             sp.GetRequiredService<IMailgunStatsClient>(), real ? domain : null, Clock(real, sandbox)));
     }
@@ -289,7 +304,7 @@ internal static class DashboardSources
         {
             throw new SettingException("REPORTS_BASE_ADDRESS", "REPORTS_BASE_ADDRESS is required with REPORTS_API_KEY (your account's API address, Settings > API Keys).");
         }
-        services.AddReportsClient(o =>
+        var registration = services.AddReportsClient(o =>
         {
             if (!real)
             {
@@ -300,6 +315,11 @@ internal static class DashboardSources
             o.ApiKey = c["REPORTS_API_KEY"]!.Trim();
             o.BaseAddress = baseAddress;
         });
+        if (!real)
+        {
+            registration.UseSandbox(sandbox());
+        }
+
         return new(Provider.BenchmarkEmail, !real, credentials, address, sp =>
         {
             try
@@ -314,7 +334,7 @@ internal static class DashboardSources
     }
 
     /// <summary>The newest sandbox message: the one still collecting activity in the last days.</summary>
-    private static string SandboxMessageId(EmailStatsSandbox sandbox) => sandbox.JsonRpcMessages.SentAt.MaxBy(m => m.Value).Key;
+    private static string SandboxMessageId(EmailStatsSandbox sandbox) => sandbox.GetResponse.SentAt.MaxBy(m => m.Value).Key;
 
     /// <summary>A live source reads the system clock; a sandboxed one the sandbox's, so that "today" is where its data ends.</summary>
     private static TimeProvider? Clock(bool real, Func<EmailStatsSandbox> sandbox) => real ? null : sandbox().Clock;

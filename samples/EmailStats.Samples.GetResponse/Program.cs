@@ -16,8 +16,8 @@ var apiKey = Environment.GetEnvironmentVariable("GETRESPONSE_V3_API_KEY");
 EmailStatsSandbox? sandbox = null;
 if (string.IsNullOrWhiteSpace(apiKey))
 {
-    sandbox = EmailStatsSandbox.Start();
-    Console.WriteLine($"No GetResponse v3 credentials (GETRESPONSE_V3_API_KEY): using the built-in sandbox at {sandbox.GetResponse.BaseAddress}");
+    sandbox = EmailStatsSandbox.Create();
+    Console.WriteLine($"No GetResponse v3 credentials (GETRESPONSE_V3_API_KEY): using the built-in sandbox (in process)");
 }
 
 try
@@ -29,7 +29,7 @@ try
 
     var services = new ServiceCollection();
     services.AddLogging(SampleLogging.Configure);
-    services.AddGetResponseStatsClient(options =>
+    var registration = services.AddGetResponseStatsClient(options =>
     {
         if (sandbox is not null)
         {
@@ -41,6 +41,10 @@ try
         options.BaseAddress = baseAddress ?? options.BaseAddress;
         options.Domain = domain;
     });
+    if (sandbox is not null)
+    {
+        registration.UseSandbox(sandbox);
+    }
     await using var provider = services.BuildServiceProvider();
     var client = provider.GetRequiredService<IGetResponseStatsClient>();
 

@@ -19,9 +19,9 @@ var messageId = Environment.GetEnvironmentVariable("GETRESPONSE_MESSAGE_ID");
 EmailStatsSandbox? sandbox = null;
 if (string.IsNullOrWhiteSpace(apiKey))
 {
-    sandbox = EmailStatsSandbox.Start();
-    messageId = string.IsNullOrWhiteSpace(messageId) ? sandbox.JsonRpcMessages.MessageIds[0] : messageId;
-    Console.WriteLine($"No GetResponse API key (GETRESPONSE_API_KEY): using the built-in sandbox at {sandbox.JsonRpcMessages.BaseAddress}");
+    sandbox = EmailStatsSandbox.Create();
+    messageId = string.IsNullOrWhiteSpace(messageId) ? sandbox.GetResponse.NewsletterIds[0] : messageId;
+    Console.WriteLine($"No GetResponse API key (GETRESPONSE_API_KEY): using the built-in sandbox (in process)");
 }
 else if (string.IsNullOrWhiteSpace(messageId))
 {
@@ -37,7 +37,7 @@ try
 
     var services = new ServiceCollection();
     services.AddLogging(SampleLogging.Configure);
-    services.AddMessageStatsClient(options =>
+    var registration = services.AddMessageStatsClient(options =>
     {
         if (sandbox is not null)
         {
@@ -48,6 +48,10 @@ try
         options.ApiKey = apiKey!;
         options.Endpoint = endpoint ?? options.Endpoint;
     });
+    if (sandbox is not null)
+    {
+        registration.UseSandbox(sandbox);
+    }
     await using var provider = services.BuildServiceProvider();
 
     var client = provider.GetRequiredService<IMessageStatsClient>();

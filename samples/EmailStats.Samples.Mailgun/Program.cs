@@ -18,9 +18,9 @@ var domain = Environment.GetEnvironmentVariable("MAILGUN_DOMAIN");
 EmailStatsSandbox? sandbox = null;
 if (string.IsNullOrWhiteSpace(apiKey))
 {
-    sandbox = EmailStatsSandbox.Start();
+    sandbox = EmailStatsSandbox.Create();
     domain = string.IsNullOrWhiteSpace(domain) ? sandbox.Mailgun.Domains[0] : domain;
-    Console.WriteLine($"No Mailgun credentials (MAILGUN_API_KEY): using the built-in sandbox at {sandbox.Mailgun.BaseAddress}");
+    Console.WriteLine($"No Mailgun credentials (MAILGUN_API_KEY): using the built-in sandbox (in process)");
 }
 else if (string.IsNullOrWhiteSpace(domain))
 {
@@ -37,7 +37,7 @@ try
 
     var services = new ServiceCollection();
     services.AddLogging(SampleLogging.Configure);
-    services.AddMailgunStatsClient(options =>
+    var registration = services.AddMailgunStatsClient(options =>
     {
         if (sandbox is not null)
         {
@@ -49,6 +49,10 @@ try
         options.Region = region;
         options.BaseAddress = baseAddress;
     });
+    if (sandbox is not null)
+    {
+        registration.UseSandbox(sandbox);
+    }
     await using var provider = services.BuildServiceProvider();
     var client = provider.GetRequiredService<IMailgunStatsClient>();
 

@@ -28,15 +28,15 @@ catch (SettingException e)
     return 2;
 }
 
-using var sandbox = string.IsNullOrWhiteSpace(apiKey) ? EmailStatsSandbox.Start() : null;
+using var sandbox = string.IsNullOrWhiteSpace(apiKey) ? EmailStatsSandbox.Create() : null;
 if (sandbox is not null)
 {
-    Console.WriteLine($"No Benchmark Email API key (REPORTS_API_KEY): using the built-in sandbox at {sandbox.Reports.BaseAddress}");
+    Console.WriteLine($"No Benchmark Email API key (REPORTS_API_KEY): using the built-in sandbox (in process)");
 }
 
 var services = new ServiceCollection();
 services.AddLogging(SampleLogging.Configure);
-services.AddReportsClient(options =>
+var registration = services.AddReportsClient(options =>
 {
     if (sandbox is not null)
     {
@@ -47,6 +47,10 @@ services.AddReportsClient(options =>
     options.ApiKey = apiKey!;
     options.BaseAddress = baseAddress;
 });
+if (sandbox is not null)
+{
+    registration.UseSandbox(sandbox);
+}
 await using var provider = services.BuildServiceProvider();
 
 try

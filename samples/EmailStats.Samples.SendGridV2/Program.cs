@@ -21,9 +21,9 @@ var user = Environment.GetEnvironmentVariable("SENDGRID_USER");
 EmailStatsSandbox? sandbox = null;
 if (string.IsNullOrWhiteSpace(apiUser) || string.IsNullOrWhiteSpace(apiKey))
 {
-    sandbox = EmailStatsSandbox.Start();
-    user = string.IsNullOrWhiteSpace(user) ? sandbox.SendGridV2.Users[0] : user;
-    Console.WriteLine($"No SendGrid credentials (SENDGRID_API_USER, SENDGRID_API_KEY): using the built-in sandbox at {sandbox.SendGridV2.BaseAddress}");
+    sandbox = EmailStatsSandbox.Create();
+    user = string.IsNullOrWhiteSpace(user) ? sandbox.SendGrid.Subusers[0] : user;
+    Console.WriteLine($"No SendGrid credentials (SENDGRID_API_USER, SENDGRID_API_KEY): using the built-in sandbox (in process)");
 }
 else if (string.IsNullOrWhiteSpace(user))
 {
@@ -51,7 +51,7 @@ catch (SettingException e)
 
 var services = new ServiceCollection();
 services.AddLogging(SampleLogging.Configure);
-services.AddSendGridV2StatsClient(options =>
+var registration = services.AddSendGridV2StatsClient(options =>
 {
     options.Api = api;
     options.Format = format;
@@ -65,6 +65,10 @@ services.AddSendGridV2StatsClient(options =>
     options.ApiKey = apiKey!;
     options.BaseAddress = baseAddress ?? options.BaseAddress;
 });
+if (sandbox is not null)
+{
+    registration.UseSandbox(sandbox);
+}
 
 try
 {

@@ -17,8 +17,8 @@ var apiKey = Environment.GetEnvironmentVariable("SENDGRID_V3_API_KEY");
 EmailStatsSandbox? sandbox = null;
 if (string.IsNullOrWhiteSpace(apiKey))
 {
-    sandbox = EmailStatsSandbox.Start();
-    Console.WriteLine($"No SendGrid v3 credentials (SENDGRID_V3_API_KEY): using the built-in sandbox at {sandbox.SendGridV3.BaseAddress}");
+    sandbox = EmailStatsSandbox.Create();
+    Console.WriteLine($"No SendGrid v3 credentials (SENDGRID_V3_API_KEY): using the built-in sandbox (in process)");
 }
 
 try
@@ -31,7 +31,7 @@ try
 
     var services = new ServiceCollection();
     services.AddLogging(SampleLogging.Configure);
-    services.AddSendGridV3StatsClient(options =>
+    var registration = services.AddSendGridV3StatsClient(options =>
     {
         if (sandbox is not null)
         {
@@ -46,6 +46,10 @@ try
 
         options.OnBehalfOf = onBehalfOf;
     });
+    if (sandbox is not null)
+    {
+        registration.UseSandbox(sandbox);
+    }
     await using var provider = services.BuildServiceProvider();
     var client = provider.GetRequiredService<ISendGridV3StatsClient>();
 

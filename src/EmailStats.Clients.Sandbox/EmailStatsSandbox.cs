@@ -1,38 +1,39 @@
-using System.Reflection;
-using System.Text.Json.Nodes;
-using EmailStats.Clients.Sandbox.Data;
-using EmailStats.Clients.Sandbox.Providers;
+using System.Globalization;
+using System.Net;
 using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
+using EmailStats.Clients.Sandbox.Data;
+using EmailStats.Clients.Sandbox.Providers;
 using EmailStats.Clients.SendGridV2;
 using EmailStats.Clients.SendGridV3;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace EmailStats.Clients.Sandbox;
 
 /// <summary>
-/// An in-process fake of every provider on one loopback port, each under its own path (<c>/sendgrid/</c>, ...).
-/// It serves the recorded fixtures (including fixed error and drift answers) and, for its own accounts, data
-/// generated for any date range: deterministic, with totals that are the sums of their days. Faults can be queued
-/// per provider. Dispose it to stop the server.
+/// An in-process fake of every provider: an <see cref="HttpMessageHandler"/> (no socket, no server) that answers every
+/// provider API the packages call, for any number of accounts of each, from data generated per account and day:
+/// deterministic, with totals that are the sums of their days, a history that stays put when the clock moves, and
+/// late engagement that changes recent days as real providers do. Faults can be queued per provider or per account.
+/// With <see cref="SandboxOptions.Listen"/> it also serves on a loopback port.
 /// </summary>
 /// <example>
 /// <code>
-/// using var sandbox = EmailStatsSandbox.Start();
-/// services.AddSendGridV2StatsClient(o => sandbox.Configure(o));
+/// using var sandbox = EmailStatsSandbox.Create();
+/// services.AddMailgunStatsClient(o => sandbox.Configure(o)).UseSandbox(sandbox);
 /// </code>
 /// </example>
-public sealed partial class EmailStatsSandbox : IDisposable
+public sealed class EmailStatsSandbox : IDisposable
 {
-    private const int GeneratedPriority = 1_000;
-    private readonly WireMockServer _server;
-    private readonly List<SandboxProviderHost> _hosts = [];
+    /// <summary>The root of the in-process sandbox's addresses: a reserved name that no network resolves.</summary>
+    public static readonly Uri InProcessUrl = new("http://sandbox.emailstats.invalid/");
+
+    private readonly SandboxRegistry _accounts = new();
+    private readonly SandboxProviderHost[] _hosts;
+    private readonly SandboxListener? _listener;
+    private readonly DateOnly _startDay;
+    private long _requestCount;
 
     private EmailStatsSandbox(SandboxOptions options)
     {
@@ -46,245 +47,212 @@ public sealed partial class EmailStatsSandbox : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "Port must be from 0 to 65535.");
         }
 
-        Today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        Data = new SandboxData(Today, options.HistoryDays);
-        _server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://127.0.0.1:{options.Port}"],
-            StartAdminInterface = false,
-            ReadStaticMappings = false,
-        });
+        _startDay = options.Today ?? DateOnly.FromDateTime((options.TimeProvider ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        Clock = options.TimeProvider ?? new FixedClock(SandboxData.Midnight(_startDay.AddDays(1)).AddSeconds(-1));
+        Data = new SandboxData(Clock, _startDay.AddDays(1 - options.HistoryDays));
+        _hosts =
+        [
+            new SendGridV3SandboxHost(Data, _accounts),
+            new SendGridV2SandboxHost(Data, _accounts),
+            new GetResponseSandboxHost(Data, _accounts),
+            new JsonRpcMessagesSandboxHost(_accounts),
+            new MailgunSandboxHost(Data, _accounts),
+            new ReportsSandboxHost(_accounts),
+        ];
 
-        try
+        if (options.Listen)
         {
-            Url = new Uri(_server.Url!.TrimEnd('/') + "/");
-            SendGridV2 = new SendGridV2Sandbox(new Uri(Url, "sendgrid/"));
-            SendGridV3 = new SendGridV3Sandbox(new Uri(Url, "sendgrid/"));
-            JsonRpcMessages = new JsonRpcMessagesSandbox(new Uri(Url, "getresponse/"));
-            GetResponse = new GetResponseSandbox(new Uri(Url, "getresponse/v3/"));
-            Mailgun = new MailgunSandbox(new Uri(Url, "mailgun/"));
-            Reports = new ReportsSandbox(new Uri(Url, "benchmark/"));
-            Add(new SendGridV2SandboxHost(Data, SendGridV2));
-            Add(new SendGridV3SandboxHost(Data, SendGridV3));
-            var messages = new JsonRpcMessagesSandboxData(Data);
-            Add(new JsonRpcMessagesSandboxHost(messages, JsonRpcMessages));
-            Add(new GetResponseSandboxHost(Data, messages, GetResponse));
-            Add(new MailgunSandboxHost(Data, Mailgun));
-            Add(new ReportsSandboxHost(Data, Reports));
+            _listener = SandboxListener.Start(this, options.Port);
         }
-        catch
-        {
-            _server.Dispose();
-            throw;
-        }
+
+        Url = _listener?.Url ?? InProcessUrl;
+        SendGrid = AddSendGridAccount("acme", null);
+        GetResponse = AddGetResponseAccount("acme", null);
+        Mailgun = AddMailgunAccount("acme", null);
+        Benchmark = AddBenchmarkAccount("acme");
     }
 
-    /// <summary>The server's root address (<c>http://127.0.0.1:port/</c>).</summary>
+    /// <summary>
+    /// The root every account's address starts with: <see cref="InProcessUrl"/>, or the loopback address when the
+    /// sandbox listens (<see cref="SandboxOptions.Listen"/>). Each provider is served under its own path:
+    /// <c>sendgrid/</c>, <c>getresponse/</c> (JSON-RPC) and <c>getresponse/v3/</c>, <c>mailgun/</c>, <c>benchmark/</c>.
+    /// </summary>
     public Uri Url { get; }
 
-    /// <summary>The last day with data (UTC).</summary>
-    public DateOnly Today { get; }
+    /// <summary>Today (UTC) by the sandbox's clock.</summary>
+    public DateOnly Today => Data.Today;
 
     /// <summary>
-    /// The sandbox's clock: it stands still at the last second of <see cref="Today"/> (UTC), where the data ends, and is
-    /// the "now" of every provider host (a query without an end ends there; a zone ahead of UTC is already in the next
-    /// day). Give it to the one-view sources built over the sandbox (the <c>timeProvider</c> of each
-    /// <see cref="EmailStatsSource"/>), so that their today is the sandbox's.
+    /// The sandbox's clock (<see cref="SandboxOptions.TimeProvider"/>, or one standing at the last second of the day the
+    /// sandbox started). Give it to the one-view sources built over the sandbox, so that their today is the sandbox's.
     /// </summary>
-    public TimeProvider Clock => Data.Clock;
+    public TimeProvider Clock { get; }
 
-    /// <summary>The SendGrid v2 account.</summary>
-    public SendGridV2Sandbox SendGridV2 { get; }
+    /// <summary>The default SendGrid account, <c>acme</c>: subusers <c>acme-newsletters</c> and <c>acme-receipts</c>.</summary>
+    public SendGridSandboxAccount SendGrid { get; }
 
-    /// <summary>The SendGrid v3 account: the v2 account's users as its subusers, under the same root.</summary>
-    public SendGridV3Sandbox SendGridV3 { get; }
+    /// <summary>The default GetResponse account, <c>acme</c>: five newsletters and two autoresponders.</summary>
+    public GetResponseSandboxAccount GetResponse { get; }
 
-    /// <summary>The GetResponse JSON-RPC account.</summary>
-    public JsonRpcMessagesSandbox JsonRpcMessages { get; }
+    /// <summary>The default Mailgun account, <c>acme</c>: domains <c>mg.acme.example</c>, <c>news.acme.example</c>, <c>eu.acme.example</c>.</summary>
+    public MailgunSandboxAccount Mailgun { get; }
 
-    /// <summary>The GetResponse API v3 account: the JSON-RPC account's messages as its newsletters, under the same root.</summary>
-    public GetResponseSandbox GetResponse { get; }
+    /// <summary>The default Benchmark Email account, <c>acme</c>.</summary>
+    public BenchmarkSandboxAccount Benchmark { get; }
 
-    /// <summary>The Mailgun account.</summary>
-    public MailgunSandbox Mailgun { get; }
+    /// <summary>Every account the sandbox serves, the defaults included.</summary>
+    public IEnumerable<SandboxAccount> Accounts => _accounts.All;
 
-    /// <summary>The Benchmark Email reports account.</summary>
-    public ReportsSandbox Reports { get; }
-
-    /// <summary>Faults to serve before normal answers, per provider.</summary>
+    /// <summary>Faults to serve before normal answers, per provider API or per account.</summary>
     public SandboxFaults Faults { get; } = new();
 
     /// <summary>How many requests the sandbox has received.</summary>
-    public int RequestCount => _server.LogEntries.Count();
+    public long RequestCount => Interlocked.Read(ref _requestCount);
 
     internal SandboxData Data { get; }
 
-    internal WireMockServer Server => _server;
+    /// <summary>Creates a sandbox.</summary>
+    /// <param name="options">Today, history, clock and listening; defaults when null.</param>
+    /// <returns>The sandbox.</returns>
+    public static EmailStatsSandbox Create(SandboxOptions? options = null) => new(options ?? new SandboxOptions());
 
-    /// <summary>Starts the sandbox on a loopback port.</summary>
-    /// <param name="options">Today, history length and port; defaults when null.</param>
-    /// <returns>The running sandbox.</returns>
-    public static EmailStatsSandbox Start(SandboxOptions? options = null) => new(options ?? new SandboxOptions());
+    /// <summary>A handler that answers as the sandbox: give it to an <see cref="HttpClient"/> (<c>UseSandbox</c> does it for a registration).</summary>
+    /// <returns>A new handler over this sandbox (an <see cref="HttpClient"/> disposes its handler).</returns>
+    public HttpMessageHandler CreateHandler() => new SandboxHandler(this);
 
-    /// <summary>Points SendGrid v2 options at the sandbox (base address and credentials).</summary>
+    /// <summary>Adds a SendGrid account with <paramref name="subusers"/> subusers (<c>{name}-0001</c> and on), each sending in one to three categories.</summary>
+    /// <param name="name">The account's name: 1 to 40 lower-case letters, digits and inner hyphens, unique among SendGrid accounts.</param>
+    /// <param name="subusers">How many subusers (1 to 100,000).</param>
+    /// <returns>The account, with its key.</returns>
+    public SendGridSandboxAccount AddSendGridAccount(string name, int subusers)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(subusers);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(subusers, 100_000);
+        return AddSendGridAccount(name, (int?)subusers);
+    }
+
+    /// <summary>Adds a Mailgun account with <paramref name="domains"/> sending domains (<c>d001.{name}.example</c> and on).</summary>
+    /// <param name="name">The account's name: 1 to 40 lower-case letters, digits and inner hyphens, unique among Mailgun accounts.</param>
+    /// <param name="domains">How many domains (1 to 10,000).</param>
+    /// <returns>The account, with its key.</returns>
+    public MailgunSandboxAccount AddMailgunAccount(string name, int domains)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(domains);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(domains, 10_000);
+        return AddMailgunAccount(name, (int?)domains);
+    }
+
+    /// <summary>Adds a GetResponse account whose <paramref name="newsletters"/> newsletters (<c>{name}-nl-001</c> and on) went out evenly over the history.</summary>
+    /// <param name="name">The account's name: 1 to 40 lower-case letters, digits and inner hyphens, unique among GetResponse accounts.</param>
+    /// <param name="newsletters">How many newsletters (1 to 10,000).</param>
+    /// <returns>The account, with its key.</returns>
+    public GetResponseSandboxAccount AddGetResponseAccount(string name, int newsletters)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(newsletters);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(newsletters, 10_000);
+        return AddGetResponseAccount(name, (int?)newsletters);
+    }
+
+    /// <summary>Adds a Benchmark Email account with campaigns of its own.</summary>
+    /// <param name="name">The account's name: 1 to 40 lower-case letters, digits and inner hyphens, unique among Benchmark Email accounts.</param>
+    /// <returns>The account, with its key.</returns>
+    public BenchmarkSandboxAccount AddBenchmarkAccount(string name) =>
+        _accounts.Add(new BenchmarkSandboxAccount(SandboxAccount.CheckName(name, nameof(name)), Url, Data, _startDay));
+
+    /// <summary>Points SendGrid v2 options at the default account (base address and credentials).</summary>
     /// <param name="options">The options to fill.</param>
-    public void Configure(SendGridV2Options options) => SendGridV2.Configure(options);
+    public void Configure(SendGridV2Options options) => SendGrid.Configure(options);
 
-    /// <summary>Points SendGrid v3 options at the sandbox (base address and key).</summary>
+    /// <summary>Points SendGrid v3 options at the default account (base address and key).</summary>
     /// <param name="options">The options to fill.</param>
-    public void Configure(SendGridV3Options options) => SendGridV3.Configure(options);
+    public void Configure(SendGridV3Options options) => SendGrid.Configure(options);
 
-    /// <summary>Points JSON-RPC message statistics options at the sandbox (endpoint and key).</summary>
+    /// <summary>Points GetResponse API 1.5 options at the default account (endpoint and key).</summary>
     /// <param name="options">The options to fill.</param>
-    public void Configure(JsonRpcMessagesOptions options) => JsonRpcMessages.Configure(options);
+    public void Configure(JsonRpcMessagesOptions options) => GetResponse.Configure(options);
 
-    /// <summary>Points GetResponse API v3 options at the sandbox (base address and key).</summary>
+    /// <summary>Points GetResponse API v3 options at the default account (base address and key).</summary>
     /// <param name="options">The options to fill.</param>
     public void Configure(GetResponseOptions options) => GetResponse.Configure(options);
 
-    /// <summary>Points Mailgun options at the sandbox (base address and key).</summary>
+    /// <summary>Points Mailgun options at the default account (base address and key).</summary>
     /// <param name="options">The options to fill.</param>
     public void Configure(MailgunOptions options) => Mailgun.Configure(options);
 
-    /// <summary>Points Reports options at the sandbox (base address and key).</summary>
+    /// <summary>Points Benchmark Email reports options at the default account (base address and key).</summary>
     /// <param name="options">The options to fill.</param>
-    public void Configure(ReportsOptions options) => Reports.Configure(options);
+    public void Configure(ReportsOptions options) => Benchmark.Configure(options);
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _server.Stop();
-        _server.Dispose();
-    }
+    /// <summary>Stops listening, if the sandbox listens.</summary>
+    public void Dispose() => _listener?.Dispose();
 
-    private void Add(SandboxProviderHost host)
+    /// <summary>Answers one request as the provider its path names would.</summary>
+    internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        _hosts.Add(host);
-        foreach (var mapping in ReadFixtures(host))
+        Interlocked.Increment(ref _requestCount);
+        var path = request.RequestUri?.AbsolutePath ?? "/";
+        var host = Array.Find(_hosts, h => h.Serves(path));
+        if (host is null)
         {
-            _server.WithMapping(mapping);
+            return SandboxResponse.Create(HttpStatusCode.NotFound, SandboxResponse.Text, $"The sandbox serves no provider at {path}: use an account's base address.").ToHttp(request);
         }
 
-        _server
-            .Given(Request.Create().WithPath(host.Serves))
-            .AtPriority(GeneratedPriority)
-            .RespondWith(Response.Create().WithCallback(request => RespondAsync(host, request)));
-    }
-
-    private async Task<IResponseMessage> RespondAsync(SandboxProviderHost host, IRequestMessage message)
-    {
-        if (Faults.TakeNext(host.Provider) is { } fault)
+        var call = await SandboxRequest.ReadAsync(request, host.Prefix, cancellationToken).ConfigureAwait(false);
+        var account = host.Identify(call);
+        if (Faults.TakeNext(host.Provider, account) is { } fault)
         {
             if (fault.Delay > TimeSpan.Zero)
             {
-                await Task.Delay(fault.Delay).ConfigureAwait(false);
+                await Task.Delay(fault.Delay, cancellationToken).ConfigureAwait(false);
             }
 
             if (fault.Status is { } status)
             {
-                var headers = new List<KeyValuePair<string, string>>();
-                if (fault.RetryAfter is { } wait)
-                {
-                    headers.Add(new("Retry-After", fault.RetryAfterAsDate
-                        ? DateTimeOffset.UtcNow.Add(wait).ToString("r", System.Globalization.CultureInfo.InvariantCulture)
-                        : ((long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                }
-
-                return (int)status >= 500
-                    ? SandboxResponse.Create(status, SandboxResponse.Text, $"{(int)status} sandbox fault")
-                    : host.Error(status, "Too many requests: the sandbox was told to rate-limit this call", headers);
+                return Fault(host, status, fault).ToHttp(request);
             }
         }
 
-        try
+        using (Data.Freeze())
         {
-            return host.Handle(new SandboxRequest(message, host.Prefix));
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-        {
-            return host.Error(System.Net.HttpStatusCode.BadRequest, "The sandbox could not read the request: " + e.Message);
-        }
-    }
-
-    /// <summary>The provider's recorded mappings, moved under its prefix.</summary>
-    private static IEnumerable<string> ReadFixtures(SandboxProviderHost host)
-    {
-        var assembly = typeof(EmailStatsSandbox).Assembly;
-        var folder = $"Fixtures/{host.FixtureFolder}/";
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(folder, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            var root = JsonNode.Parse(stream)!;
-            var mappings = root is JsonArray array ? array.OfType<JsonObject>() : [root.AsObject()];
-            foreach (var mapping in mappings)
+            try
             {
-                Prefix(mapping, host.Prefix);
-                yield return mapping.ToJsonString();
+                return host.Handle(call, account).ToHttp(request);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or OverflowException)
+            {
+                return host.Error(HttpStatusCode.BadRequest, "The sandbox could not read the request: " + e.Message).ToHttp(request);
             }
         }
     }
 
-    private static void Prefix(JsonObject mapping, string prefix)
+    private static SandboxResponse Fault(SandboxProviderHost host, HttpStatusCode status, SandboxFault fault)
     {
-        if (mapping["Request"] is not JsonObject request)
+        var headers = new List<KeyValuePair<string, string>>();
+        if (fault.RetryAfter is { } wait)
         {
-            return;
+            headers.Add(new("Retry-After", fault.RetryAfterAsDate
+                ? DateTimeOffset.UtcNow.Add(wait).ToString("r", CultureInfo.InvariantCulture)
+                : ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)));
         }
 
-        if (request["Path"] is { } path)
-        {
-            if (path is JsonValue value && value.TryGetValue<string>(out var exact))
-            {
-                request["Path"] = PrefixPath(prefix, exact);
-            }
-            else
-            {
-                foreach (var matcher in Matchers(path))
-                {
-                    Rewrite(matcher, pattern => matcher["Name"]?.GetValue<string>() == "RegexMatcher" && pattern.StartsWith('^')
-                        ? "^" + prefix + pattern[1..]
-                        : PrefixPath(prefix, pattern));
-                }
-            }
-        }
-
-        // Fixtures that pin the whole URL (to reject unexpected query parameters) anchor it as ^https?://host/...:
-        // the prefix goes right after the host.
-        if (request["Url"] is { } url)
-        {
-            foreach (var matcher in Matchers(url))
-            {
-                Rewrite(matcher, pattern => HostPattern().Replace(pattern, "$0" + prefix, 1));
-            }
-        }
+        return (int)status >= 500
+            ? SandboxResponse.Create(status, SandboxResponse.Text, $"{(int)status} sandbox fault")
+            : host.Error(status, "Too many requests: the sandbox was told to rate-limit this call", headers);
     }
 
-    /// <summary>The root path "/" becomes the bare prefix: clients post to an endpoint without its trailing slash.</summary>
-    private static string PrefixPath(string prefix, string path) => path == "/" ? prefix : prefix + path;
+    private SendGridSandboxAccount AddSendGridAccount(string name, int? subusers) =>
+        _accounts.Add(new SendGridSandboxAccount(SandboxAccount.CheckName(name, nameof(name)), Url, subusers));
 
-    /// <summary>The host part of a URL regex: <c>://[^/]+</c> or <c>://[^/?]+</c>.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"://\[\^/\??\]\+")]
-    private static partial System.Text.RegularExpressions.Regex HostPattern();
+    private MailgunSandboxAccount AddMailgunAccount(string name, int? domains) =>
+        _accounts.Add(new MailgunSandboxAccount(SandboxAccount.CheckName(name, nameof(name)), Url, domains));
 
-    private static IEnumerable<JsonObject> Matchers(JsonNode node) =>
-        node["Matchers"]?.AsArray().OfType<JsonObject>() ?? (node["Matcher"] is JsonObject single ? [single] : []);
+    private GetResponseSandboxAccount AddGetResponseAccount(string name, int? newsletters) =>
+        _accounts.Add(new GetResponseSandboxAccount(SandboxAccount.CheckName(name, nameof(name)), Url, newsletters, Data, _startDay));
 
-    private static void Rewrite(JsonObject matcher, Func<string, string> rewrite)
+    /// <summary>The handler <see cref="CreateHandler"/> gives: every request goes to the sandbox.</summary>
+    private sealed class SandboxHandler(EmailStatsSandbox sandbox) : HttpMessageHandler
     {
-        if (matcher["Pattern"] is JsonValue pattern && pattern.TryGetValue<string>(out var text))
-        {
-            matcher["Pattern"] = rewrite(text);
-        }
-
-        if (matcher["Patterns"] is JsonArray patterns)
-        {
-            for (var i = 0; i < patterns.Count; i++)
-            {
-                if (patterns[i] is JsonValue item && item.TryGetValue<string>(out var each))
-                {
-                    patterns[i] = rewrite(each);
-                }
-            }
-        }
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            sandbox.SendAsync(request, cancellationToken);
     }
 }

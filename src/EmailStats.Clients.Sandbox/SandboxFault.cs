@@ -2,28 +2,6 @@ using System.Net;
 
 namespace EmailStats.Clients.Sandbox;
 
-/// <summary>The providers the sandbox fakes.</summary>
-public enum SandboxProvider
-{
-    /// <summary>SendGrid Web API v2 statistics.</summary>
-    SendGridV2,
-
-    /// <summary>GetResponse API 1.5 JSON-RPC message statistics.</summary>
-    JsonRpcMessages,
-
-    /// <summary>Mailgun v3 stats.</summary>
-    Mailgun,
-
-    /// <summary>Benchmark Email v1 reports.</summary>
-    Reports,
-
-    /// <summary>SendGrid v3 statistics (served under the same root as v2).</summary>
-    SendGridV3,
-
-    /// <summary>GetResponse API v3 statistics (served under the same root as the JSON-RPC API).</summary>
-    GetResponse,
-}
-
 /// <summary>A failure the sandbox serves instead of (or before) an answer, to exercise a caller's retry handling.</summary>
 public sealed record SandboxFault
 {

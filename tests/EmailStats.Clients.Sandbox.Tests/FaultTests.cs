@@ -19,13 +19,13 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
     {
         var options = new SendGridV2Options();
         _sandbox.Configure(options);
-        return new SendGridV2StatsClient(new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(100) }, options);
+        return new SendGridV2StatsClient(new HttpClient(_sandbox.CreateHandler()) { Timeout = timeout ?? TimeSpan.FromSeconds(100) }, options);
     }
 
     [Fact]
     public async Task A_rate_limit_fault_is_a_429_with_retry_after_in_seconds_then_normal_answers()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.RateLimited(TimeSpan.FromSeconds(7)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.SendGridV2, SandboxFault.RateLimited(TimeSpan.FromSeconds(7)));
         var client = Client();
 
         var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetAggregateAsync("acme-receipts"));
@@ -35,13 +35,13 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
         Assert.Equal(TimeSpan.FromSeconds(7), e.RetryAfter);
         Assert.Contains("rate-limit", e.Errors[0], StringComparison.Ordinal);
         Assert.True(after.Requests > 0);
-        Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.SendGridV2));
+        Assert.Equal(0, _sandbox.Faults.Pending(EmailStatsProvider.SendGridV2));
     }
 
     [Fact]
     public async Task A_rate_limit_fault_can_send_retry_after_as_an_http_date()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.RateLimitedUntil(TimeSpan.FromSeconds(120)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.SendGridV2, SandboxFault.RateLimitedUntil(TimeSpan.FromSeconds(120)));
 
         var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => Client().GetAggregateAsync("acme-receipts"));
 
@@ -52,9 +52,9 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task Two_server_errors_then_success_through_the_di_pipeline_with_the_test_profile()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.ServerError(), times: 2);
+        _sandbox.Faults.Enqueue(EmailStatsProvider.SendGridV2, SandboxFault.ServerError(), times: 2);
         var services = new ServiceCollection();
-        services.AddSendGridV2StatsClient(o => _sandbox.Configure(o)).WithTestResilience();
+        services.AddSendGridV2StatsClient(o => _sandbox.Configure(o)).UseSandbox(_sandbox).WithTestResilience();
         await using var provider = services.BuildServiceProvider();
         var before = _sandbox.RequestCount;
 
@@ -62,15 +62,15 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
 
         Assert.Equal(3, categories.Count);
         Assert.Equal(3, _sandbox.RequestCount - before);
-        Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.SendGridV2));
+        Assert.Equal(0, _sandbox.Faults.Pending(EmailStatsProvider.SendGridV2));
     }
 
     [Theory]
-    [InlineData(SandboxProvider.SendGridV2)]
-    [InlineData(SandboxProvider.JsonRpcMessages)]
-    [InlineData(SandboxProvider.Mailgun)]
-    [InlineData(SandboxProvider.Reports)]
-    public async Task Every_provider_takes_faults_and_the_test_profile_retries_without_sleeping_on_retry_after(SandboxProvider provider)
+    [InlineData(EmailStatsProvider.SendGridV2)]
+    [InlineData(EmailStatsProvider.JsonRpcMessages)]
+    [InlineData(EmailStatsProvider.Mailgun)]
+    [InlineData(EmailStatsProvider.Reports)]
+    public async Task Every_provider_takes_faults_and_the_test_profile_retries_without_sleeping_on_retry_after(EmailStatsProvider provider)
     {
         // Under the standard profile a 20 s Retry-After fits the 30 s budget and is slept on; the test profile retries
         // after a few milliseconds. The token bounds the call well below 20 s, so a sleep would fail the test.
@@ -79,13 +79,13 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
         var services = new ServiceCollection();
         Func<IServiceProvider, CancellationToken, Task<object>> call = provider switch
         {
-            SandboxProvider.SendGridV2 => Register(services.AddSendGridV2StatsClient(o => _sandbox.Configure(o)),
+            EmailStatsProvider.SendGridV2 => Register(services.AddSendGridV2StatsClient(o => _sandbox.Configure(o)).UseSandbox(_sandbox),
                 async (sp, ct) => await sp.GetRequiredService<ISendGridV2StatsClient>().GetAggregateAsync("acme-receipts", ct)),
-            SandboxProvider.JsonRpcMessages => Register(services.AddMessageStatsClient(o => _sandbox.Configure(o)),
-                async (sp, ct) => await sp.GetRequiredService<JsonRpcMessages.IMessageStatsClient>().GetMessageStatsAsync(JsonRpcMessages.MessageStatsQuery.ForMessage(_sandbox.JsonRpcMessages.MessageIds[0]), ct)),
-            SandboxProvider.Mailgun => Register(services.AddMailgunStatsClient(o => _sandbox.Configure(o)),
+            EmailStatsProvider.JsonRpcMessages => Register(services.AddMessageStatsClient(o => _sandbox.Configure(o)).UseSandbox(_sandbox),
+                async (sp, ct) => await sp.GetRequiredService<JsonRpcMessages.IMessageStatsClient>().GetMessageStatsAsync(JsonRpcMessages.MessageStatsQuery.ForMessage(_sandbox.GetResponse.NewsletterIds[0]), ct)),
+            EmailStatsProvider.Mailgun => Register(services.AddMailgunStatsClient(o => _sandbox.Configure(o)).UseSandbox(_sandbox),
                 async (sp, ct) => await sp.GetRequiredService<Mailgun.IMailgunStatsClient>().GetAccountTotalsAsync(Mailgun.MailgunStatsQuery.ForEvents(Mailgun.MailgunEvent.Delivered), ct)),
-            _ => Register(services.AddReportsClient(o => _sandbox.Configure(o)),
+            _ => Register(services.AddReportsClient(o => _sandbox.Configure(o)).UseSandbox(_sandbox),
                 async (sp, ct) => await sp.GetRequiredService<Reports.IReportsClient>().GetEmailOverallAsync(Reports.ReportsQuery.PastDays(7), ct)),
         };
         await using var sp = services.BuildServiceProvider();
@@ -116,7 +116,7 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task A_server_error_without_resilience_is_an_api_exception_with_its_status()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.ServerError(HttpStatusCode.BadGateway));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.SendGridV2, SandboxFault.ServerError(HttpStatusCode.BadGateway));
 
         var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => Client().GetCategoriesAsync("acme-receipts"));
 
@@ -131,7 +131,7 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
         // the server reads it, and the fault would then never be taken.
         await Client().GetCategoriesAsync("acme-receipts");
         var before = _sandbox.RequestCount;
-        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV2, SandboxFault.Slow(TimeSpan.FromSeconds(1)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.SendGridV2, SandboxFault.Slow(TimeSpan.FromSeconds(1)));
 
         var e = await Assert.ThrowsAsync<EmailStatsTransportException>(() => Client(TimeSpan.FromMilliseconds(300)).GetCategoriesAsync("acme-receipts"));
 
@@ -144,7 +144,7 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
             await Task.Delay(50);
         }
 
-        Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.SendGridV2));
+        Assert.Equal(0, _sandbox.Faults.Pending(EmailStatsProvider.SendGridV2));
         Assert.Equal(before + 1, _sandbox.RequestCount);
     }
 
@@ -153,7 +153,7 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SandboxFault.ServerError(HttpStatusCode.NotFound));
         Assert.Throws<ArgumentOutOfRangeException>(() => SandboxFault.RateLimited(TimeSpan.FromSeconds(-1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _sandbox.Faults.Enqueue(SandboxProvider.Mailgun, SandboxFault.ServerError(), times: 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => EmailStatsSandbox.Start(new SandboxOptions { HistoryDays = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _sandbox.Faults.Enqueue(EmailStatsProvider.Mailgun, SandboxFault.ServerError(), times: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EmailStatsSandbox.Create(new SandboxOptions { HistoryDays = 0 }));
     }
 }

@@ -17,14 +17,14 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
         var options = new GetResponseOptions();
         _sandbox.Configure(options);
         options.ApiKey = key ?? options.ApiKey;
-        return new GetResponseStatsClient(new HttpClient(), options);
+        return new GetResponseStatsClient(new HttpClient(_sandbox.CreateHandler()), options);
     }
 
     private MessageStatsClient JsonRpc()
     {
         var options = new JsonRpcMessagesOptions();
         _sandbox.Configure(options);
-        return new MessageStatsClient(new HttpClient(), options);
+        return new MessageStatsClient(new HttpClient(_sandbox.CreateHandler()), options);
     }
 
     private static async Task<List<GetResponseStatsPeriod>> All(IAsyncEnumerable<GetResponseStatsPeriod> periods)
@@ -153,7 +153,7 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
     [Fact]
     public async Task A_rate_limit_fault_is_code_1015_and_leaves_json_rpc_alone()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.GetResponse, SandboxFault.RateLimited(TimeSpan.FromSeconds(8)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.GetResponse, SandboxFault.RateLimited(TimeSpan.FromSeconds(8)));
 
         var v15 = await JsonRpc().GetMessageStatsAsync(MessageStatsQuery.ForMessage("sbx-digest"));
         var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => Client().GetNewsletterStatsAsync("sbx-digest", GetResponseStatsQuery.All()));

@@ -31,7 +31,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
         var options = new JsonRpcMessagesOptions();
         _sandbox.Configure(options);
         options.ApiKey = apiKey ?? options.ApiKey;
-        return new MessageStatsClient(new HttpClient(), options);
+        return new MessageStatsClient(new HttpClient(_sandbox.CreateHandler()), options);
     }
 
     private Task<MessageStats> Stats(string messageId, MessageStatsGrouping grouping) =>
@@ -60,12 +60,12 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     [Fact]
     public void The_account_lists_five_messages_sent_within_the_history_oldest_first()
     {
-        var account = _sandbox.JsonRpcMessages;
+        var account = _sandbox.GetResponse;
 
-        Assert.Equal(["sbx-newsletter", "sbx-launch", "sbx-flash-sale", "sbx-webinar", "sbx-digest"], account.MessageIds);
-        Assert.Equal(account.MessageIds.Order(), account.Subjects.Keys.Order());
+        Assert.Equal(["sbx-newsletter", "sbx-launch", "sbx-flash-sale", "sbx-webinar", "sbx-digest"], account.NewsletterIds);
+        Assert.Equal(account.NewsletterIds.Order(), account.Subjects.Keys.Order());
         Assert.All(account.SentAt.Values, sent => Assert.InRange(DateOnly.FromDateTime(sent), FirstDay, SandboxServer.Today));
-        Assert.Equal(account.MessageIds, account.MessageIds.OrderBy(id => account.SentAt[id]));
+        Assert.Equal(account.NewsletterIds, account.NewsletterIds.OrderBy(id => account.SentAt[id]));
         Assert.Equal(new DateTime(2026, 8, 11, 9, 0, 0), account.SentAt["sbx-newsletter"]);
     }
 
@@ -73,7 +73,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     [MemberData(nameof(MessageIds))]
     public async Task A_message_is_sent_on_its_day_and_its_activity_decays_after_it(string messageId)
     {
-        var sentAt = _sandbox.JsonRpcMessages.SentAt[messageId];
+        var sentAt = _sandbox.GetResponse.SentAt[messageId];
 
         var days = await Stats(messageId, MessageStatsGrouping.Daily);
 
@@ -98,7 +98,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task Hours_add_up_to_days_days_to_months_and_months_to_years_for_all_nineteen_counters()
     {
-        foreach (var messageId in _sandbox.JsonRpcMessages.MessageIds)
+        foreach (var messageId in _sandbox.GetResponse.NewsletterIds)
         {
             var hourly = await Stats(messageId, MessageStatsGrouping.Hourly);
             var daily = await Stats(messageId, MessageStatsGrouping.Daily);
@@ -135,7 +135,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
         }
 
         var hours = await Stats("sbx-launch", MessageStatsGrouping.Hourly);
-        Assert.Equal(_sandbox.JsonRpcMessages.SentAt["sbx-launch"], hours[0].Start);
+        Assert.Equal(_sandbox.GetResponse.SentAt["sbx-launch"], hours[0].Start);
         Assert.Contains(hours.Zip(hours.Skip(1)), pair => pair.Second.Start - pair.First.Start > TimeSpan.FromHours(1));
     }
 
@@ -178,7 +178,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     {
         // API 1.5: created_on is the contact creation date. The sandbox's recipients signed up evenly over the 365
         // days before the send day, so a condition keeps that share of every hour's counters, on every day.
-        var sendDay = DateOnly.FromDateTime(_sandbox.JsonRpcMessages.SentAt["sbx-flash-sale"]);
+        var sendDay = DateOnly.FromDateTime(_sandbox.GetResponse.SentAt["sbx-flash-sale"]);
         var query = MessageStatsQuery.ForMessage("sbx-flash-sale").GroupedBy(MessageStatsGrouping.Daily);
         var all = await Client().GetMessageStatsAsync(query);
         var hours = await Client().GetMessageStatsAsync(query.GroupedBy(MessageStatsGrouping.Hourly));
@@ -210,7 +210,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task A_month_narrowed_by_created_on_is_the_sum_of_its_narrowed_days()
     {
-        var sent = DateOnly.FromDateTime(_sandbox.JsonRpcMessages.SentAt["sbx-newsletter"]);
+        var sent = DateOnly.FromDateTime(_sandbox.GetResponse.SentAt["sbx-newsletter"]);
         var query = MessageStatsQuery.ForMessage("sbx-newsletter").CreatedFrom(sent.AddDays(-200)).CreatedTo(sent.AddDays(-20));
 
         var monthly = await Client().GetMessageStatsAsync(query.GroupedBy(MessageStatsGrouping.Monthly));
@@ -225,30 +225,17 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task The_data_is_reproducible_and_follows_the_sandbox_history()
     {
-        using var same = EmailStatsSandbox.Start(new SandboxOptions { Today = SandboxServer.Today, HistoryDays = 120 });
+        using var same = EmailStatsSandbox.Create(new SandboxOptions { Today = SandboxServer.Today, HistoryDays = 120 });
         var options = new JsonRpcMessagesOptions();
         same.Configure(options);
         var query = MessageStatsQuery.ForMessage("sbx-launch").GroupedBy(MessageStatsGrouping.Hourly);
-        var later = new JsonRpcMessagesSandboxData(new SandboxData(SandboxServer.Today.AddDays(30), 30));
+        using var later = EmailStatsSandbox.Create(new SandboxOptions { Today = SandboxServer.Today.AddDays(30), HistoryDays = 30 });
 
         var first = await Client().GetMessageStatsAsync(query);
-        var second = await new MessageStatsClient(new HttpClient(), options).GetMessageStatsAsync(query);
+        var second = await new MessageStatsClient(new HttpClient(same.CreateHandler()), options).GetMessageStatsAsync(query);
 
         Assert.Equal(first, second);
-        Assert.All(later.Messages, m => Assert.InRange(DateOnly.FromDateTime(m.SentAt), SandboxServer.Today.AddDays(1), SandboxServer.Today.AddDays(30)));
-    }
-
-    [Fact]
-    public async Task Recorded_fixtures_are_served_under_the_provider_prefix()
-    {
-        var seed = await Client().GetMessageStatsAsync(MessageStatsQuery.ForMessage("msg-daily").GroupedBy(MessageStatsGrouping.Daily));
-        var missing = await Assert.ThrowsAsync<EmailStatsApiException>(() =>
-            Client().GetMessageStatsAsync(MessageStatsQuery.ForMessage("msg-missing").GroupedBy(MessageStatsGrouping.Daily)));
-
-        Assert.Equal(["2010-01-01", "2010-01-02"], seed.Select(p => p.Key));
-        Assert.Equal(1024, seed[0].Sent);
-        Assert.Equal(64, seed[1].Opened);
-        Assert.Equal(["Missing message"], missing.Errors);
+        Assert.All(later.GetResponse.SentAt.Values, sent => Assert.InRange(DateOnly.FromDateTime(sent), SandboxServer.Today.AddDays(1), SandboxServer.Today.AddDays(30)));
     }
 
     [Fact]
@@ -270,7 +257,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task The_json_rpc_protocol_is_answered_as_a_json_rpc_2_server_answers_it()
     {
-        const string Key = Testing.FixtureKeys.ApiKey;
+        var Key = _sandbox.GetResponse.ApiKey;
 
         var stats = await Post($$$"""{"jsonrpc":"2.0","id":42,"method":"get_message_stats","params":["{{{Key}}}",{"message":"sbx-digest","grouping":"yearly"}]}""");
         var textId = await Post($$$"""{"jsonrpc":"2.0","id":"call-7","method":"get_message_stats","params":["{{{Key}}}",{"message":"sbx-digest"}]}""");
@@ -321,11 +308,11 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     public async Task One_line_of_wiring_points_the_di_client_at_the_sandbox()
     {
         var services = new ServiceCollection();
-        services.AddMessageStatsClient(o => _sandbox.Configure(o));
+        services.AddMessageStatsClient(o => _sandbox.Configure(o)).UseSandbox(_sandbox);
         await using var provider = services.BuildServiceProvider();
 
         var stats = await provider.GetRequiredService<IMessageStatsClient>()
-            .GetMessageStatsAsync(MessageStatsQuery.ForMessage(_sandbox.JsonRpcMessages.MessageIds[0]).GroupedBy(MessageStatsGrouping.Monthly));
+            .GetMessageStatsAsync(MessageStatsQuery.ForMessage(_sandbox.GetResponse.NewsletterIds[0]).GroupedBy(MessageStatsGrouping.Monthly));
 
         Assert.Equal(["2026-08", "2026-09"], stats.Select(p => p.Key));
         Assert.True(stats[0].Sent > 0);
@@ -334,7 +321,7 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task A_rate_limit_fault_is_a_429_json_rpc_error_with_retry_after_then_normal_answers()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.JsonRpcMessages, SandboxFault.RateLimited(TimeSpan.FromSeconds(9)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.JsonRpcMessages, SandboxFault.RateLimited(TimeSpan.FromSeconds(9)));
         var client = Client();
         var query = MessageStatsQuery.ForMessage("sbx-webinar").GroupedBy(MessageStatsGrouping.Yearly);
 
@@ -346,14 +333,14 @@ public sealed class JsonRpcMessagesSandboxTests : IClassFixture<SandboxServer>
         Assert.Equal("-1", e.ErrorCode);
         Assert.Contains("rate-limit", e.Errors[0], StringComparison.Ordinal);
         Assert.Equal("2026", Assert.Single(after).Key);
-        Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.JsonRpcMessages));
+        Assert.Equal(0, _sandbox.Faults.Pending(EmailStatsProvider.JsonRpcMessages));
     }
 
     private async Task<(HttpStatusCode Status, JsonDocument? Json)> Post(string body)
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient(_sandbox.CreateHandler());
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        var endpoint = new Uri(_sandbox.JsonRpcMessages.BaseAddress.ToString().TrimEnd('/'));
+        var endpoint = new Uri(_sandbox.GetResponse.JsonRpcEndpoint.ToString().TrimEnd('/'));
         using var response = await http.PostAsync(endpoint, content);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JsonDocument.Parse(text));

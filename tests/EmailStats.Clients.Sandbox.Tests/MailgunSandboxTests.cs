@@ -18,7 +18,7 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
     {
         var options = new MailgunOptions();
         _sandbox.Configure(options);
-        return new MailgunStatsClient(new HttpClient(), options);
+        return new MailgunStatsClient(new HttpClient(_sandbox.CreateHandler()), options);
     }
 
     /// <summary>The last days through today: Mailgun answers the period that holds <c>end</c>, so the end is today's midnight.</summary>
@@ -54,9 +54,9 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
     [Fact]
     public async Task The_wire_answer_has_rfc_2822_utc_times_and_only_the_asked_events()
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient(server.Sandbox.CreateHandler());
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_sandbox.Mailgun.BaseAddress, "v3/eu.acme.example/stats/total?event=complained&event=stored&duration=2d"));
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String("api:fixture-key-not-a-secret"u8));
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("api:" + server.Sandbox.Mailgun.ApiKey)));
 
         using var response = await http.SendAsync(request);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -83,8 +83,10 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
             Assert.Equal(item.Failed.Temporary.Total, item.Failed.Temporary["espblock"]);
             Assert.True(item.Failed.Permanent["bounce"] > 0);
             Assert.InRange(item.Stored!.Total, 1, item.Accepted.Incoming);
-            Assert.True(item.Unsubscribed!.Total > 0);
         });
+
+        // Unsubscribes arrive late (the sandbox's last two days are still filling): settled days have them.
+        Assert.All(result.Stats.SkipLast(2), item => Assert.True(item.Unsubscribed!.Total > 0));
     }
 
     [Fact]
@@ -162,10 +164,10 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
             .Between(Midnight.AddDays(-125), Midnight.AddDays(-117));
 
         var first = await Client().GetAccountTotalsAsync(old);
-        using var other = EmailStatsSandbox.Start(new SandboxOptions { Today = SandboxServer.Today, HistoryDays = 120 });
+        using var other = EmailStatsSandbox.Create(new SandboxOptions { Today = SandboxServer.Today, HistoryDays = 120 });
         var options = new MailgunOptions();
         other.Configure(options);
-        var second = await new MailgunStatsClient(new HttpClient(), options).GetAccountTotalsAsync(old);
+        var second = await new MailgunStatsClient(new HttpClient(other.CreateHandler()), options).GetAccountTotalsAsync(old);
 
         Assert.Equal(9, first.Stats.Count);
         Assert.Equal(first.Stats.Select(s => (s.Accepted!.Total, s.Opened!.Unique)), second.Stats.Select(s => (s.Accepted!.Total, s.Opened!.Unique)));
@@ -280,24 +282,12 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
     }
 
     [Fact]
-    public async Task Recorded_fixtures_are_served_under_the_provider_prefix()
-    {
-        var providers = await Client().GetProviderAggregatesAsync("mg.example.com");
-        var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => Client().GetProviderAggregatesAsync("throttled.example.com"));
-
-        Assert.Equal(2, providers["gmail.com"].Clicked);
-        Assert.Equal(12, providers["aol.com"].Accepted);
-        Assert.Equal(HttpStatusCode.TooManyRequests, e.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(30), e.RetryAfter);
-    }
-
-    [Fact]
     public async Task A_wrong_key_and_an_unknown_domain_are_refused_like_mailgun_does()
     {
         var options = new MailgunOptions();
         _sandbox.Configure(options);
         options.ApiKey = "key-wrong";
-        var wrongKey = new MailgunStatsClient(new HttpClient(), options);
+        var wrongKey = new MailgunStatsClient(new HttpClient(_sandbox.CreateHandler()), options);
 
         var denied = await Assert.ThrowsAsync<EmailStatsApiException>(() => wrongKey.GetAccountTotalsAsync(Days(1)));
         var deniedAggregates = await Assert.ThrowsAsync<EmailStatsApiException>(() => wrongKey.GetDeviceAggregatesAsync("mg.acme.example"));
@@ -320,9 +310,9 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
         var filter = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetFilteredTotalsAsync(Days(7).WithFilter("color:blue")));
         var tooMany = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetAccountTotalsAsync(MailgunStatsQuery.ForEvents(MailgunEvent.Delivered)
             .Between(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), Midnight).WithResolution(MailgunResolution.Hour)));
-        using var http = new HttpClient();
+        using var http = new HttpClient(server.Sandbox.CreateHandler());
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_sandbox.Mailgun.BaseAddress, "v3/stats/total?event=delivered,accepted&resolution=week"));
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String("api:fixture-key-not-a-secret"u8));
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("api:" + server.Sandbox.Mailgun.ApiKey)));
         using var raw = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, filter.StatusCode);
@@ -338,7 +328,7 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
     public async Task One_line_of_wiring_points_the_di_client_at_the_sandbox()
     {
         var services = new ServiceCollection();
-        services.AddMailgunStatsClient(o => _sandbox.Configure(o));
+        services.AddMailgunStatsClient(o => _sandbox.Configure(o)).UseSandbox(_sandbox);
         await using var provider = services.BuildServiceProvider();
 
         var devices = await provider.GetRequiredService<IMailgunStatsClient>().GetDeviceAggregatesAsync(_sandbox.Mailgun.Domains[0]);
@@ -350,7 +340,7 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
     [Fact]
     public async Task A_rate_limit_fault_is_a_429_with_retry_after_and_mailguns_envelope()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.Mailgun, SandboxFault.RateLimited(TimeSpan.FromSeconds(4)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.Mailgun, SandboxFault.RateLimited(TimeSpan.FromSeconds(4)));
         var client = Client();
 
         var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetProviderAggregatesAsync("mg.acme.example"));
@@ -360,7 +350,7 @@ public sealed class MailgunSandboxTests(SandboxServer server) : IClassFixture<Sa
         Assert.Equal(TimeSpan.FromSeconds(4), e.RetryAfter);
         Assert.Contains("rate-limit", e.Errors.Single(), StringComparison.Ordinal);
         Assert.Equal(_sandbox.Mailgun.Providers["mg.acme.example"], after.Keys);
-        Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.Mailgun));
+        Assert.Equal(0, _sandbox.Faults.Pending(EmailStatsProvider.Mailgun));
     }
 
     private static string? Key(MailgunStatsItem item, string name) =>
@@ -376,7 +366,7 @@ public sealed class MailgunMetricsSandboxTests(SandboxServer server) : IClassFix
     {
         var options = new MailgunOptions();
         server.Sandbox.Configure(options);
-        return new MailgunStatsClient(new HttpClient(), options);
+        return new MailgunStatsClient(new HttpClient(server.Sandbox.CreateHandler()), options);
     }
 
     [Fact]
@@ -428,12 +418,12 @@ public sealed class MailgunMetricsSandboxTests(SandboxServer server) : IClassFix
     [InlineData("""{"metrics":["delivered_count"],"dimensions":["time","domain","tag","ip"]}""", "At most 3 dimensions")]
     public async Task What_mailgun_refuses_the_sandbox_refuses(string body, string message)
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient(server.Sandbox.CreateHandler());
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Sandbox.Mailgun.BaseAddress, "v1/analytics/metrics"))
         {
             Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String("api:fixture-key-not-a-secret"u8));
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("api:" + server.Sandbox.Mailgun.ApiKey)));
 
         using var response = await http.SendAsync(request);
 

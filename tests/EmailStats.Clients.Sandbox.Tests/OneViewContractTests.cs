@@ -17,8 +17,8 @@ public sealed class OneViewSandboxes : IDisposable
 
     public OneViewSandboxes()
     {
-        Inclusive = EmailStatsSandbox.Start(new SandboxOptions { Today = Today, HistoryDays = 400 });
-        Exclusive = EmailStatsSandbox.Start(new SandboxOptions { Today = Today, HistoryDays = 400 });
+        Inclusive = EmailStatsSandbox.Create(new SandboxOptions { Today = Today, HistoryDays = 400 });
+        Exclusive = EmailStatsSandbox.Create(new SandboxOptions { Today = Today, HistoryDays = 400 });
         Exclusive.Mailgun.EndIsExclusive = true;
     }
 
@@ -160,7 +160,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     [Fact]
     public async Task SendGrid_v2_and_v3_give_the_same_rows_for_a_user_read_either_way()
     {
-        foreach (var user in sandboxes.Inclusive.SendGridV3.Subusers)
+        foreach (var user in sandboxes.Inclusive.SendGrid.Subusers)
         {
             var v2 = new SendGridV2EmailStatsSource(SendGridClient(sandboxes.Inclusive, SendGridV2Api.Subuser), user, null, Berlin, sandboxes.Inclusive.Clock);
             var onBehalf = new SendGridV3EmailStatsSource(SendGridV3Client(sandboxes.Inclusive, user), timeZone: Berlin, timeProvider: sandboxes.Inclusive.Clock);
@@ -290,7 +290,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     public async Task GetResponse_days_add_up_to_the_messages_yearly_periods()
     {
         var client = MessageClient(sandboxes.Inclusive);
-        var id = sandboxes.Inclusive.JsonRpcMessages.MessageIds[0];
+        var id = sandboxes.Inclusive.GetResponse.NewsletterIds[0];
         var source = new MessageEmailStatsSource(client, id, timeProvider: sandboxes.Inclusive.Clock);
 
         var days = await source.GetDailyMetricsAsync(Today.AddDays(-420), Today);
@@ -356,9 +356,9 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
         "sendgrid-v3-subusers" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), subusers: ["acme-newsletters", "acme-receipts"], timeProvider: sandbox.Clock),
         "getresponse-v3-all" => new GetResponseEmailStatsSource(GetResponseClient(sandbox), timeProvider: sandbox.Clock),
         "getresponse-v3-newsletter-berlin" => new GetResponseEmailStatsSource(GetResponseClient(sandbox), sandbox.GetResponse.NewsletterIds[^2], Berlin, sandbox.Clock),
-        "getresponse-newest" => new MessageEmailStatsSource(MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^1], null, sandbox.Clock),
+        "getresponse-newest" => new MessageEmailStatsSource(MessageClient(sandbox), sandbox.GetResponse.NewsletterIds[^1], null, sandbox.Clock),
         "getresponse-older-new-york" => new MessageEmailStatsSource(
-            MessageClient(sandbox), sandbox.JsonRpcMessages.MessageIds[^2], TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), sandbox.Clock),
+            MessageClient(sandbox), sandbox.GetResponse.NewsletterIds[^2], TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), sandbox.Clock),
         "mailgun-account" => Mailgun(sandbox, null),
         "mailgun-domain" => Mailgun(sandbox, "eu.acme.example"),
         "mailgun-v3-account" => new MailgunEmailStatsSource(MailgunClient(sandbox), null, sandbox.Clock, MailgunStatsRoute.V3Stats),
@@ -375,41 +375,41 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     {
         var options = new SendGridV2Options { Api = api };
         sandbox.Configure(options);
-        return new SendGridV2StatsClient(new HttpClient(), options);
+        return new SendGridV2StatsClient(new HttpClient(sandbox.CreateHandler()), options);
     }
 
     private static SendGridV3StatsClient SendGridV3Client(EmailStatsSandbox sandbox, string? onBehalfOf = null)
     {
         var options = new SendGridV3Options { OnBehalfOf = onBehalfOf };
         sandbox.Configure(options);
-        return new SendGridV3StatsClient(new HttpClient(), options);
+        return new SendGridV3StatsClient(new HttpClient(sandbox.CreateHandler()), options);
     }
 
     private static GetResponseStatsClient GetResponseClient(EmailStatsSandbox sandbox)
     {
         var options = new GetResponseOptions();
         sandbox.Configure(options);
-        return new GetResponseStatsClient(new HttpClient(), options);
+        return new GetResponseStatsClient(new HttpClient(sandbox.CreateHandler()), options);
     }
 
     private static MessageStatsClient MessageClient(EmailStatsSandbox sandbox)
     {
         var options = new JsonRpcMessagesOptions();
         sandbox.Configure(options);
-        return new MessageStatsClient(new HttpClient(), options);
+        return new MessageStatsClient(new HttpClient(sandbox.CreateHandler()), options);
     }
 
     private static MailgunStatsClient MailgunClient(EmailStatsSandbox sandbox)
     {
         var options = new MailgunOptions();
         sandbox.Configure(options);
-        return new MailgunStatsClient(new HttpClient(), options);
+        return new MailgunStatsClient(new HttpClient(sandbox.CreateHandler()), options);
     }
 
     private static ReportsClient ReportsClient(EmailStatsSandbox sandbox)
     {
         var options = new ReportsOptions();
         sandbox.Configure(options);
-        return new ReportsClient(new HttpClient(), options);
+        return new ReportsClient(new HttpClient(sandbox.CreateHandler()), options);
     }
 }

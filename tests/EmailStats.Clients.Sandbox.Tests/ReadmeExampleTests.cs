@@ -6,7 +6,7 @@ namespace EmailStats.Clients.Sandbox.Tests;
 /// <summary>The package README's xunit example, as written there: it must compile and pass.</summary>
 public sealed class ReadmeSandboxFixture : IDisposable
 {
-    public EmailStatsSandbox Sandbox { get; } = EmailStatsSandbox.Start(new SandboxOptions { Today = new DateOnly(2026, 11, 20) });
+    public EmailStatsSandbox Sandbox { get; } = EmailStatsSandbox.Create(new SandboxOptions { Today = new DateOnly(2026, 11, 20) });
 
     public void Dispose() => Sandbox.Dispose();
 }
@@ -16,7 +16,7 @@ public sealed class ReadmeExampleTests(ReadmeSandboxFixture fixture) : IClassFix
     private IMailgunStatsClient Client()
     {
         var services = new ServiceCollection();
-        services.AddMailgunStatsClient(o => fixture.Sandbox.Configure(o))
+        services.AddMailgunStatsClient(o => fixture.Sandbox.Configure(o)).UseSandbox(fixture.Sandbox)
             .WithTestResilience();
         return services.BuildServiceProvider().GetRequiredService<IMailgunStatsClient>();
     }
@@ -24,12 +24,12 @@ public sealed class ReadmeExampleTests(ReadmeSandboxFixture fixture) : IClassFix
     [Fact]
     public async Task Survives_two_server_errors()
     {
-        fixture.Sandbox.Faults.Enqueue(SandboxProvider.Mailgun, SandboxFault.ServerError(), times: 2);
+        fixture.Sandbox.Faults.Enqueue(EmailStatsProvider.Mailgun, SandboxFault.ServerError(), times: 2);
 
         var totals = await Client().GetDomainTotalsAsync("mg.acme.example", MailgunStatsQuery.ForEvents(MailgunEvent.Delivered));
 
         Assert.NotEmpty(totals.Stats);
-        Assert.Equal(0, fixture.Sandbox.Faults.Pending(SandboxProvider.Mailgun));
+        Assert.Equal(0, fixture.Sandbox.Faults.Pending(EmailStatsProvider.Mailgun));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ReadmeExampleTests(ReadmeSandboxFixture fixture) : IClassFix
         var options = new MailgunOptions();
         fixture.Sandbox.Configure(options);
         options.ApiKey = "wrong";
-        var client = new MailgunStatsClient(new HttpClient(), options);
+        var client = new MailgunStatsClient(new HttpClient(fixture.Sandbox.CreateHandler()), options);
 
         var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetAccountTotalsAsync(MailgunStatsQuery.ForEvents(MailgunEvent.Delivered)));
 

@@ -24,7 +24,7 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
         var options = new ReportsOptions();
         _sandbox.Configure(options);
         options.ApiKey = apiKey ?? options.ApiKey;
-        return new ReportsClient(new HttpClient(), options);
+        return new ReportsClient(new HttpClient(_sandbox.CreateHandler()), options);
     }
 
     [Fact]
@@ -150,12 +150,12 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
 
         Assert.InRange(all.Count, 30, 40);
         Assert.Equal((all.Count + 9) / 10, pages);
-        Assert.Equal(_sandbox.Reports.CampaignIds, all.Select(c => c.Id));
+        Assert.Equal(_sandbox.Benchmark.CampaignIds, all.Select(c => c.Id));
         Assert.Equal(all.Count, all.Select(c => c.Id).Distinct().Count());
         Assert.All(all, c => Assert.Matches("^[0-9a-f]{24}$", c.Id));
         Assert.Equal(all.OrderByDescending(c => c.CreatedAt).Select(c => c.Id), all.Select(c => c.Id));
         Assert.Equal(sent.Select(c => c.Name).Order(StringComparer.Ordinal), sent.Select(c => c.Name));
-        Assert.Equal(_sandbox.Reports.SentCampaignIds.Order(), sent.Select(c => c.Id).Order());
+        Assert.Equal(_sandbox.Benchmark.SentCampaignIds.Order(), sent.Select(c => c.Id).Order());
         Assert.All(sent, c =>
         {
             var at = ScheduledAt(c);
@@ -173,7 +173,7 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
     public async Task A_campaign_report_is_consistent_and_its_links_add_up_to_its_clicks()
     {
         var client = Client();
-        var id = _sandbox.Reports.SentCampaignIds[3];
+        var id = _sandbox.Benchmark.SentCampaignIds[3];
 
         var report = await client.GetCampaignReportAsync(id);
         var campaign = (await client.ListCampaignsAsync(new CampaignListQuery().WithStatuses("sent").WithPageSize(100)).ToListAsync()).Single(c => c.Id == id);
@@ -217,13 +217,13 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task When_the_window_covers_the_whole_history_every_counter_is_the_sum_of_the_campaign_reports()
     {
-        using var sandbox = EmailStatsSandbox.Start(new SandboxOptions { Today = SandboxServer.Today, HistoryDays = 60 });
+        using var sandbox = EmailStatsSandbox.Create(new SandboxOptions { Today = SandboxServer.Today, HistoryDays = 60 });
         var options = new ReportsOptions();
         sandbox.Configure(options);
-        var client = new ReportsClient(new HttpClient(), options);
+        var client = new ReportsClient(new HttpClient(sandbox.CreateHandler()), options);
 
         var overall = (await client.GetEmailOverallAsync(ReportsQuery.PastDays(90).InTimeZone("America/Los_Angeles"))).Stats;
-        var reports = await Task.WhenAll(sandbox.Reports.SentCampaignIds.Select(id => client.GetCampaignReportAsync(id)));
+        var reports = await Task.WhenAll(sandbox.Benchmark.SentCampaignIds.Select(id => client.GetCampaignReportAsync(id)));
         var days = (await client.GetEmailHistogramAsync(ReportsQuery.PastDays(90), EmailEventType.EmailSent)).Histogram;
 
         Assert.Equal(overall.Sent.Count.Value, reports.Sum(r => r.Stats.Sent));
@@ -241,7 +241,7 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
     public async Task Engagement_has_hourly_then_daily_buckets_and_a_month_holds_every_open_and_click()
     {
         var client = Client();
-        var id = _sandbox.Reports.SentCampaignIds[^1];
+        var id = _sandbox.Benchmark.SentCampaignIds[^1];
         var report = await client.GetCampaignReportAsync(id);
 
         var day = await client.GetCampaignEngagementAsync(id, EngagementPeriod.TwentyFourHours);
@@ -266,7 +266,7 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
     public async Task Unsent_campaigns_report_zero_and_have_no_engagement_unknown_ones_are_not_found()
     {
         var client = Client();
-        var draft = _sandbox.Reports.CampaignIds.Except(_sandbox.Reports.SentCampaignIds).First();
+        var draft = _sandbox.Benchmark.CampaignIds.Except(_sandbox.Benchmark.SentCampaignIds).First();
 
         var report = await client.GetCampaignReportAsync(draft);
         var notSent = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetCampaignEngagementAsync(draft, EngagementPeriod.Week));
@@ -301,8 +301,8 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
     [InlineData("api/email/campaign?page=1&size=5&sort=colour:asc", "sort")]
     public async Task Bad_parameters_get_a_validation_error_envelope(string pathAndQuery, string named)
     {
-        using var http = new HttpClient { BaseAddress = _sandbox.Reports.BaseAddress };
-        http.DefaultRequestHeaders.Add("X-API-Key", _sandbox.Reports.ApiKey);
+        using var http = new HttpClient(_sandbox.CreateHandler()) { BaseAddress = _sandbox.Benchmark.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-API-Key", _sandbox.Benchmark.ApiKey);
 
         using var response = await http.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -314,26 +314,13 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
     }
 
     [Fact]
-    public async Task Recorded_fixtures_are_served_under_the_provider_prefix_with_the_fixture_key()
-    {
-        var client = Client(_sandbox.Reports.FixtureApiKey);
-
-        var dashboard = await client.GetDashboardAsync(ReportsQuery.PastDays(30));
-        var limited = await Assert.ThrowsAsync<EmailStatsApiException>(() => Client("fixture-key-rate-limited").GetDashboardAsync(ReportsQuery.PastDays(30)));
-
-        Assert.Equal(2379, dashboard.Campaign.Sent.Count);
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(45), limited.RetryAfter);
-    }
-
-    [Fact]
     public async Task A_rate_limit_fault_is_a_429_with_retry_after_and_rate_limit_headers()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.Reports, SandboxFault.RateLimited(TimeSpan.FromSeconds(30)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.Reports, SandboxFault.RateLimited(TimeSpan.FromSeconds(30)));
         var client = Client();
 
-        var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetCampaignReportAsync(_sandbox.Reports.SentCampaignIds[0]));
-        var after = await client.GetCampaignReportAsync(_sandbox.Reports.SentCampaignIds[0]);
+        var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => client.GetCampaignReportAsync(_sandbox.Benchmark.SentCampaignIds[0]));
+        var after = await client.GetCampaignReportAsync(_sandbox.Benchmark.SentCampaignIds[0]);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, e.StatusCode);
         Assert.Equal("TooManyRequestsError", e.ErrorCode);
@@ -349,16 +336,16 @@ public sealed class ReportsSandboxTests : IClassFixture<SandboxServer>
     public async Task One_line_of_wiring_points_the_di_client_at_the_sandbox_and_answers_are_reproducible()
     {
         var services = new ServiceCollection();
-        services.AddReportsClient(o => _sandbox.Configure(o));
+        services.AddReportsClient(o => _sandbox.Configure(o)).UseSandbox(_sandbox);
         await using var provider = services.BuildServiceProvider();
-        using var other = EmailStatsSandbox.Start(new SandboxOptions { Today = SandboxServer.Today, HistoryDays = 120 });
+        using var other = EmailStatsSandbox.Create(new SandboxOptions { Today = SandboxServer.Today, HistoryDays = 120 });
         var options = new ReportsOptions();
         other.Configure(options);
 
         var first = await provider.GetRequiredService<IReportsClient>().GetEmailOverallAsync(ReportsQuery.PastDays(30).InTimeZone("Europe/Paris"));
-        var second = await new ReportsClient(new HttpClient(), options).GetEmailOverallAsync(ReportsQuery.PastDays(30).InTimeZone("Europe/Paris"));
+        var second = await new ReportsClient(new HttpClient(other.CreateHandler()), options).GetEmailOverallAsync(ReportsQuery.PastDays(30).InTimeZone("Europe/Paris"));
 
-        Assert.Equal(_sandbox.Reports.CampaignIds, other.Reports.CampaignIds);
+        Assert.Equal(_sandbox.Benchmark.CampaignIds, other.Benchmark.CampaignIds);
         Assert.Equal(first.Stats.UniqueOpens.Count, second.Stats.UniqueOpens.Count);
         Assert.Equal(first.DeliveryTimeStats, second.DeliveryTimeStats);
         Assert.Equal(first.CampaignComparison.Select(c => (c.Id, c.Rates.Opens)), second.CampaignComparison.Select(c => (c.Id, c.Rates.Opens)));

@@ -5,7 +5,7 @@ public sealed class SandboxServer : IDisposable
 {
     public static readonly DateOnly Today = new(2026, 11, 20);
 
-    public EmailStatsSandbox Sandbox { get; } = EmailStatsSandbox.Start(new SandboxOptions { Today = Today, HistoryDays = 120 });
+    public EmailStatsSandbox Sandbox { get; } = EmailStatsSandbox.Create(new SandboxOptions { Today = Today, HistoryDays = 120 });
 
     public void Dispose() => Sandbox.Dispose();
 }

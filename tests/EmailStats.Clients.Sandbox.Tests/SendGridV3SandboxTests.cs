@@ -18,14 +18,14 @@ public sealed class SendGridV3SandboxTests(SandboxServer server) : IClassFixture
         var options = new SendGridV3Options { OnBehalfOf = onBehalfOf };
         _sandbox.Configure(options);
         options.ApiKey = key ?? options.ApiKey;
-        return new SendGridV3StatsClient(new HttpClient(), options);
+        return new SendGridV3StatsClient(new HttpClient(_sandbox.CreateHandler()), options);
     }
 
     private SendGridV2StatsClient V2(SendGridV2Api api)
     {
         var options = new SendGridV2Options { Api = api };
         _sandbox.Configure(options);
-        return new SendGridV2StatsClient(new HttpClient(), options);
+        return new SendGridV2StatsClient(new HttpClient(_sandbox.CreateHandler()), options);
     }
 
     private static SendGridV3StatsQuery Fortnight => SendGridV3StatsQuery.Between(Today.AddDays(-13), Today);
@@ -67,7 +67,7 @@ public sealed class SendGridV3SandboxTests(SandboxServer server) : IClassFixture
     public async Task The_parents_global_days_are_the_sum_of_its_subusers()
     {
         var global = await Client().GetGlobalStatsAsync(Fortnight);
-        var subusers = await Client().GetSubuserStatsAsync(Fortnight.ForSubusers(_sandbox.SendGridV3.Subusers));
+        var subusers = await Client().GetSubuserStatsAsync(Fortnight.ForSubusers(_sandbox.SendGrid.Subusers));
 
         Assert.Equal(14, global.Count);
         for (var i = 0; i < global.Count; i++)
@@ -152,7 +152,7 @@ public sealed class SendGridV3SandboxTests(SandboxServer server) : IClassFixture
         var countries = (await Client().GetGeoStatsAsync(day))[0].Stats;
         var states = (await Client().GetGeoStatsAsync(day.InCountry(SendGridCountry.US)))[0].Stats;
 
-        Assert.Equal(_sandbox.SendGridV3.MailboxProviders, providers.Select(p => p.Name));
+        Assert.Equal(_sandbox.SendGrid.MailboxProviders, providers.Select(p => p.Name));
         Assert.Equal(global.Requests, providers.Sum(p => p.Metrics.Requests));
         Assert.Equal(global.Delivered, providers.Sum(p => p.Metrics.Delivered));
         Assert.Equal(global.BounceDrops + global.SpamReportDrops + global.UnsubscribeDrops, providers.Sum(p => p.Metrics.Drops));
@@ -201,13 +201,13 @@ public sealed class SendGridV3SandboxTests(SandboxServer server) : IClassFixture
     [Fact]
     public async Task Faults_queued_for_v3_do_not_touch_v2()
     {
-        _sandbox.Faults.Enqueue(SandboxProvider.SendGridV3, SandboxFault.RateLimited(TimeSpan.FromSeconds(9)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.SendGridV3, SandboxFault.RateLimited(TimeSpan.FromSeconds(9)));
 
         var v2 = await V2(SendGridV2Api.Subuser).GetStatsAsync(SendGridStatsQuery.ForUser("acme-receipts").Between(Today, Today));
         var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => Client().GetGlobalStatsAsync(Fortnight));
 
         Assert.Single(v2);
         Assert.Equal((HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(9)), (e.StatusCode, e.RetryAfter));
-        Assert.Equal(0, _sandbox.Faults.Pending(SandboxProvider.SendGridV3));
+        Assert.Equal(0, _sandbox.Faults.Pending(EmailStatsProvider.SendGridV3));
     }
 }

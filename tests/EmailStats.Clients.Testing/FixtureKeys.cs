@@ -1,6 +1,6 @@
 namespace EmailStats.Clients.Testing;
 
-/// <summary>The placeholder credentials the recorded fixtures and the sandbox accept (never a real secret).</summary>
+/// <summary>The placeholder credentials the recorded fixtures accept (never a real secret).</summary>
 public static class FixtureKeys
 {
     /// <summary>The API key of every happy-path fixture.</summary>

@@ -91,10 +91,10 @@ public sealed class DashboardTests : IDisposable
         var file = File("sendgrid.json");
         await Run("--provider", "sendgrid", "--output", "json", file);
 
-        using var sandbox = EmailStatsSandbox.Start();
+        using var sandbox = EmailStatsSandbox.Create();
         var options = new SendGridV2Options();
         sandbox.Configure(options);
-        var expected = await new SendGridV2EmailStatsSource(new SendGridV2StatsClient(new HttpClient(), options), sandbox.SendGridV2.Users[0], timeProvider: sandbox.Clock)
+        var expected = await new SendGridV2EmailStatsSource(new SendGridV2StatsClient(new HttpClient(sandbox.CreateHandler()), options), sandbox.SendGrid.Subusers[0], timeProvider: sandbox.Clock)
             .GetDailyMetricsAsync(Today.AddDays(-13), Today);
 
         var days = Providers(file)[0].GetProperty("days").EnumerateArray().ToList();
@@ -266,10 +266,10 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task A_v3_key_reads_sendgrid_v3_live_and_wins_over_v2_credentials()
     {
-        using var sandbox = EmailStatsSandbox.Start();
+        using var sandbox = EmailStatsSandbox.Create(new SandboxOptions { Listen = true });
         var config = Config(
-            ("SENDGRID_V3_API_KEY", sandbox.SendGridV3.ApiKey),
-            ("SENDGRID_BASE_ADDRESS", sandbox.SendGridV3.BaseAddress.ToString()),
+            ("SENDGRID_V3_API_KEY", sandbox.SendGrid.ApiKey),
+            ("SENDGRID_BASE_ADDRESS", sandbox.SendGrid.BaseAddress.ToString()),
             ("SENDGRID_ON_BEHALF_OF", "acme-receipts"),
             ("SENDGRID_API_USER", "v2-user"),
             ("SENDGRID_API_KEY", "v2-key-not-used"));
@@ -289,7 +289,7 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task A_getresponse_v3_key_reads_v3_live_in_the_zone_asked()
     {
-        using var sandbox = EmailStatsSandbox.Start();
+        using var sandbox = EmailStatsSandbox.Create(new SandboxOptions { Listen = true });
         var config = Config(
             ("GETRESPONSE_V3_API_KEY", sandbox.GetResponse.ApiKey),
             ("GETRESPONSE_BASE_ADDRESS", sandbox.GetResponse.BaseAddress.ToString()),
@@ -343,7 +343,7 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task A_refused_key_is_one_line_on_stderr_naming_the_setting_and_the_exports_carry_it()
     {
-        using var sandbox = EmailStatsSandbox.Start();
+        using var sandbox = EmailStatsSandbox.Create(new SandboxOptions { Listen = true });
         const string Key = "key-live-looking-0123456789";
         var config = Config(("MAILGUN_API_KEY", Key), ("MAILGUN_BASE_ADDRESS", sandbox.Mailgun.BaseAddress.ToString()));
 

@@ -7,7 +7,7 @@
 // param) is replaced by a placeholder wherever it appears, and the write is refused if any form of one survives.
 // Credentials in these environment variables are scrubbed too, wherever they appear:
 // SENDGRID_API_USER, SENDGRID_API_KEY, GETRESPONSE_API_KEY, MAILGUN_API_KEY, REPORTS_API_KEY.
-using EmailStats.Clients.Sandbox.Recording;
+using EmailStats.Clients.Recorder;
 
 string? target = null, output = null;
 var port = 0;

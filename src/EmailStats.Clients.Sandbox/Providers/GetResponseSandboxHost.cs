@@ -2,26 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using EmailStats.Clients.Sandbox.Data;
-using WireMock;
 
 namespace EmailStats.Clients.Sandbox.Providers;
-
-/// <summary>The sandbox's GetResponse v3 newsletters, autoresponders and campaigns.</summary>
-internal static class GetResponseSandboxCatalog
-{
-    public static readonly (string Id, string Campaign)[] Newsletters =
-    [
-        ("sbx-newsletter", "cmp-news"), ("sbx-launch", "cmp-promo"), ("sbx-flash-sale", "cmp-promo"), ("sbx-webinar", "cmp-promo"), ("sbx-digest", "cmp-news"),
-    ];
-
-    public static readonly (string Id, string Campaign, long Volume, int Hour)[] Autoresponders = [("ar-welcome", "cmp-news", 120, 10), ("ar-onboarding", "cmp-news", 80, 15)];
-
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Campaigns { get; } =
-        Newsletters.Select(n => (n.Id, n.Campaign)).Concat(Autoresponders.Select(a => (a.Id, a.Campaign)))
-            .GroupBy(m => m.Campaign, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(m => m.Id)], StringComparer.Ordinal)
-            .AsReadOnly();
-}
 
 /// <summary>
 /// GetResponse API v3 statistics under the JSON-RPC account's root (<c>/getresponse/v3/...</c>): newsletters (the 1.5
@@ -29,7 +11,7 @@ internal static class GetResponseSandboxCatalog
 /// month or in total, <c>createdOn</c> filtering the activity's days, paging with its headers, and GetResponse's errors
 /// <c>{"httpStatus","code","codeDescription","message","moreInfo","context","uuid"}</c>.
 /// </summary>
-internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSandboxData messages, GetResponseSandbox account) : SandboxProviderHost
+internal sealed class GetResponseSandboxHost(SandboxData data, SandboxRegistry accounts) : SandboxProviderHost
 {
     /// <summary>The v3 counters in GetResponse's order.</summary>
     private static readonly string[] Names =
@@ -38,17 +20,21 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
         "uniqueHumanClicked", "goals", "uniqueGoals", "forwarded", "unsubscribed", "bounced", "complaints",
     ];
 
-    public override SandboxProvider Provider => SandboxProvider.GetResponse;
+    public override EmailStatsProvider Provider => EmailStatsProvider.GetResponse;
 
     public override string Prefix => "/getresponse";
 
-    public override string FixtureFolder => "GetResponse";
-
     public override bool Serves(string path) => path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
 
-    public override IResponseMessage Handle(SandboxRequest request)
+    /// <summary>The account of <c>X-Auth-Token: api-key {key}</c>.</summary>
+    public override SandboxAccount? Identify(SandboxRequest request) =>
+        request.Header("X-Auth-Token") is { } token && token.StartsWith("api-key ", StringComparison.Ordinal)
+            ? accounts.Find<GetResponseSandboxAccount>(token["api-key ".Length..])
+            : null;
+
+    public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? identified)
     {
-        if (request.Header("X-Auth-Token") != "api-key " + account.ApiKey)
+        if (identified is not GetResponseSandboxAccount account)
         {
             return Failure(HttpStatusCode.Unauthorized, 1014, "Problem during authentication process, check headers!",
                 "Unable to authenticate request. Check credentials or authentication method details", ("authenticationType", "auth_token"));
@@ -73,7 +59,7 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
                 ids = [id];
                 break;
             case ["v3", "newsletters", "statistics"]:
-                ids = Select(request, "query[newsletterId]", account.NewsletterIds);
+                ids = Select(account, request, "query[newsletterId]", account.NewsletterIds);
                 break;
             case ["v3", "autoresponders", "statistics"]:
                 if (request.QueryValue("query[autoresponderId]") is null && request.QueryValue("query[campaignId]") is null)
@@ -81,7 +67,7 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
                     return Validation("query", "", "You must specify at least one of the following parameters: autoresponderId, campaignId");
                 }
 
-                ids = Select(request, "query[autoresponderId]", account.AutoresponderIds);
+                ids = Select(account, request, "query[autoresponderId]", account.AutoresponderIds);
                 break;
             default:
                 return Failure(HttpStatusCode.NotFound, 1013, "The requested resource was not found", $"Resource not found: {request.Path}");
@@ -108,7 +94,7 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
             return Validation("page", request.QueryValue("page") ?? "", "Value must be at least 1");
         }
 
-        var periods = Periods([.. ids], grouping, from, to);
+        var periods = Periods(account, [.. ids], grouping, from, to);
         var totalPages = Math.Max(1, (periods.Count + perPage - 1) / perPage);
         var body = SandboxJson.Write(writer =>
         {
@@ -139,28 +125,28 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
         ]);
     }
 
-    public override IResponseMessage Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    public override SandboxResponse Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         var rateLimited = status == HttpStatusCode.TooManyRequests;
         return Failure(status, rateLimited ? 1015 : 1000, rateLimited ? "Too many request to API, quota reached, please wait till next quota window" : "Error", message, headers, rateLimited ? ("timeToReset", "60 seconds") : null);
     }
 
     /// <summary>The messages a collection call sums: the named ones, or a campaign's, or every one.</summary>
-    private static IEnumerable<string> Select(SandboxRequest request, string parameter, IReadOnlyList<string> all)
+    private static IEnumerable<string> Select(GetResponseSandboxAccount account, SandboxRequest request, string parameter, IReadOnlyList<string> all)
     {
         var named = request.QueryValue(parameter)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
         var campaigns = request.QueryValue("query[campaignId]")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
         return all.Where(id => (named.Length == 0 || named.Contains(id))
-            && (campaigns.Length == 0 || campaigns.Any(c => GetResponseSandboxCatalog.Campaigns.TryGetValue(c, out var members) && members.Contains(id))));
+            && (campaigns.Length == 0 || campaigns.Any(c => account.Campaigns.TryGetValue(c, out var members) && members.Contains(id))));
     }
 
     /// <summary>Every hour of activity of the messages, summed, as the v3 counters.</summary>
-    private List<(DateTime Hour, long[] Counters)> Hours(string[] ids, DateOnly? from, DateOnly? to)
+    private List<(DateTime Hour, long[] Counters)> Hours(GetResponseSandboxAccount account, string[] ids, DateOnly? from, DateOnly? to)
     {
         var byHour = new SortedDictionary<DateTime, long[]>();
         foreach (var id in ids)
         {
-            foreach (var (hour, counters) in Activity(id))
+            foreach (var (hour, counters) in Activity(account, id))
             {
                 var day = DateOnly.FromDateTime(hour);
                 if ((from is { } f && day < f) || (to is { } t && day > t))
@@ -184,9 +170,9 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
     }
 
     /// <summary>A message's hours as v3 counters: newsletters from the JSON-RPC data, autoresponders from their daily stream.</summary>
-    private IEnumerable<(DateTime Hour, long[] Counters)> Activity(string id)
+    private IEnumerable<(DateTime Hour, long[] Counters)> Activity(GetResponseSandboxAccount account, string id)
     {
-        if (messages.TryGetActivity(id, out var hours))
+        if (account.Messages.TryGetActivity(id, out var hours))
         {
             foreach (var hour in hours)
             {
@@ -196,13 +182,23 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
             yield break;
         }
 
-        var (_, _, volume, sendHour) = GetResponseSandboxCatalog.Autoresponders.Single(a => a.Id == id);
+        // An autoresponder sends all day, to each contact as it signs up: its hours are its stream's hours.
+        var (_, _, volume) = account.Autoresponders.Single(a => a.Id == id);
         foreach (var day in SandboxData.Days(data.FirstDay, data.Today))
         {
-            var d = data.Day("getresponse/autoresponder/" + id, day, volume);
-            long[] counters = [d.Requests, d.Opens, 0, d.UniqueOpens, 0, d.Clicks, 0, d.UniqueClicks, 0, d.UniqueClicks / 4, d.UniqueClicks / 5, d.UniqueOpens / 80, d.Unsubscribes, d.Bounces, d.SpamReports];
-            Human(counters);
-            yield return (day.ToDateTime(new TimeOnly(sendHour, 0)), counters);
+            var hoursOfDay = data.Hours(account.AutoresponderStream(id), day, volume);
+            for (var h = 0; h < hoursOfDay.Length; h++)
+            {
+                var d = hoursOfDay[h];
+                if (d.Requests == 0 && d.Opens == 0 && d.Clicks == 0 && d.Unsubscribes == 0 && d.Bounces == 0 && d.SpamReports == 0)
+                {
+                    continue;
+                }
+
+                long[] counters = [d.Requests, d.Opens, 0, d.UniqueOpens, 0, d.Clicks, 0, d.UniqueClicks, 0, d.UniqueClicks / 4, d.UniqueClicks / 5, d.UniqueOpens / 80, d.Unsubscribes, d.Bounces, d.SpamReports];
+                Human(counters);
+                yield return (day.ToDateTime(new TimeOnly(h, 0)), counters);
+            }
         }
     }
 
@@ -230,9 +226,9 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
         counters[8] = counters[7] - (counters[7] / 20);
     }
 
-    private List<(DateTime Start, string Duration, long[] Counters)> Periods(string[] ids, string grouping, DateOnly? from, DateOnly? to)
+    private List<(DateTime Start, string Duration, long[] Counters)> Periods(GetResponseSandboxAccount account, string[] ids, string grouping, DateOnly? from, DateOnly? to)
     {
-        var hours = Hours(ids, from, to);
+        var hours = Hours(account, ids, from, to);
         if (grouping == "hour")
         {
             return [.. hours.Select(h => (h.Hour, "PT1H", h.Counters))];
@@ -294,14 +290,14 @@ internal sealed class GetResponseSandboxHost(SandboxData data, JsonRpcMessagesSa
         return text is null || int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
-    private static IResponseMessage Validation(string field, string value, string description) =>
+    private static SandboxResponse Validation(string field, string value, string description) =>
         Failure(HttpStatusCode.BadRequest, 1000, "General error of validation process, more details should be in context section",
             "Validation error, see context section for more information", ("fieldName", field), ("originalName", value), ("errorDescription", description));
 
-    private static IResponseMessage Failure(HttpStatusCode status, int code, string description, string message, params (string Name, string Value)?[] context) =>
+    private static SandboxResponse Failure(HttpStatusCode status, int code, string description, string message, params (string Name, string Value)?[] context) =>
         Failure(status, code, description, message, null, context);
 
-    private static IResponseMessage Failure(HttpStatusCode status, int code, string description, string message, IEnumerable<KeyValuePair<string, string>>? headers, params (string Name, string Value)?[] context) =>
+    private static SandboxResponse Failure(HttpStatusCode status, int code, string description, string message, IEnumerable<KeyValuePair<string, string>>? headers, params (string Name, string Value)?[] context) =>
         SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Write(writer =>
         {
             writer.WriteStartObject();

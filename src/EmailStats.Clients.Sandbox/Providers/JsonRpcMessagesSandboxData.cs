@@ -1,3 +1,4 @@
+using System.Globalization;
 using EmailStats.Clients.Sandbox.Data;
 
 namespace EmailStats.Clients.Sandbox.Providers;
@@ -9,11 +10,13 @@ internal sealed record JsonRpcMessagesSandboxMessage(string Id, string Subject, 
 internal readonly record struct JsonRpcMessagesSandboxHour(DateTime Hour, long[] Counters);
 
 /// <summary>
-/// The GetResponse account's messages and their hourly activity. Each message is sent once, on a day inside the history
-/// window, to a list whose size and outcome come from <see cref="SandboxData"/> (the send day's figures); its opens,
-/// clicks, bounces and complaints are spread over the following weeks on decaying, day-and-night curves, in whole
-/// numbers that add up exactly to those totals. Activity after <see cref="SandboxData.Today"/> has not happened yet.
-/// Every period of every grouping is a sum of these hours, so hours add up to days, days to months, months to years.
+/// A GetResponse account's messages and their hourly activity. Each message is sent once, on a day inside the history
+/// the sandbox started with, to a list whose size and outcome come from <see cref="SandboxData.Final"/> (the send day's
+/// figures); its opens, clicks, bounces and complaints are spread over the following four weeks on decaying,
+/// day-and-night curves, in whole numbers that add up exactly to those totals. What has been reported at the sandbox's
+/// now follows <see cref="SandboxTime"/>: hours after now have not happened, the last two days' engagement is still
+/// arriving. Every period of every grouping is a sum of these hours, so hours add up to days, days to months, months
+/// to years.
 /// </summary>
 internal sealed class JsonRpcMessagesSandboxData
 {
@@ -29,17 +32,23 @@ internal sealed class JsonRpcMessagesSandboxData
         Forwarded = 7, Unsubscribes = 8, UserUnknown = 9, UserRecycled = 10, MailboxFull = 11, BlockContent = 12,
         BlockTimeout = 13, BlockOther = 14, OtherSoft = 15, OtherHard = 16, ComplaintsHandled = 17, ComplaintsUnhandled = 18;
 
-    /// <summary>How long a message keeps collecting activity: eight weeks, by then every curve is spent.</summary>
-    private const int HorizonHours = 56 * 24;
+    /// <summary>How long a message keeps collecting activity: four weeks, by then every curve is spent.</summary>
+    private const int HorizonHours = 28 * 24;
 
-    /// <summary>The messages: id, subject, age (as a share of the history, oldest first), send hour, list size.</summary>
-    private static readonly (string Id, string Subject, double Age, int Hour, long Recipients)[] Plan =
+    /// <summary>The default account's messages: id, subject, age (as a share of the history, oldest first), send hour, list size.</summary>
+    private static readonly (string Id, string Subject, double Age, int Hour, long Recipients)[] DefaultPlan =
     [
         ("sbx-newsletter", "Monthly newsletter: what is new this month", 0.85, 9, 42_000),
         ("sbx-launch", "Meet the new dashboard", 0.60, 14, 65_000),
         ("sbx-flash-sale", "Flash sale: 48 hours only", 0.40, 7, 80_000),
         ("sbx-webinar", "Live webinar invitation", 0.20, 11, 18_000),
         ("sbx-digest", "Your weekly digest", 0.03, 17, 26_000),
+    ];
+
+    private static readonly string[] Subjects =
+    [
+        "Monthly newsletter", "What is new this week", "Flash sale: 48 hours only", "Live webinar invitation", "Your weekly digest",
+        "Tips for getting more out of your account", "Last chance: offer ends tonight", "Customer stories",
     ];
 
     private enum Curve
@@ -58,19 +67,30 @@ internal sealed class JsonRpcMessagesSandboxData
     }
 
     private readonly SandboxData _data;
-    private readonly Dictionary<string, Lazy<IReadOnlyList<JsonRpcMessagesSandboxHour>>> _activity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JsonRpcMessagesSandboxMessage Message, Lazy<int[][]> Final)> _activity = new(StringComparer.Ordinal);
 
-    public JsonRpcMessagesSandboxData(SandboxData data)
+    /// <param name="data">The sandbox's data.</param>
+    /// <param name="account">The account's name (every message's stream carries it).</param>
+    /// <param name="newsletters">How many messages a generated account sends over its history; null for the default account's five.</param>
+    /// <param name="startDay">The day the sandbox started on: the history ends there.</param>
+    public JsonRpcMessagesSandboxData(SandboxData data, string account, int? newsletters, DateOnly startDay)
     {
         _data = data;
-        var historyDays = data.Today.DayNumber - data.FirstDay.DayNumber + 1;
-        var messages = new List<JsonRpcMessagesSandboxMessage>(Plan.Length);
-        foreach (var (id, subject, age, hour, recipients) in Plan)
+        var historyDays = startDay.DayNumber - data.FirstDay.DayNumber + 1;
+        (string Id, string Subject, double Age, int Hour, long Recipients)[] plan = newsletters is { } count
+            ? [.. Enumerable.Range(0, count).Select(k =>
+            {
+                var id = string.Create(CultureInfo.InvariantCulture, $"{account}-nl-{k + 1:D3}");
+                return (id, Subjects[k % Subjects.Length], 1 - ((k + 0.5) / count), 6 + (int)(SandboxTime.Unit(id, 0, 1) * 12), 4_000 + (long)(SandboxTime.Unit(id, 0, 2) * 60_000));
+            })]
+            : DefaultPlan;
+        var messages = new List<JsonRpcMessagesSandboxMessage>(plan.Length);
+        foreach (var (id, subject, age, hour, recipients) in plan)
         {
-            var day = data.Today.AddDays(-(int)Math.Round(age * (historyDays - 1)));
+            var day = startDay.AddDays(-(int)Math.Round(age * (historyDays - 1)));
             var message = new JsonRpcMessagesSandboxMessage(id, subject, day.ToDateTime(new TimeOnly(hour, 0)));
             messages.Add(message);
-            _activity[id] = new Lazy<IReadOnlyList<JsonRpcMessagesSandboxHour>>(() => Generate(message, recipients));
+            _activity[id] = (message, new Lazy<int[][]>(() => Generate(account, message, recipients)));
         }
 
         Messages = messages;
@@ -79,23 +99,54 @@ internal sealed class JsonRpcMessagesSandboxData
     /// <summary>The messages, oldest first.</summary>
     public IReadOnlyList<JsonRpcMessagesSandboxMessage> Messages { get; }
 
-    /// <summary>The hours with activity of message <paramref name="id"/>, oldest first; false for an unknown message.</summary>
+    /// <summary>
+    /// The hours with activity of message <paramref name="id"/> reported at the sandbox's now, oldest first; false for an
+    /// unknown message.
+    /// </summary>
     public bool TryGetActivity(string id, out IReadOnlyList<JsonRpcMessagesSandboxHour> hours)
     {
-        if (_activity.TryGetValue(id, out var activity))
+        if (!_activity.TryGetValue(id, out var activity))
         {
-            hours = activity.Value;
-            return true;
+            hours = [];
+            return false;
         }
 
-        hours = [];
-        return false;
+        var now = _data.Now;
+        var final = activity.Final.Value;
+        var result = new List<JsonRpcMessagesSandboxHour>();
+        for (var t = 0; t < final.Length; t++)
+        {
+            var start = activity.Message.SentAt.AddHours(t);
+            var maturity = SandboxTime.Maturity(new DateTimeOffset(start, TimeSpan.Zero), now);
+            if (maturity <= 0)
+            {
+                break;
+            }
+
+            var counters = new long[CounterNames.Length];
+            var any = false;
+            for (var c = 0; c < counters.Length; c++)
+            {
+                // Sends and bounces are reported at once; engagement and complaints arrive late.
+                counters[c] = c is Sent or (>= UserUnknown and <= OtherHard) ? final[t][c] : SandboxTime.Scale(final[t][c], maturity);
+                any |= counters[c] > 0;
+            }
+
+            if (any)
+            {
+                result.Add(new JsonRpcMessagesSandboxHour(start, counters));
+            }
+        }
+
+        hours = result;
+        return true;
     }
 
-    private List<JsonRpcMessagesSandboxHour> Generate(JsonRpcMessagesSandboxMessage message, long recipients)
+    /// <summary>The message's final counters per hour from its send hour on, every part spread over the horizon.</summary>
+    private int[][] Generate(string account, JsonRpcMessagesSandboxMessage message, long recipients)
     {
         // The send day's outcome, as SandboxData has it for this message's stream: the message's totals.
-        var day = _data.Day("getresponse/" + message.Id, DateOnly.FromDateTime(message.SentAt), recipients);
+        var day = _data.Final($"getresponse/{account}/{message.Id}", DateOnly.FromDateTime(message.SentAt), recipients);
         var hard = day.HardBounces;
         var soft = day.Bounces - hard;
         var spam = day.SpamReports;
@@ -126,13 +177,10 @@ internal sealed class JsonRpcMessagesSandboxData
             (spam / 6, Curve.Complaints, [ComplaintsUnhandled]),
         ];
 
-        // Hours after the end of "today" have not happened yet.
-        var lastHour = _data.Today.ToDateTime(new TimeOnly(23, 0));
-        var hours = (int)Math.Min(HorizonHours, ((lastHour - message.SentAt).Ticks / TimeSpan.TicksPerHour) + 1);
-        var counters = new long[hours][];
-        for (var t = 0; t < hours; t++)
+        var counters = new int[HorizonHours][];
+        for (var t = 0; t < HorizonHours; t++)
         {
-            counters[t] = new long[CounterNames.Length];
+            counters[t] = new int[CounterNames.Length];
         }
 
         var weights = new double[HorizonHours];
@@ -148,36 +196,27 @@ internal sealed class JsonRpcMessagesSandboxData
             for (var t = 0; t < HorizonHours; t++)
             {
                 var hourOfDay = (message.SentAt.Hour + t) % 24;
-                weights[t] = Weight(curve, t, hourOfDay, sendingHours) * (0.6 + (0.8 * Unit(message.Id, t, p)));
+                weights[t] = Weight(curve, t, hourOfDay, sendingHours) * (0.6 + (0.8 * SandboxTime.Unit(message.Id, t, p)));
                 sum += weights[t];
             }
 
             // Whole numbers by rounding the running total: they add up exactly to the part's total over the horizon.
             var cumulative = 0.0;
             var before = 0L;
-            for (var t = 0; t < hours; t++)
+            for (var t = 0; t < HorizonHours; t++)
             {
                 cumulative += weights[t];
                 var upTo = t == HorizonHours - 1 ? total : (long)Math.Round(total * (cumulative / sum));
                 foreach (var target in targets)
                 {
-                    counters[t][target] += upTo - before;
+                    counters[t][target] += (int)(upTo - before);
                 }
 
                 before = upTo;
             }
         }
 
-        var result = new List<JsonRpcMessagesSandboxHour>();
-        for (var t = 0; t < hours; t++)
-        {
-            if (Array.Exists(counters[t], c => c > 0))
-            {
-                result.Add(new JsonRpcMessagesSandboxHour(message.SentAt.AddHours(t), counters[t]));
-            }
-        }
-
-        return result;
+        return counters;
     }
 
     /// <summary>How much of a part falls in hour <paramref name="t"/> after sending started (before jitter and scaling).</summary>
@@ -217,20 +256,4 @@ internal sealed class JsonRpcMessagesSandboxData
         ((1 - tail) * Math.Exp(-t / fast) / fast) + (tail * Math.Exp(-t / slow) / slow);
 
     private static long Share(long of, double share) => (long)Math.Round(of * share);
-
-    /// <summary>A uniform number in [0, 1) from the message, hour and salt: stable across runs and machines.</summary>
-    private static double Unit(string id, int hour, int salt)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in id)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        var x = hash ^ ((ulong)hour << 8) ^ (ulong)salt;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        x ^= x >> 31;
-        return (x >> 11) * (1.0 / (1UL << 53));
-    }
 }

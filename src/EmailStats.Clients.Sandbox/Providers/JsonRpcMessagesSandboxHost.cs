@@ -4,7 +4,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using EmailStats.Clients.Sandbox.Data;
-using WireMock;
 
 namespace EmailStats.Clients.Sandbox.Providers;
 
@@ -19,26 +18,39 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
     private const string Method = "get_message_stats";
     private const string HashParams = "Attribute params must be reference to hash";
 
-    private readonly JsonRpcMessagesSandboxData _messages;
-    private readonly JsonRpcMessagesSandbox _account;
+    private readonly SandboxRegistry _accounts;
 
-    public JsonRpcMessagesSandboxHost(JsonRpcMessagesSandboxData messages, JsonRpcMessagesSandbox account)
+    public JsonRpcMessagesSandboxHost(SandboxRegistry accounts)
     {
-        _messages = messages;
-        _account = account;
-        account.Attach(_messages.Messages);
+        _accounts = accounts;
     }
 
-    public override SandboxProvider Provider => SandboxProvider.JsonRpcMessages;
+    public override EmailStatsProvider Provider => EmailStatsProvider.JsonRpcMessages;
 
     public override string Prefix => "/getresponse";
-
-    public override string FixtureFolder => "JsonRpcMessages";
 
     /// <summary>The GetResponse root except its v3 REST paths, which the v3 host serves.</summary>
     public override bool Serves(string path) => base.Serves(path) && !path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
 
-    public override IResponseMessage Handle(SandboxRequest request)
+    /// <summary>The account of the call's first param, when the body is a call with one.</summary>
+    public override SandboxAccount? Identify(SandboxRequest request)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(request.Body ?? "");
+            return document.RootElement is { ValueKind: JsonValueKind.Object } call
+                && call.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Array
+                && parameters.GetArrayLength() > 0 && parameters[0].ValueKind == JsonValueKind.String
+                ? _accounts.Find<GetResponseSandboxAccount>(parameters[0].GetString())
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? account)
     {
         if (request.Path != "/")
         {
@@ -62,14 +74,14 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
 
         using (document)
         {
-            return Call(document.RootElement);
+            return Call(document.RootElement, account as GetResponseSandboxAccount);
         }
     }
 
-    public override IResponseMessage Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+    public override SandboxResponse Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
         Rpc(null, -1, message, status: status, headers: headers);
 
-    private IResponseMessage Call(JsonElement call)
+    private static SandboxResponse Call(JsonElement call, GetResponseSandboxAccount? account)
     {
         if (call.ValueKind != JsonValueKind.Object)
         {
@@ -92,7 +104,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
         if (!hasId)
         {
             // A notification: the server does the call and answers nothing.
-            return new ResponseMessage { StatusCode = (int)HttpStatusCode.NoContent };
+            return SandboxResponse.NoContent();
         }
 
         if (method.GetString() != Method)
@@ -105,7 +117,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
             return Rpc(id, -32602, "Invalid params", "params must be an array: the API key, then the conditions");
         }
 
-        if (parameters.GetArrayLength() == 0 || parameters[0].ValueKind != JsonValueKind.String || parameters[0].GetString() != _account.ApiKey)
+        if (parameters.GetArrayLength() == 0 || account is null)
         {
             return Rpc(id, -1, "API key verification failed");
         }
@@ -121,7 +133,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
             return Rpc(id, -32602, "Invalid params", problem);
         }
 
-        if (!_messages.TryGetActivity(conditions.Message, out var hours))
+        if (!account.Messages.TryGetActivity(conditions.Message, out var hours))
         {
             return Rpc(id, -1, "Missing message");
         }
@@ -264,7 +276,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
     }
 
     /// <summary>A success: <c>{"jsonrpc":"2.0","id":...,"result":...}</c>, the id exactly as the request sent it.</summary>
-    private static IResponseMessage Ok(string? id, Action<Utf8JsonWriter> writeResult) =>
+    private static SandboxResponse Ok(string? id, Action<Utf8JsonWriter> writeResult) =>
         Envelope(id, HttpStatusCode.OK, null, writer =>
         {
             writer.WritePropertyName("result");
@@ -272,7 +284,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
         });
 
     /// <summary>A refusal: <c>{"jsonrpc":"2.0","id":...,"error":{"code":...,"message":...,"data":...}}</c>, HTTP 200 unless told.</summary>
-    private static IResponseMessage Rpc(
+    private static SandboxResponse Rpc(
         string? id,
         int code,
         string message,
@@ -292,7 +304,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
             writer.WriteEndObject();
         });
 
-    private static IResponseMessage Envelope(string? id, HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, Action<Utf8JsonWriter> write)
+    private static SandboxResponse Envelope(string? id, HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

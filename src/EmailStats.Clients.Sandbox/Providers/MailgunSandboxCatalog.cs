@@ -5,6 +5,7 @@ internal readonly record struct MailgunShare(string Key, int Weight);
 
 /// <summary>One sending domain of the sandbox's Mailgun account: its daily volume and how its mail breaks down.</summary>
 internal sealed record MailgunSandboxDomain(
+    string Account,
     string Name,
     long Volume,
     MailgunShare[] Tags,
@@ -13,7 +14,7 @@ internal sealed record MailgunSandboxDomain(
     MailgunShare[] Countries)
 {
     /// <summary>The <see cref="Data.SandboxData"/> stream of the domain.</summary>
-    public string Stream => "mailgun/" + Name;
+    public string Stream => $"mailgun/{Account}/{Name}";
 
     /// <summary>The breakdown by a grouping or filter key (<c>tag</c>, <c>ip</c>, <c>provider</c>, <c>country</c>, <c>device</c>).</summary>
     public MailgunShare[] SharesOf(string dimension) => dimension switch
@@ -28,20 +29,20 @@ internal sealed record MailgunSandboxDomain(
 }
 
 /// <summary>
-/// The sandbox's Mailgun account: three domains with their own volumes, tags, dedicated IPs and audiences.
-/// Every breakdown is a fixed proportion of the domain's numbers, so that the parts always sum to the whole.
+/// The breakdowns every Mailgun account of the sandbox uses: device shares, and the pools generated domains draw their
+/// tags, IPs, mailbox providers and countries from. Every breakdown is a fixed proportion of the domain's numbers, so
+/// that the parts always sum to the whole.
 /// </summary>
 internal static class MailgunSandboxCatalog
 {
     /// <summary>Opens and clicks per device type, the same for every domain.</summary>
     public static readonly MailgunShare[] Devices = [new("desktop", 41), new("mobile", 48), new("tablet", 8), new("unknown", 3)];
 
-    /// <summary>The share of each UTC hour in a day's sending (a business-hours curve).</summary>
-    public static readonly int[] Hours = [2, 1, 1, 1, 1, 2, 3, 5, 7, 9, 10, 10, 9, 8, 8, 9, 9, 8, 7, 6, 5, 4, 3, 2];
-
-    public static readonly MailgunSandboxDomain[] Domains =
+    /// <summary>The default account's domains.</summary>
+    public static MailgunSandboxDomain[] DefaultDomains(string account) =>
     [
         new(
+            account,
             "mg.acme.example",
             5200,
             [new("receipts", 5), new("shipping", 3), new("password-reset", 2)],
@@ -49,6 +50,7 @@ internal static class MailgunSandboxCatalog
             [new("gmail.com", 40), new("outlook.com", 20), new("yahoo.com", 12), new("icloud.com", 10), new("aol.com", 4), new("comcast.net", 3)],
             [new("us", 48), new("gb", 12), new("ca", 9), new("in", 8), new("br", 7), new("de", 6), new("fr", 5), new("au", 5)]),
         new(
+            account,
             "news.acme.example",
             14000,
             [new("newsletter", 6), new("product-updates", 3), new("onboarding", 1)],
@@ -56,6 +58,7 @@ internal static class MailgunSandboxCatalog
             [new("gmail.com", 44), new("outlook.com", 17), new("yahoo.com", 14), new("icloud.com", 9), new("aol.com", 5), new("hotmail.co.uk", 4)],
             [new("us", 52), new("gb", 14), new("ca", 10), new("au", 7), new("in", 6), new("de", 4)]),
         new(
+            account,
             "eu.acme.example",
             2600,
             [new("receipts", 4), new("newsletter", 3)],
@@ -64,6 +67,30 @@ internal static class MailgunSandboxCatalog
             [new("de", 40), new("fr", 18), new("nl", 10), new("es", 9), new("it", 8), new("pl", 6), new("at", 5)]),
     ];
 
-    public static MailgunSandboxDomain? Find(string name) =>
-        Array.Find(Domains, d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Domain <paramref name="index"/> (1 first) of a generated account: <c>d001.{account}.example</c>, with its own volume and audience.</summary>
+    public static MailgunSandboxDomain Generated(string account, int index)
+    {
+        var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"d{index:D3}.{account}.example");
+        var octet = 1 + (index % 250);
+        return new MailgunSandboxDomain(
+            account,
+            name,
+            300 + (long)(Data.SandboxTime.Unit(name, 0, 1) * 6000),
+            Pick(name, 2, Tags, 1, 3),
+            [new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"192.0.2.{octet}"), 1)],
+            Pick(name, 3, Providers, 3, 3),
+            Pick(name, 4, Countries, 2, 4));
+    }
+
+    private static readonly string[] Tags = ["newsletter", "receipts", "shipping", "password-reset", "promotions", "alerts"];
+    private static readonly string[] Providers = ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "aol.com", "gmx.de", "web.de", "orange.fr"];
+    private static readonly string[] Countries = ["us", "gb", "ca", "de", "fr", "in", "br", "au", "nl", "es"];
+
+    /// <summary>A stable choice of <paramref name="min"/> to <paramref name="min"/> + <paramref name="extra"/> - 1 keys from a pool, each with a weight.</summary>
+    private static MailgunShare[] Pick(string key, int salt, string[] pool, int min, int extra)
+    {
+        var count = min + (int)(Data.SandboxTime.Unit(key, 0, salt) * extra);
+        var first = (int)(Data.SandboxTime.Unit(key, 1, salt) * pool.Length);
+        return [.. Enumerable.Range(0, count).Select(k => new MailgunShare(pool[(first + k) % pool.Length], 1 + (int)(Data.SandboxTime.Unit(key, 2 + k, salt) * 9)))];
+    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using EmailStats.Clients.Mailgun;
-using WireMock;
 using static EmailStats.Clients.Sandbox.Providers.MailgunSandboxCounts;
 
 namespace EmailStats.Clients.Sandbox.Providers;
@@ -25,7 +24,7 @@ internal sealed partial class MailgunSandboxHost
         "link_validation_failed_count", "seed_test_count", "ip_blocklist_monitoring_count", "domain_blocklist_monitoring_count",
     ];
 
-    private IResponseMessage Metrics(SandboxRequest request, bool usage)
+    private SandboxResponse Metrics(MailgunSandboxAccount account, SandboxRequest request, bool usage)
     {
         if (request.Method != "POST")
         {
@@ -75,7 +74,7 @@ internal sealed partial class MailgunSandboxHost
             return BadRequest(problem);
         }
 
-        if (MetricsDomains(body, out var domains) is { } filterProblem)
+        if (MetricsDomains(account, body, out var domains) is { } filterProblem)
         {
             return BadRequest(filterProblem);
         }
@@ -94,7 +93,7 @@ internal sealed partial class MailgunSandboxHost
             }
         }
 
-        List<DateTimeOffset>? periods = byTime ? Periods(start, end, resolution) : [start];
+        List<DateTimeOffset>? periods = byTime ? Periods(account, start, end, resolution) : [start];
         if (periods is null)
         {
             return BadRequest($"Too many data points requested: at most {MaxItems} {Name(resolution)}s per query");
@@ -104,7 +103,7 @@ internal sealed partial class MailgunSandboxHost
         var rows = new List<(DateTimeOffset? Time, string? Domain, long[] Counts)>();
         foreach (var period in periods)
         {
-            List<DateTimeOffset> window = byTime ? [period] : Periods(start, end, resolution) ?? [];
+            List<DateTimeOffset> window = byTime ? [period] : Periods(account, start, end, resolution) ?? [];
             if (dimensions.Contains("domain"))
             {
                 rows.AddRange(domains.Select(d => (byTime ? (DateTimeOffset?)period : null, (string?)d.Name, Sum(window.Select(p => Counts(d, p, resolution))))));
@@ -260,9 +259,9 @@ internal sealed partial class MailgunSandboxHost
     }
 
     /// <summary>The domains a body's filter keeps (<c>domain</c> with <c>=</c> or <c>!=</c>); all without a filter.</summary>
-    private static string? MetricsDomains(JsonElement body, out MailgunSandboxDomain[] domains)
+    private static string? MetricsDomains(MailgunSandboxAccount account, JsonElement body, out MailgunSandboxDomain[] domains)
     {
-        domains = MailgunSandboxCatalog.Domains;
+        domains = account.DomainCatalog;
         if (!body.TryGetProperty("filter", out var filter) || filter.ValueKind != JsonValueKind.Object)
         {
             return null;

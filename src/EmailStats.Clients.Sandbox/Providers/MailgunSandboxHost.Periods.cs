@@ -132,10 +132,10 @@ internal sealed partial class MailgunSandboxHost
     /// <summary>
     /// The resolution steps from the step holding the start through the step holding the end, as Mailgun answers
     /// (its documented example: an end of 1 April at month resolution has an April item). With
-    /// <see cref="MailgunSandbox.EndIsExclusive"/> an end on a step boundary closes the previous step instead.
+    /// <see cref="MailgunSandboxAccount.EndIsExclusive"/> an end on a step boundary closes the previous step instead.
     /// Null when there would be more than <see cref="MaxItems"/>.
     /// </summary>
-    private List<DateTimeOffset>? Periods(DateTimeOffset start, DateTimeOffset end, MailgunResolution resolution)
+    private static List<DateTimeOffset>? Periods(MailgunSandboxAccount account, DateTimeOffset start, DateTimeOffset end, MailgunResolution resolution)
     {
         var approximate = resolution switch
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using EmailStats.Clients.Mailgun;
-using WireMock;
 using static EmailStats.Clients.Sandbox.Providers.MailgunSandboxCounts;
 
 namespace EmailStats.Clients.Sandbox.Providers;
@@ -15,7 +14,7 @@ internal sealed partial class MailgunSandboxHost
     private static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
-    private static IResponseMessage Ok(string body) => SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body);
+    private static SandboxResponse Ok(string body) => SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body);
 
     private static string WriteResult(
         string description,

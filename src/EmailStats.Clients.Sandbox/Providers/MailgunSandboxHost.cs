@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Sandbox.Data;
-using WireMock;
 using static EmailStats.Clients.Sandbox.Providers.MailgunSandboxCounts;
 
 namespace EmailStats.Clients.Sandbox.Providers;
@@ -15,7 +14,7 @@ namespace EmailStats.Clients.Sandbox.Providers;
 /// authentication as the user <c>api</c>. The sandbox's clock stands at the last second of <see cref="SandboxData.Today"/>:
 /// a query without an end ends there. The period holding <c>end</c> is answered, as Mailgun documents it.
 /// </summary>
-internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbox account) : SandboxProviderHost
+internal sealed partial class MailgunSandboxHost(SandboxData data, SandboxRegistry accounts) : SandboxProviderHost
 {
     /// <summary>More items than this in one answer is refused (an hourly query over years).</summary>
     private const int MaxItems = 10_000;
@@ -26,22 +25,37 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
 
     private static readonly string[] Groups = ["total", "time", "day", "month", "domain", "ip", "provider", "tag", "country"];
 
-    public override SandboxProvider Provider => SandboxProvider.Mailgun;
+    public override EmailStatsProvider Provider => EmailStatsProvider.Mailgun;
 
     public override string Prefix => "/mailgun";
-
-    public override string FixtureFolder => "Mailgun";
 
     /// <summary>The sandbox's "now": the last second of the last day with data.</summary>
     private DateTimeOffset Now => data.Now;
 
-    public override IResponseMessage Handle(SandboxRequest request)
+    /// <summary>The account of the Basic credentials <c>api:{key}</c>.</summary>
+    public override SandboxAccount? Identify(SandboxRequest request)
     {
+        var header = request.Header("Authorization");
+        if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var encoded = header[6..].Trim();
+        var buffer = new byte[encoded.Length];
+        return Convert.TryFromBase64String(encoded, buffer, out var written) && Encoding.UTF8.GetString(buffer, 0, written) is var pair && pair.StartsWith("api:", StringComparison.Ordinal)
+            ? accounts.Find<MailgunSandboxAccount>(pair[4..])
+            : null;
+    }
+
+    public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? identified)
+    {
+        var account = identified as MailgunSandboxAccount;
         var segments = request.Path.Trim('/').Split('/');
         if (segments is ["v1", "analytics", "metrics"] or ["v1", "analytics", "usage", "metrics"])
         {
-            return IsAuthorized(request.Header("Authorization"))
-                ? Metrics(request, usage: segments.Length == 4)
+            return account is not null
+                ? Metrics(account, request, usage: segments.Length == 4)
                 : SandboxResponse.Create(HttpStatusCode.Unauthorized, SandboxResponse.Text, "Forbidden");
         }
 
@@ -51,7 +65,7 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
         }
 
         // Like Mailgun: a wrong or missing key is a plain-text 401 "Forbidden", whatever the endpoint.
-        if (!IsAuthorized(request.Header("Authorization")))
+        if (account is null)
         {
             return SandboxResponse.Create(HttpStatusCode.Unauthorized, SandboxResponse.Text, "Forbidden");
         }
@@ -64,24 +78,24 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
         switch (segments[1..])
         {
             case ["stats", "total"]:
-                return Totals(request, MailgunSandboxCatalog.Domains, filtered: false);
+                return Totals(account, request, account.DomainCatalog, filtered: false);
             case ["stats", "filter"]:
-                return Totals(request, MailgunSandboxCatalog.Domains, filtered: true);
+                return Totals(account, request, account.DomainCatalog, filtered: true);
             case ["stats", "total", "domains"]:
-                return TotalsByDomain(request);
+                return TotalsByDomain(account, request);
             case [var name, "stats", "total"]:
-                return MailgunSandboxCatalog.Find(name) is { } domain
-                    ? Totals(request, [domain], filtered: false)
+                return account.Find(name) is { } domain
+                    ? Totals(account, request, [domain], filtered: false)
                     : DomainNotFound(name);
             case [var name, "aggregates", var kind] when kind is "providers" or "devices" or "countries":
-                return MailgunSandboxCatalog.Find(name) is { } owner ? Aggregates(owner, kind) : DomainNotFound(name);
+                return account.Find(name) is { } owner ? Aggregates(owner, kind) : DomainNotFound(name);
             default:
                 return Error(HttpStatusCode.NotFound, "Not Found");
         }
     }
 
     /// <summary>Mailgun's JSON refusal <c>{"message": "..."}</c>, also used for the 429 fault.</summary>
-    public override IResponseMessage Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+    public override SandboxResponse Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
         SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Write(writer =>
         {
             writer.WriteStartObject();
@@ -89,26 +103,13 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
             writer.WriteEndObject();
         }), headers);
 
-    private IResponseMessage DomainNotFound(string name) => Error(HttpStatusCode.NotFound, "Domain not found: " + name);
+    private SandboxResponse DomainNotFound(string name) => Error(HttpStatusCode.NotFound, "Domain not found: " + name);
 
-    private IResponseMessage BadRequest(string message) => Error(HttpStatusCode.BadRequest, message);
-
-    private bool IsAuthorized(string? header)
-    {
-        if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var encoded = header[6..].Trim();
-        var buffer = new byte[encoded.Length];
-        return Convert.TryFromBase64String(encoded, buffer, out var written)
-            && Encoding.UTF8.GetString(buffer, 0, written) == "api:" + account.ApiKey;
-    }
+    private SandboxResponse BadRequest(string message) => Error(HttpStatusCode.BadRequest, message);
 
     // ---- totals: account, domain, filtered ------------------------------------------------------------------------
 
-    private IResponseMessage Totals(SandboxRequest request, MailgunSandboxDomain[] domains, bool filtered)
+    private SandboxResponse Totals(MailgunSandboxAccount account, SandboxRequest request, MailgunSandboxDomain[] domains, bool filtered)
     {
         var problem = ReadEvents(request, out var events);
         var periodProblem = ReadPeriod(request.QueryValue, out var resolution, out var start, out var end);
@@ -152,7 +153,7 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
             };
         }
 
-        if (Periods(start, end, resolution) is not { } periods)
+        if (Periods(account, start, end, resolution) is not { } periods)
         {
             return BadRequest($"Too many data points requested: at most {MaxItems} {Name(resolution)}s per query");
         }
@@ -202,7 +203,7 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
         return Ok(WriteResult("", first, Next(periods[^1], resolution), resolution, tag, items, events));
     }
 
-    private IResponseMessage TotalsByDomain(SandboxRequest request)
+    private SandboxResponse TotalsByDomain(MailgunSandboxAccount account, SandboxRequest request)
     {
         if (ReadEvents(request, out var events) is { } problem)
         {
@@ -233,20 +234,20 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
         }
 
         var period = Truncate(timestamp, resolution);
-        var items = MailgunSandboxCatalog.Domains
+        var items = account.DomainCatalog
             .Take(limit)
             .Select(d => new Item(period, ("domain", d.Name), Counts(d, period, resolution)))
             .ToList();
         return Ok(WriteResult("", period, Next(period, resolution), resolution, null, items, events));
     }
 
-    private IResponseMessage Aggregates(MailgunSandboxDomain domain, string kind)
+    private SandboxResponse Aggregates(MailgunSandboxDomain domain, string kind)
     {
         // Mailgun's aggregates have no period: the whole history of the domain, split by fixed proportions.
         var total = Zero();
         foreach (var day in SandboxData.Days(data.FirstDay, data.Today))
         {
-            Add(total, From(data.Day(domain.Stream, day, domain.Volume)));
+            Add(total, DayCounts(domain, day));
         }
 
         var shares = domain.SharesOf(kind switch { "providers" => "provider", "devices" => "device", _ => "country" });
@@ -284,25 +285,39 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, MailgunSandbo
 
     private sealed record Item(DateTimeOffset? Time, (string Key, string Value)? Group, long[] Counts);
 
-    /// <summary>A domain's counters for one period: an hour's share of its day, a day, or the sum of a month's days.</summary>
+    /// <summary>
+    /// A domain's counters for one period: an hour of its day, a day (the sum of its hours, so hours always add up to
+    /// days), or the sum of a month's days.
+    /// </summary>
     private long[] Counts(MailgunSandboxDomain domain, DateTimeOffset period, MailgunResolution resolution)
     {
         var date = DateOnly.FromDateTime(period.UtcDateTime);
         switch (resolution)
         {
             case MailgunResolution.Hour:
-                return Split(From(data.Day(domain.Stream, date, domain.Volume)), MailgunSandboxCatalog.Hours)[period.Hour];
+                return From(data.Hours(domain.Stream, date, domain.Volume)[period.Hour]);
             case MailgunResolution.Month:
                 var month = Zero();
                 foreach (var day in SandboxData.Days(date, date.AddMonths(1).AddDays(-1)))
                 {
-                    Add(month, From(data.Day(domain.Stream, day, domain.Volume)));
+                    Add(month, DayCounts(domain, day));
                 }
 
                 return month;
             default:
-                return From(data.Day(domain.Stream, date, domain.Volume));
+                return DayCounts(domain, date);
         }
+    }
+
+    private long[] DayCounts(MailgunSandboxDomain domain, DateOnly date)
+    {
+        var total = Zero();
+        foreach (var hour in data.Hours(domain.Stream, date, domain.Volume))
+        {
+            Add(total, From(hour));
+        }
+
+        return total;
     }
 
     /// <summary>The counters of a domain's period, narrowed to the filter's tag, IP, provider or country.</summary>

@@ -66,12 +66,13 @@ internal sealed class ReportsCampaign
 }
 
 /// <summary>
-/// The sandbox's Benchmark Email account, built once from <see cref="SandboxData"/>: about 30 sent campaigns spread
-/// over the last six months of history (on weekdays when they are at least 3 days apart, on fixed calendar days so that
-/// ids do not change as days pass), two scheduled ones and three drafts. A sent campaign's totals are one <see cref="SandboxData.Day(string, DateOnly, long)"/> of its own stream:
-/// sends and bounces happen in its send hour, opens, clicks, complaints and unsubscribes over the next four weeks
-/// (integer counts per hour that add up to the totals; hours after the sandbox's now have not happened yet). The
-/// account's figures for any window are sums of those hours, so every total is the sum of its days in any time zone.
+/// A Benchmark Email account of the sandbox as it stands at one instant (<see cref="Now"/>): about 30 campaigns over six
+/// months up to the day the sandbox started, then one every few days for as long as its clock runs (on weekdays when
+/// they are at least 3 days apart, on fixed calendar days, so that ids and history never change as time passes), the
+/// next two scheduled, and three drafts. A sent campaign's totals are one <see cref="SandboxData.Final"/> day of its own
+/// stream: sends and bounces happen in its send hour, opens, clicks, complaints and unsubscribes over the next four
+/// weeks (integer counts per hour that add up to the totals), reported as <see cref="SandboxTime"/> says. The account's
+/// figures for any window are sums of those hours, so every total is the sum of its days in any time zone.
 /// </summary>
 internal sealed class ReportsSandboxData
 {
@@ -93,20 +94,34 @@ internal sealed class ReportsSandboxData
     private readonly Dictionary<long, long[]> _timeline = [];
     private readonly Dictionary<string, ReportsCampaign> _byId = new(StringComparer.Ordinal);
     private readonly long[] _contacts;
+    private readonly string _account;
 
-    public ReportsSandboxData(SandboxData data)
+    /// <param name="data">The sandbox's data.</param>
+    /// <param name="account">The account's name (its campaigns' streams and ids carry it).</param>
+    /// <param name="startDay">The day the sandbox started on: the first six months of campaigns end there.</param>
+    /// <param name="now">The instant the account is seen at.</param>
+    public ReportsSandboxData(SandboxData data, string account, DateOnly startDay, DateTimeOffset now)
     {
         Data = data;
-        Now = At(data.Today.AddDays(1), 0, 0);
+        _account = account;
+        Now = now;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var campaigns = new List<ReportsCampaign>();
         // About 30 campaigns over the last six months of history at most: the reports look back 90 days, compared
         // with the 90 before; older history would only hold campaigns nobody reports on.
-        var span = Math.Min(data.Today.DayNumber - data.FirstDay.DayNumber + 1, 182);
+        var span = Math.Min(startDay.DayNumber - data.FirstDay.DayNumber + 1, 182);
         var cadence = Math.Max(1, (int)Math.Ceiling(span / 36.0));
-
-        foreach (var day in SendDays(data.Today.AddDays(1 - span), data.Today, cadence))
+        var upcoming = new List<DateOnly>();
+        foreach (var day in SendDays(startDay.AddDays(1 - span), today.AddDays((3 * cadence) + 7), cadence))
         {
-            campaigns.Add(Sent(day));
+            if (Describe(day, 0).Scheduled <= now)
+            {
+                campaigns.Add(Sent(day));
+            }
+            else
+            {
+                upcoming.Add(day);
+            }
         }
 
         foreach (var campaign in campaigns)
@@ -122,7 +137,7 @@ internal sealed class ReportsSandboxData
         }
 
         // Contacts at the end of each day of history: a base, daily sign-ups, minus that day's unsubscribes.
-        _contacts = new long[data.Today.DayNumber - data.FirstDay.DayNumber + 1];
+        _contacts = new long[Math.Max(0, today.DayNumber - data.FirstDay.DayNumber + 1)];
         var unsubscribes = new Dictionary<DateOnly, long>();
         foreach (var (hour, counters) in _timeline)
         {
@@ -134,22 +149,19 @@ internal sealed class ReportsSandboxData
         for (var i = 0; i < _contacts.Length; i++)
         {
             var date = data.FirstDay.AddDays(i);
-            contacts += data.Day("benchmark/contacts", date, 34).Requests - unsubscribes.GetValueOrDefault(date);
+            contacts += data.Final($"benchmark/{account}/contacts", date, 34).Requests - unsubscribes.GetValueOrDefault(date);
             _contacts[i] = contacts;
         }
 
-        // Two campaigns scheduled on the next send days, three drafts written lately: no events.
-        var next = data.Today.AddDays(1);
-        for (var i = 0; i < 2; i++)
+        // The next two send days are scheduled (written two and five days before); three drafts were written lately.
+        foreach (var (day, i) in upcoming.Take(2).Select((d, i) => (d, i)))
         {
-            next = SendDays(next, next.AddDays(cadence + 3), cadence).First();
-            campaigns.Add(Scheduled(next, At(data.Today.AddDays(-1 - (3 * i)), 10, 0)));
-            next = next.AddDays(1);
+            campaigns.Add(Scheduled(day, At(day.AddDays(-2 - (3 * i)), 10, 0)));
         }
 
         foreach (var (ago, index) in new[] { (1, 1), (4, 2), (9, 3) })
         {
-            campaigns.Add(Draft(data.Today.AddDays(-ago), index));
+            campaigns.Add(Draft(startDay.AddDays(-ago), index));
         }
 
         Campaigns = [.. campaigns.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal)];
@@ -161,7 +173,7 @@ internal sealed class ReportsSandboxData
 
     public SandboxData Data { get; }
 
-    /// <summary>The end of the sandbox's today (UTC): events before it have happened.</summary>
+    /// <summary>The instant the account is seen at: events reported by then are counted.</summary>
     public DateTimeOffset Now { get; }
 
     /// <summary>Every campaign, newest first (by creation).</summary>
@@ -220,7 +232,7 @@ internal sealed class ReportsSandboxData
 
     /// <summary>Contacts at the end of <paramref name="date"/>; the base before the history, the last count after today.</summary>
     public long Contacts(DateOnly date) =>
-        date < Data.FirstDay ? BaseContacts : _contacts[Math.Min(date.DayNumber, Data.Today.DayNumber) - Data.FirstDay.DayNumber];
+        date < Data.FirstDay || _contacts.Length == 0 ? BaseContacts : _contacts[Math.Min(date.DayNumber - Data.FirstDay.DayNumber, _contacts.Length - 1)];
 
     /// <summary>The UTC instant of local midnight at the start of <paramref name="date"/> (the first valid time when midnight is skipped).</summary>
     public static DateTimeOffset LocalMidnight(TimeZoneInfo zone, DateOnly date)
@@ -268,13 +280,10 @@ internal sealed class ReportsSandboxData
                 continue;
             }
 
-            var send = day;
-            if (cadence >= 3 && day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-            {
-                var monday = day.AddDays(day.DayOfWeek == DayOfWeek.Saturday ? 2 : 1);
-                var friday = day.AddDays(day.DayOfWeek == DayOfWeek.Saturday ? -1 : -2);
-                send = monday <= last ? monday : friday;
-            }
+            // A weekend send day moves to the Monday after (never depending on the window, so a day keeps its campaign).
+            var send = cadence >= 3 && day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
+                ? day.AddDays(day.DayOfWeek == DayOfWeek.Saturday ? 2 : 1)
+                : day;
 
             if (send >= first && send <= last && seen.Add(send))
             {
@@ -287,7 +296,7 @@ internal sealed class ReportsSandboxData
     {
         var (id, name, subject, preview, scheduled, created) = Describe(day, 0);
         var volume = 1_800 + (long)(Unit(id, 1) * 3_400);
-        var d = Data.Day("benchmark/campaign/" + id, day, volume);
+        var d = Data.Final($"benchmark/{_account}/campaign/{id}", day, volume);
         var eventual = new long[Kinds];
         eventual[(int)ReportsCounter.Sent] = d.Requests - d.InvalidEmail;
         eventual[(int)ReportsCounter.Delivered] = d.Delivered;
@@ -319,12 +328,19 @@ internal sealed class ReportsSandboxData
         var hours = new List<(long, long[])>();
         var totals = new long[Kinds];
         long lastOpenHour = -1, lastClickHour = -1;
-        for (var k = 0; k < EngagementHours && Instant(sendHour + k) < Now; k++)
+        for (var k = 0; k < EngagementHours; k++)
         {
+            // Sends and bounces are reported in the send hour; engagement as SandboxTime says.
+            var maturity = SandboxTime.Maturity(Instant(sendHour + k), Now);
+            if (maturity <= 0)
+            {
+                break;
+            }
+
             var counters = new long[Kinds];
             for (var kind = 0; kind < Kinds; kind++)
             {
-                counters[kind] = kind < (int)ReportsCounter.Opens ? (k == 0 ? eventual[kind] : 0) : spread[kind][k];
+                counters[kind] = kind < (int)ReportsCounter.Opens ? (k == 0 ? eventual[kind] : 0) : SandboxTime.Scale(spread[kind][k], maturity);
                 totals[kind] += counters[kind];
             }
 
@@ -375,7 +391,7 @@ internal sealed class ReportsSandboxData
             CreatedAt = created,
             UpdatedAt = created.AddHours(2),
             ScheduledAt = scheduled,
-            Recipients = Contacts(Data.Today),
+            Recipients = Contacts(DateOnly.FromDateTime(Now.UtcDateTime)),
             Links = [.. LinkPool.Take(3).Select((l, j) => new ReportsLink(LinkId(id, j), l.Path, 0, 0))],
         };
     }
@@ -398,9 +414,9 @@ internal sealed class ReportsSandboxData
     }
 
     /// <summary>A campaign's id (a MongoDB-style object id: creation seconds, a fixed machine part, a counter), texts and times.</summary>
-    private static (string Id, string Name, string Subject, string Preview, DateTimeOffset Scheduled, DateTimeOffset Created) Describe(DateOnly day, int kind, DateTimeOffset? createdAt = null)
+    private (string Id, string Name, string Subject, string Preview, DateTimeOffset Scheduled, DateTimeOffset Created) Describe(DateOnly day, int kind, DateTimeOffset? createdAt = null)
     {
-        var key = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "/" + kind.ToString(CultureInfo.InvariantCulture);
+        var key = _account + "/" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "/" + kind.ToString(CultureInfo.InvariantCulture);
         var scheduled = At(day, 8 + (int)(Unit(key, 1) * 9), 15 * (int)(Unit(key, 2) * 4));
         var created = createdAt ?? At(day.AddDays(-2 - (int)(Unit(key, 3) * 4)), 10, 0);
         var seconds = created.ToUnixTimeSeconds();

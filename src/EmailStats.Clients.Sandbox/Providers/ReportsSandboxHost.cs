@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using EmailStats.Clients.Sandbox.Data;
-using WireMock;
 using C = EmailStats.Clients.Sandbox.Providers.ReportsCounter;
 
 namespace EmailStats.Clients.Sandbox.Providers;
@@ -26,31 +25,28 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
     private static readonly string[] Statuses = ["draft", "scheduled", "sending", "sent"];
     private static readonly string[] SortFields = ["createdAt", "updatedAt", "scheduledAt", "name", "status", "sentCount"];
 
-    private readonly ReportsSandboxData _account;
-    private readonly ReportsSandbox _sandbox;
+    private readonly SandboxRegistry _accounts;
 
-    public ReportsSandboxHost(SandboxData data, ReportsSandbox account)
+    public ReportsSandboxHost(SandboxRegistry accounts)
     {
-        _account = new ReportsSandboxData(data);
-        _sandbox = account;
-        account.SetCampaigns(
-            [.. _account.Campaigns.Select(c => c.Id)],
-            [.. _account.Campaigns.Where(c => c.IsSent).OrderByDescending(c => c.ScheduledAt).Select(c => c.Id)]);
+        _accounts = accounts;
     }
 
-    public override SandboxProvider Provider => SandboxProvider.Reports;
+    public override EmailStatsProvider Provider => EmailStatsProvider.Reports;
 
     public override string Prefix => "/benchmark";
 
-    public override string FixtureFolder => "Reports";
+    /// <summary>The account of <c>X-API-Key</c>.</summary>
+    public override SandboxAccount? Identify(SandboxRequest request) => _accounts.Find<BenchmarkSandboxAccount>(request.Header("X-API-Key"));
 
-    public override IResponseMessage Handle(SandboxRequest request)
+    public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? identified)
     {
-        if (request.Header("X-API-Key") != _sandbox.ApiKey)
+        if (identified is not BenchmarkSandboxAccount benchmark)
         {
             return Error(HttpStatusCode.Unauthorized, "Invalid or inactive API key");
         }
 
+        var account = benchmark.Snapshot();
         var path = request.Path.Length > 1 ? request.Path.TrimEnd('/') : request.Path;
         if (request.Method != "GET")
         {
@@ -60,16 +56,16 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         const string campaignReport = "/api/reports/email/";
         return path switch
         {
-            "/api/reports/dashboard" => Windowed(request, Dashboard),
-            "/api/reports/email/overall" => Windowed(request, Overall),
+            "/api/reports/dashboard" => Windowed(account, request, (zone, first, last) => Dashboard(account, zone, first, last)),
+            "/api/reports/email/overall" => Windowed(account, request, (zone, first, last) => Overall(account, zone, first, last)),
             "/api/reports/email/overall/histogram" => request.QueryValue("eventType") is { } type && EventTypes.Contains(type)
-                ? Windowed(request, (zone, first, last) => Histogram(type, zone, first, last))
+                ? Windowed(account, request, (zone, first, last) => Histogram(account, type, zone, first, last))
                 : Invalid("eventType must be one of " + string.Join(", ", EventTypes)),
-            "/api/email/campaign" => CampaignPage(request),
+            "/api/email/campaign" => CampaignPage(account, request),
             _ when path.StartsWith(campaignReport, StringComparison.Ordinal) && path[campaignReport.Length..].Split('/') is [var id] =>
-                CampaignReport(Uri.UnescapeDataString(id)),
+                CampaignReport(account, Uri.UnescapeDataString(id)),
             _ when path.StartsWith(campaignReport, StringComparison.Ordinal) && path[campaignReport.Length..].Split('/') is [var id, "engagement"] =>
-                Engagement(request, Uri.UnescapeDataString(id)),
+                Engagement(account, request, Uri.UnescapeDataString(id)),
             _ => Error(HttpStatusCode.NotFound, $"Cannot GET {path}"),
         };
     }
@@ -78,7 +74,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
     /// Benchmark's envelope <c>{"errors":[{"errorType":...,"message":...}]}</c>; a 429 also gets the rate-limit headers
     /// (<c>X-RateLimit-Reset</c> in Unix seconds, when the <c>Retry-After</c> wait ends).
     /// </summary>
-    public override IResponseMessage Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    public override SandboxResponse Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         var all = new List<KeyValuePair<string, string>>(headers ?? []);
         if (status == HttpStatusCode.TooManyRequests)
@@ -105,7 +101,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         return Errors(status, all, (type, message));
     }
 
-    private static IResponseMessage Errors(HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, params (string Type, string Message)[] errors) =>
+    private static SandboxResponse Errors(HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, params (string Type, string Message)[] errors) =>
         SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Write(w =>
         {
             w.WriteStartObject();
@@ -122,10 +118,10 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
             w.WriteEndObject();
         }), headers);
 
-    private IResponseMessage Invalid(string message) => Error(HttpStatusCode.BadRequest, message);
+    private SandboxResponse Invalid(string message) => Error(HttpStatusCode.BadRequest, message);
 
     /// <summary>Reads <c>pastDays</c> and <c>timezone</c>: the window is the last pastDays local days, today included.</summary>
-    private IResponseMessage Windowed(SandboxRequest request, Func<TimeZoneInfo, DateOnly, DateOnly, string> answer)
+    private SandboxResponse Windowed(ReportsSandboxData account, SandboxRequest request, Func<TimeZoneInfo, DateOnly, DateOnly, string> answer)
     {
         if (!int.TryParse(request.QueryValue("pastDays"), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 90)
         {
@@ -138,11 +134,11 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         }
 
         // Today in the asked zone by the sandbox's clock: a zone ahead of UTC is already in the next day.
-        var today = ReportsSandboxData.LocalDate(zone, _account.Data.Now);
+        var today = ReportsSandboxData.LocalDate(zone, account.Now);
         return Ok(answer(zone, today.AddDays(1 - days), today));
     }
 
-    private bool TryZone(SandboxRequest request, out TimeZoneInfo zone, out IResponseMessage problem)
+    private bool TryZone(SandboxRequest request, out TimeZoneInfo zone, out SandboxResponse problem)
     {
         var id = request.QueryValue("timezone") ?? "UTC";
         problem = null!;
@@ -155,11 +151,11 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         return false;
     }
 
-    private string Dashboard(TimeZoneInfo zone, DateOnly first, DateOnly last)
+    private static string Dashboard(ReportsSandboxData account, TimeZoneInfo zone, DateOnly first, DateOnly last)
     {
         var days = last.DayNumber - first.DayNumber + 1;
-        var now = _account.Sum(zone, first, last);
-        var prev = _account.Sum(zone, first.AddDays(-days), first.AddDays(-1));
+        var now = account.Sum(zone, first, last);
+        var prev = account.Sum(zone, first.AddDays(-days), first.AddDays(-1));
         return SandboxJson.Write(w =>
         {
             w.WriteStartObject();
@@ -184,8 +180,8 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
 
             // Contacts: the count at the end of the window against the end of the preceding one, one point per day.
             w.WriteStartObject("contact");
-            WriteValue(w, "count", _account.Contacts(last), _account.Contacts(first.AddDays(-1)), withPrev: false);
-            var points = SandboxData.Days(first, last).Select(d => (Start: ReportsSandboxData.LocalMidnight(zone, d), Total: _account.Contacts(d))).ToList();
+            WriteValue(w, "count", account.Contacts(last), account.Contacts(first.AddDays(-1)), withPrev: false);
+            var points = SandboxData.Days(first, last).Select(d => (Start: ReportsSandboxData.LocalMidnight(zone, d), Total: account.Contacts(d))).ToList();
             w.WriteStartObject("histogram");
             w.WriteString("start", Stamp(points[0].Start));
             w.WriteString("end", Stamp(ReportsSandboxData.LocalMidnight(zone, last.AddDays(1))));
@@ -210,17 +206,17 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         });
     }
 
-    private string Overall(TimeZoneInfo zone, DateOnly first, DateOnly last)
+    private static string Overall(ReportsSandboxData account, TimeZoneInfo zone, DateOnly first, DateOnly last)
     {
         var days = last.DayNumber - first.DayNumber + 1;
-        var now = _account.Sum(zone, first, last);
-        var prev = _account.Sum(zone, first.AddDays(-days), first.AddDays(-1));
+        var now = account.Sum(zone, first, last);
+        var prev = account.Sum(zone, first.AddDays(-days), first.AddDays(-1));
         var window = (Start: ReportsSandboxData.LocalMidnight(zone, first), End: ReportsSandboxData.LocalMidnight(zone, last.AddDays(1)));
         return SandboxJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("campaignComparison");
-            foreach (var campaign in _account.Campaigns
+            foreach (var campaign in account.Campaigns
                 .Where(c => c.IsSent && c.ScheduledAt >= window.Start && c.ScheduledAt < window.End)
                 .OrderByDescending(c => c.ScheduledAt)
                 .Take(10))
@@ -238,7 +234,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
 
             w.WriteEndArray();
 
-            var parts = _account.OpensByPartOfDay(zone, first, last);
+            var parts = account.OpensByPartOfDay(zone, first, last);
             var opens = parts.Sum();
             w.WriteStartObject("deliveryTimeStats");
             foreach (var (name, i) in new[] { ("morning", 0), ("afternoon", 1), ("evening", 2), ("night", 3) })
@@ -281,9 +277,9 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
             which is { } one ? counters[(int)one] : counters[(int)C.HardBounces] + counters[(int)C.SoftBounces];
     }
 
-    private string Histogram(string eventType, TimeZoneInfo zone, DateOnly first, DateOnly last)
+    private static string Histogram(ReportsSandboxData account, string eventType, TimeZoneInfo zone, DateOnly first, DateOnly last)
     {
-        var days = _account.Daily(zone, first, last);
+        var days = account.Daily(zone, first, last);
         var buckets = SandboxData.Days(first, last).Select((d, i) =>
         {
             var counters = days[i];
@@ -303,9 +299,9 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         return WriteHistogram(buckets);
     }
 
-    private IResponseMessage CampaignReport(string id)
+    private SandboxResponse CampaignReport(ReportsSandboxData account, string id)
     {
-        if (_account.Find(id) is not { } campaign)
+        if (account.Find(id) is not { } campaign)
         {
             return Errors(HttpStatusCode.NotFound, null, ("RecordNotFound", $"Email campaign {id} not found"));
         }
@@ -369,7 +365,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
     /// Unique opens and clicks after sending: 24 hourly buckets from the send hour (<c>24hours</c>), or one bucket per
     /// local day from the send day, 7 (<c>week</c>) or 30 (<c>month</c>: every event of the campaign).
     /// </summary>
-    private IResponseMessage Engagement(SandboxRequest request, string id)
+    private SandboxResponse Engagement(ReportsSandboxData account, SandboxRequest request, string id)
     {
         var period = request.QueryValue("period") ?? "24hours";
         if (period is not ("24hours" or "week" or "month"))
@@ -382,7 +378,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
             return problem;
         }
 
-        if (_account.Find(id) is not { } campaign)
+        if (account.Find(id) is not { } campaign)
         {
             return Errors(HttpStatusCode.NotFound, null, ("RecordNotFound", $"Email campaign {id} not found"));
         }
@@ -415,7 +411,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
             new Bucket(bounds[i], bounds[i + 1], opens[i] + clicks[i], ("uniqueOpens", opens[i]), ("uniqueClicks", clicks[i])))]));
     }
 
-    private IResponseMessage CampaignPage(SandboxRequest request)
+    private SandboxResponse CampaignPage(ReportsSandboxData account, SandboxRequest request)
     {
         if (!int.TryParse(request.QueryValue("page") ?? "1", NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1)
         {
@@ -427,7 +423,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
             return Invalid("size must be a number between 1 and 100");
         }
 
-        IEnumerable<ReportsCampaign> campaigns = _account.Campaigns;
+        IEnumerable<ReportsCampaign> campaigns = account.Campaigns;
         if (request.QueryValue("statuses") is { } statuses)
         {
             var wanted = statuses.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -570,5 +566,5 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
     private static string Stamp(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static IResponseMessage Ok(string body) => SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body);
+    private static SandboxResponse Ok(string body) => SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body);
 }

@@ -1,29 +1,29 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using WireMock;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace EmailStats.Clients.Sandbox.Providers;
 
-/// <summary>A request as a provider host sees it: the path below the provider's prefix, the query and the form.</summary>
+/// <summary>A request as a provider host sees it: the path below the provider's prefix, the query, the form and the body.</summary>
 internal sealed class SandboxRequest
 {
-    public SandboxRequest(IRequestMessage message, string prefix)
+    private readonly HttpRequestMessage _message;
+
+    private SandboxRequest(HttpRequestMessage message, string path, string? body)
     {
-        Message = message;
-        Path = message.Path.Length > prefix.Length ? message.Path[prefix.Length..] : "/";
-        Method = message.Method.ToUpperInvariant();
-        Form = message.Body is { Length: > 0 } body && IsForm(message) ? ParsePairs(body) : [];
-        Query = ParsePairs(message.RawQuery?.TrimStart('?') ?? "");
+        _message = message;
+        Path = path;
+        Method = message.Method.Method.ToUpperInvariant();
+        Body = body;
+        var contentType = message.Content?.Headers.ContentType?.MediaType;
+        Form = body is { Length: > 0 } && string.Equals(contentType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ? ParsePairs(body) : [];
+        Query = ParsePairs(message.RequestUri?.Query.TrimStart('?') ?? "");
     }
 
-    public IRequestMessage Message { get; }
-
-    /// <summary>The path below the provider prefix, starting with '/'.</summary>
+    /// <summary>The path below the provider prefix, starting with '/', still percent-encoded.</summary>
     public string Path { get; }
 
     public string Method { get; }
@@ -32,7 +32,15 @@ internal sealed class SandboxRequest
 
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
 
-    public string? Body => Message.Body;
+    public string? Body { get; }
+
+    /// <summary>Reads the request (its body once) for the host whose paths start with <paramref name="prefix"/>.</summary>
+    public static async Task<SandboxRequest> ReadAsync(HttpRequestMessage message, string prefix, CancellationToken cancellationToken)
+    {
+        var body = message.Content is null ? null : await message.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var fullPath = message.RequestUri?.AbsolutePath ?? "/";
+        return new SandboxRequest(message, fullPath.Length > prefix.Length ? fullPath[prefix.Length..] : "/", body);
+    }
 
     public string? FormValue(string name) => First(Form, name);
 
@@ -42,8 +50,15 @@ internal sealed class SandboxRequest
 
     public IEnumerable<string> QueryValues(string name) => Query.Where(p => p.Key == name).Select(p => p.Value);
 
-    public string? Header(string name) =>
-        Message.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+    public string? Header(string name)
+    {
+        if (_message.Headers.TryGetValues(name, out var values) || (_message.Content?.Headers.TryGetValues(name, out values) ?? false))
+        {
+            return values.FirstOrDefault();
+        }
+
+        return null;
+    }
 
     private static string? First(IReadOnlyList<KeyValuePair<string, string>> pairs, string name)
     {
@@ -57,10 +72,6 @@ internal sealed class SandboxRequest
 
         return null;
     }
-
-    private static bool IsForm(IRequestMessage message) =>
-        message.Headers?.Any(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)
-            && h.Value.Any(v => v.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))) == true;
 
     private static List<KeyValuePair<string, string>> ParsePairs(string text)
     {
@@ -79,35 +90,64 @@ internal sealed class SandboxRequest
     private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }
 
-/// <summary>Builds WireMock response messages.</summary>
-internal static class SandboxResponse
+/// <summary>An answer of a provider host: status, content type, body and headers.</summary>
+internal sealed class SandboxResponse
 {
     public const string Json = "application/json";
     public const string Xml = "text/xml";
     public const string Text = "text/plain";
 
-    public static IResponseMessage Create(HttpStatusCode status, string contentType, string body, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    private SandboxResponse(HttpStatusCode status, string? contentType, string body, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
-        var all = new Dictionary<string, WireMockList<string>>(StringComparer.OrdinalIgnoreCase)
+        Status = status;
+        ContentType = contentType;
+        Body = body;
+        Headers = headers;
+    }
+
+    public HttpStatusCode Status { get; }
+
+    public string? ContentType { get; }
+
+    public string Body { get; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private set; }
+
+    public static SandboxResponse Create(HttpStatusCode status, string contentType, string body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        new(status, contentType, body, [.. headers ?? []]);
+
+    /// <summary>An answer without a body (a JSON-RPC notification's 204).</summary>
+    public static SandboxResponse NoContent() => new(HttpStatusCode.NoContent, null, "", []);
+
+    /// <summary>The same answer with more headers (rate-limit headers added by the handler).</summary>
+    public SandboxResponse WithHeaders(IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        Headers = [.. Headers, .. headers];
+        return this;
+    }
+
+    public HttpResponseMessage ToHttp(HttpRequestMessage request)
+    {
+        var response = new HttpResponseMessage(Status) { RequestMessage = request };
+        if (ContentType is not null)
         {
-            ["Content-Type"] = new WireMockList<string>($"{contentType}; charset=utf-8"),
-        };
-        foreach (var (name, value) in headers ?? [])
+            response.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Body));
+            response.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType) { CharSet = "utf-8" };
+        }
+        else
         {
-            all[name] = new WireMockList<string>(value);
+            response.Content = new ByteArrayContent([]);
         }
 
-        return new ResponseMessage
+        foreach (var (name, value) in Headers)
         {
-            StatusCode = (int)status,
-            Headers = all,
-            BodyData = new BodyData
+            if (!response.Headers.TryAddWithoutValidation(name, value))
             {
-                DetectedBodyType = BodyType.String,
-                BodyAsString = body,
-                Encoding = Encoding.UTF8,
-            },
-        };
+                response.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return response;
     }
 }
 

@@ -4,7 +4,6 @@ using System.Security;
 using System.Text;
 using System.Text.Json;
 using EmailStats.Clients.Sandbox.Data;
-using WireMock;
 
 namespace EmailStats.Clients.Sandbox.Providers;
 
@@ -12,18 +11,20 @@ namespace EmailStats.Clients.Sandbox.Providers;
 /// SendGrid v2: <c>/apiv2/reseller.manage.{json|xml}</c> (with <c>method=stats</c>) and <c>/apiv2/customer.stats.{json|xml}</c>,
 /// form-encoded POSTs with the credentials in the body, every operation, both formats.
 /// </summary>
-internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox account) : SandboxProviderHost
+internal sealed class SendGridV2SandboxHost(SandboxData data, SandboxRegistry accounts) : SandboxProviderHost
 {
-    public override SandboxProvider Provider => SandboxProvider.SendGridV2;
+    public override EmailStatsProvider Provider => EmailStatsProvider.SendGridV2;
 
     public override string Prefix => "/sendgrid";
-
-    public override string FixtureFolder => "SendGridV2";
 
     /// <summary>The SendGrid root except its v3 paths, which the v3 host serves.</summary>
     public override bool Serves(string path) => base.Serves(path) && !path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
 
-    public override IResponseMessage Handle(SandboxRequest request)
+    /// <summary>The account of the <c>api_key</c> form field, when the <c>api_user</c> is that account's too.</summary>
+    public override SandboxAccount? Identify(SandboxRequest request) =>
+        accounts.Find<SendGridSandboxAccount>(request.FormValue("api_key")) is { } account && request.FormValue("api_user") == account.ApiUser ? account : null;
+
+    public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? identified)
     {
         var (api, format) = request.Path switch
         {
@@ -39,7 +40,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
         }
 
         var xml = format == "xml";
-        if (request.FormValue("api_user") != account.ApiUser || request.FormValue("api_key") != account.ApiKey)
+        if (identified is not SendGridSandboxAccount account)
         {
             return ErrorObject(HttpStatusCode.Unauthorized, 401, "Permission denied, wrong credentials", xml);
         }
@@ -55,7 +56,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
             return Errors(xml, $"User {user} does not exist");
         }
 
-        var streams = SendGridSandboxAccount.Streams(user);
+        var streams = account.Streams(user);
         if (request.FormValue("aggregate") == "1")
         {
             var total = SandboxDay.Empty(data.Today);
@@ -90,7 +91,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
         {
             foreach (var category in asked.Distinct(StringComparer.Ordinal).Where(categories.Contains))
             {
-                rows.Add((SendGridSandboxAccount.Day(data, user, category, day), category));
+                rows.Add((account.Day(data, user, category, day), category));
             }
         }
 
@@ -98,7 +99,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
         return Ok(xml, WriteDays(rows, xml, api == "reseller" ? null : SubuserCategoryCounters));
     }
 
-    public override IResponseMessage Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+    public override SandboxResponse Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
         SandboxResponse.Create(status, SandboxResponse.Json, JsonSerializer.Serialize(new ErrorList("error", [message]), SandboxJsonContext.Default.ErrorList), headers);
 
     private bool TryReadRange(SandboxRequest request, out DateOnly start, out DateOnly end, out string problem)
@@ -148,17 +149,17 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SendGridV2Sandbox 
         return true;
     }
 
-    private static IResponseMessage Ok(bool xml, string body) =>
+    private static SandboxResponse Ok(bool xml, string body) =>
         SandboxResponse.Create(HttpStatusCode.OK, xml ? SandboxResponse.Xml : SandboxResponse.Json, body);
 
-    private static IResponseMessage Errors(bool xml, string message) => SandboxResponse.Create(
+    private static SandboxResponse Errors(bool xml, string message) => SandboxResponse.Create(
         HttpStatusCode.OK,
         xml ? SandboxResponse.Xml : SandboxResponse.Json,
         xml
             ? $"<result><message>error</message><errors><error>{SecurityElement.Escape(message)}</error></errors></result>"
             : JsonSerializer.Serialize(new ErrorList("error", [message]), SandboxJsonContext.Default.ErrorList));
 
-    private static IResponseMessage ErrorObject(HttpStatusCode status, int code, string message, bool xml) => SandboxResponse.Create(
+    private static SandboxResponse ErrorObject(HttpStatusCode status, int code, string message, bool xml) => SandboxResponse.Create(
         status,
         xml ? SandboxResponse.Xml : SandboxResponse.Json,
         xml

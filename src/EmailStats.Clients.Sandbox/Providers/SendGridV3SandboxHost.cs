@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using EmailStats.Clients.Sandbox.Data;
-using WireMock;
 
 namespace EmailStats.Clients.Sandbox.Providers;
 
@@ -11,7 +10,7 @@ namespace EmailStats.Clients.Sandbox.Providers;
 /// <c>on-behalf-of</c> (a subuser sees its own numbers; the parent sees the sum of its subusers), <c>aggregated_by</c>,
 /// paging, sorting and SendGrid's refusals as <c>{"errors":[{"field","message"}]}</c>.
 /// </summary>
-internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox account) : SandboxProviderHost
+internal sealed class SendGridV3SandboxHost(SandboxData data, SandboxRegistry accounts) : SandboxProviderHost
 {
     /// <summary>The sixteen metrics of global, category and subuser statistics, in SendGrid's order.</summary>
     private static readonly string[] Names =
@@ -22,23 +21,27 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
 
     private static readonly string[] MonthlyUnsortable = ["bounce_drops", "deferred", "invalid_emails", "processed", "spam_report_drops", "spam_reports", "unsubscribe_drops"];
 
-    public override SandboxProvider Provider => SandboxProvider.SendGridV3;
+    public override EmailStatsProvider Provider => EmailStatsProvider.SendGridV3;
 
     public override string Prefix => "/sendgrid";
-
-    public override string FixtureFolder => "SendGridV3";
 
     /// <summary>The v3 paths of the SendGrid root; the v2 host serves the rest.</summary>
     public override bool Serves(string path) => path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
 
-    public override IResponseMessage Handle(SandboxRequest request)
+    /// <summary>The account of the Bearer key.</summary>
+    public override SandboxAccount? Identify(SandboxRequest request) =>
+        request.Header("Authorization") is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? accounts.Find<SendGridSandboxAccount>(header["Bearer ".Length..])
+            : null;
+
+    public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? identified)
     {
         if (request.Method != "GET")
         {
             return Error(HttpStatusCode.MethodNotAllowed, $"{request.Method} is not allowed on {request.Path}");
         }
 
-        if (request.Header("Authorization") != "Bearer " + account.ApiKey)
+        if (identified is not SendGridSandboxAccount account)
         {
             return Errors(HttpStatusCode.Unauthorized, (null, "authorization required"));
         }
@@ -61,63 +64,63 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments is ["v3", "subusers", var subuser, "stats", "monthly"] && subuser != "stats")
         {
-            return Monthly(request, Uri.UnescapeDataString(subuser), onBehalfOf);
+            return Monthly(account, request, Uri.UnescapeDataString(subuser), onBehalfOf);
         }
 
         return request.Path switch
         {
-            "/v3/stats" => Dated(request, range => Rows(range, d => [Make(null, null, Metrics(scope, d))])),
-            "/v3/categories/stats" => Categories(request, scope),
-            "/v3/categories/stats/sums" => Sums(request, "category", CategoriesOf(scope).Select(c => (c, (Func<DateOnly, long[]>)(d => CategoryMetrics(scope, c, d))))),
-            "/v3/subusers/stats" => onBehalfOf is null ? Subusers(request) : ParentOnly(),
-            "/v3/subusers/stats/sums" => onBehalfOf is null ? Sums(request, "subuser", account.Subusers.Select(s => (s, (Func<DateOnly, long[]>)(d => Metrics([s], d))))) : ParentOnly(),
-            "/v3/subusers/stats/monthly" => onBehalfOf is null ? Monthly(request, null, null) : ParentOnly(),
-            "/v3/mailbox_providers/stats" => Advanced(request, "mailbox_providers", SendGridV3SandboxShares.MailboxProviders, (range, shares) => Rows(range, d => MailboxProviders(scope, d, shares))),
-            "/v3/browsers/stats" => Advanced(request, "browsers", SendGridV3SandboxShares.Browsers, (range, shares) => Rows(range, d => Browsers(scope, d, shares))),
-            "/v3/devices/stats" => Dated(request, range => Rows(range, d => Devices(scope, d))),
-            "/v3/clients/stats" => Dated(request, range => Rows(range, d => Clients(scope, d, null))),
-            "/v3/clients/phone/stats" => Dated(request, range => Rows(range, d => Clients(scope, d, "Phone"))),
-            "/v3/clients/tablet/stats" => Dated(request, range => Rows(range, d => Clients(scope, d, "Tablet"))),
-            "/v3/clients/webmail/stats" => Dated(request, range => Rows(range, d => Clients(scope, d, "Webmail"))),
-            "/v3/clients/desktop/stats" => Dated(request, range => Rows(range, d => Clients(scope, d, "Desktop"))),
-            "/v3/geo/stats" => Geo(request, scope),
+            "/v3/stats" => Dated(request, range => Rows(range, d => [Make(null, null, Metrics(account, scope, d))])),
+            "/v3/categories/stats" => Categories(account, request, scope),
+            "/v3/categories/stats/sums" => Sums(request, "category", CategoriesOf(account, scope).Select(c => (c, (Func<DateOnly, long[]>)(d => CategoryMetrics(account, scope, c, d))))),
+            "/v3/subusers/stats" => onBehalfOf is null ? Subusers(account, request) : ParentOnly(),
+            "/v3/subusers/stats/sums" => onBehalfOf is null ? Sums(request, "subuser", account.Subusers.Select(s => (s, (Func<DateOnly, long[]>)(d => Metrics(account, [s], d))))) : ParentOnly(),
+            "/v3/subusers/stats/monthly" => onBehalfOf is null ? Monthly(account, request, null, null) : ParentOnly(),
+            "/v3/mailbox_providers/stats" => Advanced(request, "mailbox_providers", SendGridV3SandboxShares.MailboxProviders, (range, shares) => Rows(range, d => MailboxProviders(account, scope, d, shares))),
+            "/v3/browsers/stats" => Advanced(request, "browsers", SendGridV3SandboxShares.Browsers, (range, shares) => Rows(range, d => Browsers(account, scope, d, shares))),
+            "/v3/devices/stats" => Dated(request, range => Rows(range, d => Devices(account, scope, d))),
+            "/v3/clients/stats" => Dated(request, range => Rows(range, d => Clients(account, scope, d, null))),
+            "/v3/clients/phone/stats" => Dated(request, range => Rows(range, d => Clients(account, scope, d, "Phone"))),
+            "/v3/clients/tablet/stats" => Dated(request, range => Rows(range, d => Clients(account, scope, d, "Tablet"))),
+            "/v3/clients/webmail/stats" => Dated(request, range => Rows(range, d => Clients(account, scope, d, "Webmail"))),
+            "/v3/clients/desktop/stats" => Dated(request, range => Rows(range, d => Clients(account, scope, d, "Desktop"))),
+            "/v3/geo/stats" => Geo(account, request, scope),
             _ when request.Path.StartsWith("/v3/clients/", StringComparison.Ordinal) => Errors(HttpStatusCode.BadRequest, ("client_type", "must be phone, tablet, webmail or desktop")),
             _ => Errors(HttpStatusCode.NotFound, (null, $"resource not found: {request.Path}")),
         };
     }
 
-    public override IResponseMessage Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+    public override SandboxResponse Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
         ErrorsWith(status, headers, (null, message));
 
-    private IResponseMessage ParentOnly() => Errors(HttpStatusCode.Forbidden, (null, "access forbidden: subuser statistics are for the parent account"));
+    private SandboxResponse ParentOnly() => Errors(HttpStatusCode.Forbidden, (null, "access forbidden: subuser statistics are for the parent account"));
 
     /// <summary>
     /// The scope's day as SendGrid's sixteen metrics: each subuser's day is the v2 user's day (the sum of its streams, its
     /// drops the v2 repeat counters of that sum), and the parent's day the sum of its subusers' days.
     /// </summary>
-    private long[] Metrics(string[] scope, DateOnly day)
+    private long[] Metrics(SendGridSandboxAccount account, string[] scope, DateOnly day)
     {
         var total = new long[Names.Length];
         foreach (var user in scope)
         {
-            Add(total, Values(data.Day(SendGridSandboxAccount.Streams(user), day)));
+            Add(total, Values(data.Day(account.Streams(user), day)));
         }
 
         return total;
     }
 
-    private long[] CategoryMetrics(string[] scope, string category, DateOnly day)
+    private long[] CategoryMetrics(SendGridSandboxAccount account, string[] scope, string category, DateOnly day)
     {
         var total = new long[Names.Length];
         foreach (var user in scope.Where(u => account.Categories[u].Contains(category)))
         {
-            Add(total, Values(SendGridSandboxAccount.Day(data, user, category, day)));
+            Add(total, Values(account.Day(data, user, category, day)));
         }
 
         return total;
     }
 
-    private IEnumerable<string> CategoriesOf(string[] scope) => scope.SelectMany(u => account.Categories[u]).Distinct(StringComparer.Ordinal);
+    private static IEnumerable<string> CategoriesOf(SendGridSandboxAccount account, string[] scope) => scope.SelectMany(u => account.Categories[u]).Distinct(StringComparer.Ordinal);
 
     /// <summary>One stream's day as the sixteen metrics: the drops are the v2 account's repeat counters.</summary>
     private static long[] Values(SandboxDay d)
@@ -143,7 +146,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
 
     private static long Get(long[] metrics, string name) => metrics[Array.IndexOf(Names, name)];
 
-    private IResponseMessage Categories(SandboxRequest request, string[] scope)
+    private SandboxResponse Categories(SendGridSandboxAccount account, SandboxRequest request, string[] scope)
     {
         var asked = request.QueryValues("categories").ToArray();
         if (asked.Length is 0 or > 10)
@@ -163,10 +166,10 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         }
 
         var names = asked.Distinct(StringComparer.Ordinal).ToArray();
-        return Dated(request, _ => Rows(range, d => [.. names.Select(c => Make("category", c, CategoryMetrics(scope, c, d)))]), range);
+        return Dated(request, _ => Rows(range, d => [.. names.Select(c => Make("category", c, CategoryMetrics(account, scope, c, d)))]), range);
     }
 
-    private IResponseMessage Subusers(SandboxRequest request)
+    private SandboxResponse Subusers(SendGridSandboxAccount account, SandboxRequest request)
     {
         var asked = request.QueryValues("subusers").Distinct(StringComparer.Ordinal).ToArray();
         if (asked.Length is 0 or > 10)
@@ -179,10 +182,10 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
             return Errors(HttpStatusCode.BadRequest, ("subusers", $"subuser {unknown} does not exist"));
         }
 
-        return Dated(request, range => Rows(range, d => [.. asked.Select(s => Make("subuser", s, Metrics([s], d)))]));
+        return Dated(request, range => Rows(range, d => [.. asked.Select(s => Make("subuser", s, Metrics(account, [s], d)))]));
     }
 
-    private IResponseMessage Advanced(SandboxRequest request, string parameter, SandboxShare[] all, Func<DateRange, SandboxShare[], List<Row>> rows)
+    private SandboxResponse Advanced(SandboxRequest request, string parameter, SandboxShare[] all, Func<DateRange, SandboxShare[], List<Row>> rows)
     {
         var asked = request.QueryValues(parameter).ToArray();
         if (asked.Length > 10)
@@ -194,34 +197,34 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         return Dated(request, range => rows(range, shares));
     }
 
-    private List<Entry> MailboxProviders(string[] scope, DateOnly day, SandboxShare[] asked)
+    private List<Entry> MailboxProviders(SendGridSandboxAccount account, string[] scope, DateOnly day, SandboxShare[] asked)
     {
-        var total = Metrics(scope, day);
+        var total = Metrics(account, scope, day);
         string[] names = ["blocks", "bounces", "clicks", "deferred", "delivered", "drops", "opens", "processed", "requests", "spam_reports", "unique_clicks", "unique_opens"];
         var drops = Get(total, "bounce_drops") + Get(total, "spam_report_drops") + Get(total, "unsubscribe_drops");
         var parts = names.Select(n => SendGridV3SandboxShares.Split(n == "drops" ? drops : Get(total, n), SendGridV3SandboxShares.MailboxProviders)).ToArray();
         return Segments("mailbox_provider", SendGridV3SandboxShares.MailboxProviders, asked, names, parts);
     }
 
-    private List<Entry> Browsers(string[] scope, DateOnly day, SandboxShare[] asked)
+    private List<Entry> Browsers(SendGridSandboxAccount account, string[] scope, DateOnly day, SandboxShare[] asked)
     {
-        var total = Metrics(scope, day);
+        var total = Metrics(account, scope, day);
         string[] names = ["clicks", "unique_clicks"];
         return Segments("browser", SendGridV3SandboxShares.Browsers, asked, names, [.. names.Select(n => SendGridV3SandboxShares.Split(Get(total, n), SendGridV3SandboxShares.Browsers))]);
     }
 
-    private List<Entry> Devices(string[] scope, DateOnly day)
+    private List<Entry> Devices(SendGridSandboxAccount account, string[] scope, DateOnly day)
     {
-        var total = Metrics(scope, day);
+        var total = Metrics(account, scope, day);
         string[] names = ["opens", "unique_opens"];
         var shares = SendGridV3SandboxShares.Devices;
         return Segments("device", shares, shares, names, [.. names.Select(n => SendGridV3SandboxShares.Split(Get(total, n), shares))]);
     }
 
-    private List<Entry> Clients(string[] scope, DateOnly day, string? device)
+    private List<Entry> Clients(SendGridSandboxAccount account, string[] scope, DateOnly day, string? device)
     {
         var entries = new List<Entry>();
-        foreach (var deviceEntry in Devices(scope, day))
+        foreach (var deviceEntry in Devices(account, scope, day))
         {
             if (!SendGridV3SandboxShares.Clients.TryGetValue(deviceEntry.Name!, out var clients) || (device is not null && deviceEntry.Name != device))
             {
@@ -236,7 +239,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         return entries;
     }
 
-    private IResponseMessage Geo(SandboxRequest request, string[] scope)
+    private SandboxResponse Geo(SendGridSandboxAccount account, SandboxRequest request, string[] scope)
     {
         var country = request.QueryValue("country");
         if (country is not (null or "US" or "CA"))
@@ -247,7 +250,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         string[] names = ["clicks", "opens", "unique_clicks", "unique_opens"];
         return Dated(request, range => Rows(range, d =>
         {
-            var total = Metrics(scope, d);
+            var total = Metrics(account, scope, d);
             var countries = SendGridV3SandboxShares.Countries;
             var parts = names.Select(n => SendGridV3SandboxShares.Split(Get(total, n), countries)).ToArray();
             var byCountry = Segments("country", countries, countries, names, parts);
@@ -313,7 +316,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         return rows;
     }
 
-    private IResponseMessage Dated(SandboxRequest request, Func<DateRange, List<Row>> build, DateRange? known = null)
+    private SandboxResponse Dated(SandboxRequest request, Func<DateRange, List<Row>> build, DateRange? known = null)
     {
         DateRange range;
         if (known is { } given)
@@ -334,7 +337,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         return Ok(Write(limit is { } l ? rows.Take(l) : rows));
     }
 
-    private IResponseMessage Sums(SandboxRequest request, string type, IEnumerable<(string Name, Func<DateOnly, long[]> Day)> segments)
+    private SandboxResponse Sums(SandboxRequest request, string type, IEnumerable<(string Name, Func<DateOnly, long[]> Day)> segments)
     {
         if (TryRange(request, out var range) is { } refused)
         {
@@ -364,7 +367,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         return Ok(Write([new Row(range.Start, Order(totals, metric, ascending).Skip(offset).Take(limit!.Value).ToList())], single: true));
     }
 
-    private IResponseMessage Monthly(SandboxRequest request, string? one, string? onBehalfOf)
+    private SandboxResponse Monthly(SendGridSandboxAccount account, SandboxRequest request, string? one, string? onBehalfOf)
     {
         if (!DateOnly.TryParseExact(request.QueryValue("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -400,10 +403,10 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
             var total = new long[Names.Length];
             foreach (var day in SandboxData.Days(first, last))
             {
-                Add(total, Metrics([s], day));
+                Add(total, Metrics(account, [s], day));
             }
 
-            var (firstName, lastName) = SendGridSandboxAccount.Names[s];
+            var (firstName, lastName) = account.NameOf(s);
             return Make("subuser", s, total) with { FirstName = firstName, LastName = lastName };
         });
         return Ok(Write([new Row(first, Order(totals, metric, ascending).Skip(offset).Take(limit!.Value).ToList())], single: true));
@@ -414,7 +417,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
             ? entries.OrderBy(e => e.Metrics[metric]).ThenBy(e => e.Name, StringComparer.Ordinal)
             : entries.OrderByDescending(e => e.Metrics[metric]).ThenBy(e => e.Name, StringComparer.Ordinal);
 
-    private IResponseMessage? TryRange(SandboxRequest request, out DateRange range)
+    private SandboxResponse? TryRange(SandboxRequest request, out DateRange range)
     {
         range = default;
         if (!DateOnly.TryParseExact(request.QueryValue("start_date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
@@ -445,7 +448,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         return null;
     }
 
-    private static IResponseMessage? TryPage(SandboxRequest request, int? defaultLimit, out int? limit, out int offset)
+    private static SandboxResponse? TryPage(SandboxRequest request, int? defaultLimit, out int? limit, out int offset)
     {
         limit = defaultLimit;
         offset = 0;
@@ -467,7 +470,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         return null;
     }
 
-    private static IResponseMessage? TrySort(SandboxRequest request, string[] sortable, out string metric, out bool ascending)
+    private static SandboxResponse? TrySort(SandboxRequest request, string[] sortable, out string metric, out bool ascending)
     {
         metric = request.QueryValue("sort_by_metric") ?? "delivered";
         var direction = request.QueryValue("sort_by_direction") ?? "desc";
@@ -480,11 +483,11 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SendGridV3Sandbox 
         return direction is "asc" or "desc" ? null : Errors(HttpStatusCode.BadRequest, ("sort_by_direction", "must be asc or desc"));
     }
 
-    private static IResponseMessage Ok(string body) => SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body);
+    private static SandboxResponse Ok(string body) => SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body);
 
-    private static IResponseMessage Errors(HttpStatusCode status, params (string? Field, string Message)[] errors) => ErrorsWith(status, null, errors);
+    private static SandboxResponse Errors(HttpStatusCode status, params (string? Field, string Message)[] errors) => ErrorsWith(status, null, errors);
 
-    private static IResponseMessage ErrorsWith(HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, params (string? Field, string Message)[] errors) =>
+    private static SandboxResponse ErrorsWith(HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, params (string? Field, string Message)[] errors) =>
         SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Write(writer =>
         {
             writer.WriteStartObject();

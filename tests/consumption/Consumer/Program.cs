@@ -1,5 +1,6 @@
-// Restored from the packed .nupkg files: registers every client the documented way, points them at the sandbox
-// package, calls each one and checks the answers. Exit code 0 means the packages work as shipped.
+// Restored from the packed .nupkg files (warnings as errors) and published with Native AOT by .ci/run: registers every
+// client the documented way, points them at the in-process sandbox package, calls each one and checks the answers.
+// Exit code 0 means the packages work as shipped.
 using EmailStats.Clients;
 using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
@@ -10,22 +11,22 @@ using EmailStats.Clients.SendGridV2;
 using EmailStats.Clients.SendGridV3;
 using Microsoft.Extensions.DependencyInjection;
 
-using var sandbox = EmailStatsSandbox.Start();
+using var sandbox = EmailStatsSandbox.Create();
 var services = new ServiceCollection();
-services.AddSendGridV2StatsClient(o => sandbox.Configure(o));
-services.AddSendGridV3StatsClient(o => sandbox.Configure(o));
-services.AddMessageStatsClient(o => sandbox.Configure(o));
-services.AddGetResponseStatsClient(o => sandbox.Configure(o));
-services.AddMailgunStatsClient(o => sandbox.Configure(o));
-services.AddReportsClient(o => sandbox.Configure(o));
+services.AddSendGridV2StatsClient(o => sandbox.Configure(o)).UseSandbox(sandbox);
+services.AddSendGridV3StatsClient(o => sandbox.Configure(o)).UseSandbox(sandbox);
+services.AddMessageStatsClient(o => sandbox.Configure(o)).UseSandbox(sandbox);
+services.AddGetResponseStatsClient(o => sandbox.Configure(o)).UseSandbox(sandbox);
+services.AddMailgunStatsClient(o => sandbox.Configure(o)).UseSandbox(sandbox);
+services.AddReportsClient(o => sandbox.Configure(o)).UseSandbox(sandbox);
 await using var provider = services.BuildServiceProvider();
 
 var today = sandbox.Today;
 IEmailStatsSource[] sources =
 [
-    new SendGridV2EmailStatsSource(provider.GetRequiredService<ISendGridV2StatsClient>(), sandbox.SendGridV2.Users[0]),
-    new SendGridV3EmailStatsSource(provider.GetRequiredService<ISendGridV3StatsClient>(), subusers: sandbox.SendGridV3.Subusers),
-    new MessageEmailStatsSource(provider.GetRequiredService<IMessageStatsClient>(), sandbox.JsonRpcMessages.MessageIds[^1]),
+    new SendGridV2EmailStatsSource(provider.GetRequiredService<ISendGridV2StatsClient>(), sandbox.SendGrid.Subusers[0]),
+    new SendGridV3EmailStatsSource(provider.GetRequiredService<ISendGridV3StatsClient>(), subusers: sandbox.SendGrid.Subusers),
+    new MessageEmailStatsSource(provider.GetRequiredService<IMessageStatsClient>(), sandbox.GetResponse.NewsletterIds[^1]),
     new GetResponseEmailStatsSource(provider.GetRequiredService<IGetResponseStatsClient>()),
     new MailgunEmailStatsSource(provider.GetRequiredService<IMailgunStatsClient>(), sandbox.Mailgun.Domains[0]),
     new ReportsEmailStatsSource(provider.GetRequiredService<IReportsClient>()),

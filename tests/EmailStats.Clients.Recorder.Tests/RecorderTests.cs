@@ -4,7 +4,7 @@ using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Reports;
-using EmailStats.Clients.Sandbox.Recording;
+using EmailStats.Clients.Recorder;
 using EmailStats.Clients.SendGridV2;
 using EmailStats.Clients.SendGridV3;
 using WireMock;
@@ -15,7 +15,7 @@ using WireMock.Settings;
 using WireMock.Types;
 using WireMock.Util;
 
-namespace EmailStats.Clients.Sandbox.Tests;
+namespace EmailStats.Clients.Recorder.Tests;
 
 /// <summary>
 /// The recorder end to end: six clients call a local fake "live" server through the recorder with known secrets;

@@ -8,7 +8,7 @@ using WireMock.Logging;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace EmailStats.Clients.Sandbox.Recording;
+namespace EmailStats.Clients.Recorder;
 
 /// <summary>
 /// Records fixtures from a live provider: a loopback proxy (WireMock.Net proxy-and-record mode) that forwards every

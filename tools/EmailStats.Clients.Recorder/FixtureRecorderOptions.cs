@@ -1,4 +1,4 @@
-namespace EmailStats.Clients.Sandbox.Recording;
+namespace EmailStats.Clients.Recorder;
 
 /// <summary>What <see cref="FixtureRecorder"/> proxies to and which secrets it must never write.</summary>
 public sealed class FixtureRecorderOptions
