@@ -43,21 +43,13 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
 {
     private static readonly DateOnly Today = OneViewSandboxes.Today;
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
-    public static TheoryData<string> Sources() =>
-    [
-        "sendgrid-user-berlin", "sendgrid-reseller-categories", "sendgrid-subuser-categories", "getresponse-newest",
-        "getresponse-older-new-york", "sendgrid-v3-global-berlin", "sendgrid-v3-categories", "sendgrid-v3-subusers", "getresponse-v3-all",
-        "getresponse-v3-newsletter-berlin", "mailgun-account", "mailgun-domain", "mailgun-v3-account", "mailgun-v3-domain", "reports-utc",
-        "reports-berlin", "reports-auckland",
-    ];
+    public static TheoryData<string> Sources() => [.. SandboxSources.Names];
 
     [Theory]
     [MemberData(nameof(Sources))]
     public async Task Every_range_gives_the_rows_of_its_days_asked_one_at_a_time(string name)
     {
-        var source = Create(name, sandboxes.Inclusive);
+        var source = SandboxSources.Create(name, sandboxes.Inclusive);
         var oneDay = new Dictionary<DateOnly, DailyEmailMetrics>();
 
         foreach (var (from, to) in Ranges(seed: name.Length * 7919, count: 12))
@@ -89,7 +81,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     [MemberData(nameof(Sources))]
     public async Task A_range_asked_in_three_pieces_gives_the_same_rows_as_asked_at_once(string name)
     {
-        var source = Create(name, sandboxes.Inclusive);
+        var source = SandboxSources.Create(name, sandboxes.Inclusive);
         var (from, to) = name.StartsWith("sendgrid", StringComparison.Ordinal) ? (Today.AddDays(-399), Today) : (Today.AddDays(-119), Today);
         var third = (to.DayNumber - from.DayNumber + 1) / 3;
 
@@ -116,8 +108,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     {
         foreach (var domain in new string?[] { null, "news.acme.example" })
         {
-            var inclusive = Mailgun(sandboxes.Inclusive, domain);
-            var exclusive = Mailgun(sandboxes.Exclusive, domain);
+            var inclusive = SandboxSources.Mailgun(sandboxes.Inclusive, domain);
+            var exclusive = SandboxSources.Mailgun(sandboxes.Exclusive, domain);
 
             foreach (var (from, to) in Ranges(seed: 20261120, count: 10))
             {
@@ -133,8 +125,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     {
         foreach (var domain in new string?[] { null, "news.acme.example" })
         {
-            var metrics = new MailgunEmailStatsSource(MailgunClient(sandboxes.Inclusive), domain, sandboxes.Inclusive.Clock, MailgunStatsRoute.Metrics);
-            var v3 = new MailgunEmailStatsSource(MailgunClient(sandboxes.Inclusive), domain, sandboxes.Inclusive.Clock, MailgunStatsRoute.V3Stats);
+            var metrics = new MailgunEmailStatsSource(SandboxSources.MailgunClient(sandboxes.Inclusive), domain, sandboxes.Inclusive.Clock, MailgunStatsRoute.Metrics);
+            var v3 = new MailgunEmailStatsSource(SandboxSources.MailgunClient(sandboxes.Inclusive), domain, sandboxes.Inclusive.Clock, MailgunStatsRoute.V3Stats);
 
             foreach (var (from, to) in Ranges(seed: 18, count: 6))
             {
@@ -150,8 +142,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
         var query = MailgunStatsQuery.ForEvents(MailgunEvent.Accepted)
             .Between(Midnight(Today.AddDays(-3)), Midnight(Today.AddDays(-1)));
 
-        var inclusive = await MailgunClient(sandboxes.Inclusive).GetAccountTotalsAsync(query);
-        var exclusive = await MailgunClient(sandboxes.Exclusive).GetAccountTotalsAsync(query);
+        var inclusive = await SandboxSources.MailgunClient(sandboxes.Inclusive).GetAccountTotalsAsync(query);
+        var exclusive = await SandboxSources.MailgunClient(sandboxes.Exclusive).GetAccountTotalsAsync(query);
 
         Assert.Equal(3, inclusive.Stats.Count);
         Assert.Equal(2, exclusive.Stats.Count);
@@ -162,9 +154,9 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     {
         foreach (var user in sandboxes.Inclusive.SendGrid.Subusers)
         {
-            var v2 = new SendGridV2EmailStatsSource(SendGridClient(sandboxes.Inclusive, SendGridV2Api.Subuser), user, null, Berlin, sandboxes.Inclusive.Clock);
-            var onBehalf = new SendGridV3EmailStatsSource(SendGridV3Client(sandboxes.Inclusive, user), timeZone: Berlin, timeProvider: sandboxes.Inclusive.Clock);
-            var subuser = new SendGridV3EmailStatsSource(SendGridV3Client(sandboxes.Inclusive), subusers: [user], timeZone: Berlin, timeProvider: sandboxes.Inclusive.Clock);
+            var v2 = new SendGridV2EmailStatsSource(SandboxSources.SendGridClient(sandboxes.Inclusive, SendGridV2Api.Subuser), user, null, SandboxSources.Berlin, sandboxes.Inclusive.Clock);
+            var onBehalf = new SendGridV3EmailStatsSource(SandboxSources.SendGridV3Client(sandboxes.Inclusive, user), timeZone: SandboxSources.Berlin, timeProvider: sandboxes.Inclusive.Clock);
+            var subuser = new SendGridV3EmailStatsSource(SandboxSources.SendGridV3Client(sandboxes.Inclusive), subusers: [user], timeZone: SandboxSources.Berlin, timeProvider: sandboxes.Inclusive.Clock);
 
             foreach (var (from, to) in Ranges(seed: user.Length * 104729, count: 6).Append((Today.AddDays(-399), Today)))
             {
@@ -181,7 +173,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     [Fact]
     public async Task SendGrid_v3_category_days_older_than_thirteen_months_are_noted_and_never_asked_for()
     {
-        var source = new SendGridV3EmailStatsSource(SendGridV3Client(sandboxes.Inclusive), categories: ["receipts"], timeProvider: sandboxes.Inclusive.Clock);
+        var source = new SendGridV3EmailStatsSource(SandboxSources.SendGridV3Client(sandboxes.Inclusive), categories: ["receipts"], timeProvider: sandboxes.Inclusive.Clock);
         var before = sandboxes.Inclusive.RequestCount;
 
         var rows = await source.GetDailyMetricsAsync(Today.AddDays(-399), Today);
@@ -197,8 +189,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     {
         foreach (var id in sandboxes.Inclusive.GetResponse.NewsletterIds)
         {
-            var v15 = new MessageEmailStatsSource(MessageClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
-            var v3 = new GetResponseEmailStatsSource(GetResponseClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
+            var v15 = new MessageEmailStatsSource(SandboxSources.MessageClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
+            var v3 = new GetResponseEmailStatsSource(SandboxSources.GetResponseClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
 
             foreach (var (from, to) in Ranges(seed: id.Length * 31337, count: 4).Append((Today.AddDays(-399), Today)))
             {
@@ -211,8 +203,8 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     public async Task A_getresponse_zones_days_add_up_to_the_utc_days_over_a_whole_message()
     {
         var id = sandboxes.Inclusive.GetResponse.NewsletterIds[1];
-        var utc = new GetResponseEmailStatsSource(GetResponseClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
-        var berlin = new GetResponseEmailStatsSource(GetResponseClient(sandboxes.Inclusive), id, Berlin, sandboxes.Inclusive.Clock);
+        var utc = new GetResponseEmailStatsSource(SandboxSources.GetResponseClient(sandboxes.Inclusive), id, null, sandboxes.Inclusive.Clock);
+        var berlin = new GetResponseEmailStatsSource(SandboxSources.GetResponseClient(sandboxes.Inclusive), id, SandboxSources.Berlin, sandboxes.Inclusive.Clock);
 
         var utcDays = await utc.GetDailyMetricsAsync(Today.AddDays(-399), Today.AddDays(-1));
         var berlinDays = await berlin.GetDailyMetricsAsync(Today.AddDays(-399), Today.AddDays(-1));
@@ -226,7 +218,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     [Fact]
     public async Task SendGrid_days_add_up_to_the_lifetime_aggregate()
     {
-        var client = SendGridClient(sandboxes.Inclusive, SendGridV2Api.Subuser);
+        var client = SandboxSources.SendGridClient(sandboxes.Inclusive, SendGridV2Api.Subuser);
         var source = new SendGridV2EmailStatsSource(client, "acme-newsletters", timeProvider: sandboxes.Inclusive.Clock);
 
         var days = await source.GetDailyMetricsAsync(Today.AddDays(-450), Today);
@@ -244,7 +236,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     [Fact]
     public async Task Mailgun_days_add_up_to_the_monthly_totals()
     {
-        var client = MailgunClient(sandboxes.Inclusive);
+        var client = SandboxSources.MailgunClient(sandboxes.Inclusive);
         var source = new MailgunEmailStatsSource(client, "mg.acme.example", sandboxes.Inclusive.Clock);
         var september = new DateOnly(2026, 9, 1);
 
@@ -270,7 +262,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     [InlineData("Pacific/Auckland", 7)]
     public async Task Benchmark_days_add_up_to_the_overall_report_of_the_same_days(string zone, int pastDays)
     {
-        var client = ReportsClient(sandboxes.Inclusive);
+        var client = SandboxSources.ReportsClient(sandboxes.Inclusive);
         var source = new ReportsEmailStatsSource(client, zone, sandboxes.Inclusive.Clock);
         var today = source.GetToday();
 
@@ -289,7 +281,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     [Fact]
     public async Task GetResponse_days_add_up_to_the_messages_yearly_periods()
     {
-        var client = MessageClient(sandboxes.Inclusive);
+        var client = SandboxSources.MessageClient(sandboxes.Inclusive);
         var id = sandboxes.Inclusive.GetResponse.NewsletterIds[0];
         var source = new MessageEmailStatsSource(client, id, timeProvider: sandboxes.Inclusive.Clock);
 
@@ -307,7 +299,7 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
     [Fact]
     public async Task Benchmark_days_beyond_the_90_day_window_are_null_rows_with_a_note_in_a_120_day_range()
     {
-        var source = Create("reports-utc", sandboxes.Inclusive);
+        var source = SandboxSources.Create("reports-utc", sandboxes.Inclusive);
 
         var days = await source.GetDailyMetricsAsync(Today.AddDays(-119), Today);
 
@@ -345,71 +337,4 @@ public sealed class OneViewContractTests(OneViewSandboxes sandboxes) : IClassFix
         [d.Sent, d.Delivered, d.Opens, d.UniqueOpens, d.Clicks, d.UniqueClicks, d.Bounces, d.Complaints, d.Unsubscribes];
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
-    private static EmailStatsSource Create(string name, EmailStatsSandbox sandbox) => name switch
-    {
-        "sendgrid-user-berlin" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-newsletters", null, Berlin, sandbox.Clock),
-        "sendgrid-reseller-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Reseller), "acme-receipts", ["receipts", "shipping"], null, sandbox.Clock),
-        "sendgrid-subuser-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-receipts", ["receipts"], null, sandbox.Clock),
-        "sendgrid-v3-global-berlin" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), timeZone: Berlin, timeProvider: sandbox.Clock),
-        "sendgrid-v3-categories" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), categories: ["receipts", "shipping"], timeProvider: sandbox.Clock),
-        "sendgrid-v3-subusers" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), subusers: ["acme-newsletters", "acme-receipts"], timeProvider: sandbox.Clock),
-        "getresponse-v3-all" => new GetResponseEmailStatsSource(GetResponseClient(sandbox), timeProvider: sandbox.Clock),
-        "getresponse-v3-newsletter-berlin" => new GetResponseEmailStatsSource(GetResponseClient(sandbox), sandbox.GetResponse.NewsletterIds[^2], Berlin, sandbox.Clock),
-        "getresponse-newest" => new MessageEmailStatsSource(MessageClient(sandbox), sandbox.GetResponse.NewsletterIds[^1], null, sandbox.Clock),
-        "getresponse-older-new-york" => new MessageEmailStatsSource(
-            MessageClient(sandbox), sandbox.GetResponse.NewsletterIds[^2], TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), sandbox.Clock),
-        "mailgun-account" => Mailgun(sandbox, null),
-        "mailgun-domain" => Mailgun(sandbox, "eu.acme.example"),
-        "mailgun-v3-account" => new MailgunEmailStatsSource(MailgunClient(sandbox), null, sandbox.Clock, MailgunStatsRoute.V3Stats),
-        "mailgun-v3-domain" => new MailgunEmailStatsSource(MailgunClient(sandbox), "eu.acme.example", sandbox.Clock, MailgunStatsRoute.V3Stats),
-        "reports-utc" => new ReportsEmailStatsSource(ReportsClient(sandbox), "UTC", sandbox.Clock),
-        "reports-berlin" => new ReportsEmailStatsSource(ReportsClient(sandbox), "Europe/Berlin", sandbox.Clock),
-        "reports-auckland" => new ReportsEmailStatsSource(ReportsClient(sandbox), "Pacific/Auckland", sandbox.Clock),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown source"),
-    };
-
-    private static MailgunEmailStatsSource Mailgun(EmailStatsSandbox sandbox, string? domain) => new(MailgunClient(sandbox), domain, sandbox.Clock);
-
-    private static SendGridV2StatsClient SendGridClient(EmailStatsSandbox sandbox, SendGridV2Api api)
-    {
-        var options = new SendGridV2Options { Api = api };
-        sandbox.Configure(options);
-        return new SendGridV2StatsClient(new HttpClient(sandbox.CreateHandler()), options);
-    }
-
-    private static SendGridV3StatsClient SendGridV3Client(EmailStatsSandbox sandbox, string? onBehalfOf = null)
-    {
-        var options = new SendGridV3Options { OnBehalfOf = onBehalfOf };
-        sandbox.Configure(options);
-        return new SendGridV3StatsClient(new HttpClient(sandbox.CreateHandler()), options);
-    }
-
-    private static GetResponseStatsClient GetResponseClient(EmailStatsSandbox sandbox)
-    {
-        var options = new GetResponseOptions();
-        sandbox.Configure(options);
-        return new GetResponseStatsClient(new HttpClient(sandbox.CreateHandler()), options);
-    }
-
-    private static MessageStatsClient MessageClient(EmailStatsSandbox sandbox)
-    {
-        var options = new JsonRpcMessagesOptions();
-        sandbox.Configure(options);
-        return new MessageStatsClient(new HttpClient(sandbox.CreateHandler()), options);
-    }
-
-    private static MailgunStatsClient MailgunClient(EmailStatsSandbox sandbox)
-    {
-        var options = new MailgunOptions();
-        sandbox.Configure(options);
-        return new MailgunStatsClient(new HttpClient(sandbox.CreateHandler()), options);
-    }
-
-    private static ReportsClient ReportsClient(EmailStatsSandbox sandbox)
-    {
-        var options = new ReportsOptions();
-        sandbox.Configure(options);
-        return new ReportsClient(new HttpClient(sandbox.CreateHandler()), options);
-    }
 }
