@@ -114,7 +114,7 @@ internal sealed class ProviderResponse
             return null;
         }
 
-        var document = JsonDocument.Parse(Json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var document = JsonDocument.Parse(Json, LenientJsonReader.DocumentOptions);
         if (document.RootElement.ValueKind == JsonValueKind.Object)
         {
             return document;

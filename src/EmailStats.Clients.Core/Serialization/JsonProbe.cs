@@ -32,7 +32,7 @@ internal static class JsonProbe
     {
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var reader = new Utf8JsonReader(body, LenientJsonReader.Options);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;

@@ -5,11 +5,25 @@ using System.Text.Json;
 namespace EmailStats.Clients.Serialization;
 
 /// <summary>
-/// The steps every hand-written <see cref="Utf8JsonReader"/> reader shares (SendGrid v3, GetResponse v3): the next token
-/// or a <see cref="JsonException"/> at the end, an optional counter read leniently, an unknown property kept as sent.
+/// The steps every hand-written <see cref="Utf8JsonReader"/> reader shares: one leniency policy (<see cref="Options"/>),
+/// the next token or a <see cref="JsonException"/> at the end, an optional counter read leniently, an unknown property
+/// kept as sent.
 /// </summary>
 internal static class LenientJsonReader
 {
+    /// <summary>
+    /// The syntax every reader accepts, the same for every provider: JSON, plus comments (skipped) and trailing commas,
+    /// which change no value. Leniency about values (numbers as strings, nulls, unknown fields) is each model's, and is
+    /// documented on it.
+    /// </summary>
+    public static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The same policy for the few bodies read as a document (error envelopes, small maps).</summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>A reader over a whole body with <see cref="Options"/>.</summary>
+    public static Utf8JsonReader Create(ReadOnlySpan<byte> json) => new(json, Options);
+
     /// <summary>Moves to the next token; the JSON ending early is a <see cref="JsonException"/>.</summary>
     public static JsonTokenType Next(ref Utf8JsonReader reader)
     {

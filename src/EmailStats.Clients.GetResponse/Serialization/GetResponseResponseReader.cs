@@ -25,7 +25,7 @@ internal static class GetResponseResponseReader
         }
 
         var json = response.RequireJson(JsonValueKind.Array, "a JSON array of statistics");
-        var reader = new Utf8JsonReader(json.Span);
+        var reader = LenientJsonReader.Create(json.Span);
         reader.Read();
         var items = new List<GetResponseStatsPeriod>();
         while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)

@@ -98,7 +98,7 @@ internal static class JsonRpcResponseReader
     {
         public static Envelope<T> Scan(ReadOnlyMemory<byte> body, ProviderResponse response, JsonRpcResultReader<T> read)
         {
-            var reader = new Utf8JsonReader(body.Span);
+            var reader = LenientJsonReader.Create(body.Span);
             JsonElement? id = null;
             JsonElement? error = null;
             var hasResult = false;
@@ -148,7 +148,7 @@ internal static class JsonRpcResponseReader
         /// <summary>The id and error of an envelope whose result could not be read: every member skipped but those two.</summary>
         private static (JsonElement? Id, JsonElement? Error) ScanSkippingResult(ReadOnlyMemory<byte> body)
         {
-            var reader = new Utf8JsonReader(body.Span);
+            var reader = LenientJsonReader.Create(body.Span);
             JsonElement? id = null;
             JsonElement? error = null;
             reader.Read();

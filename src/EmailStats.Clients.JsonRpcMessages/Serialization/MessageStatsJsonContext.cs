@@ -1,16 +1,12 @@
 using System.Text.Json.Serialization;
-using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.JsonRpcMessages.Serialization;
 
-/// <summary>The <c>get_message_stats</c> contract: the conditions written, the counters of a period read (leniently).</summary>
+/// <summary>The <c>get_message_stats</c> conditions as written (the answer is read by <see cref="MessageStatsPeriodReader"/>).</summary>
 [JsonSourceGenerationOptions(
     GenerationMode = JsonSourceGenerationMode.Metadata,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(LenientInt64Converter)])]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(MessageStatsConditions))]
-[JsonSerializable(typeof(MessageStatsPeriod))]
 internal sealed partial class MessageStatsJsonContext : JsonSerializerContext;
 
 /// <summary>The second positional param of <c>get_message_stats</c>. Members left null are not sent.</summary>

@@ -5,11 +5,9 @@ namespace EmailStats.Clients.JsonRpcMessages.Serialization;
 
 /// <summary>
 /// Reads one period's counters (<c>{"sent":..,"opened":..,...}</c>) in one <see cref="Utf8JsonReader"/> pass straight into
-/// the immutable <see cref="MessageStatsPeriod"/>, with the rules of the source-generated contract it replaces on this
-/// path (a differential test holds the two equal): names are case-sensitive, a repeated key's last value wins, a
+/// the immutable <see cref="MessageStatsPeriod"/>: names are case-sensitive, a repeated key's last value wins, a
 /// counter is read leniently (a numeric string, an integral decimal; null or an empty string read as 0; a fraction or
-/// text refused), and every other field is kept. Unlike the contract, a <c>key</c> or <c>start</c> field inside the
-/// period is kept as an unknown field (the contract read them into properties the period's own key then replaced).
+/// text refused), and every other field (a <c>key</c> or <c>start</c> inside the period too) is kept.
 /// </summary>
 internal static class MessageStatsPeriodReader
 {
@@ -54,7 +52,7 @@ internal static class MessageStatsPeriodReader
             BouncesOtherHard = c[16],
             ComplaintsHandled = c[17],
             ComplaintsUnhandled = c[18],
-            AdditionalData = extra!,
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
     }
 

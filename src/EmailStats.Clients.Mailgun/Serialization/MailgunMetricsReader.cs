@@ -19,7 +19,7 @@ internal static class MailgunMetricsReader
 {
     public static MailgunMetricsPage Read(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        var reader = LenientJsonReader.Create(json);
         LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "a metrics answer");
         DateTimeOffset? start = null, end = null;
         MailgunResolution? resolution = null;

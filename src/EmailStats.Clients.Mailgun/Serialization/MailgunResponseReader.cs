@@ -61,7 +61,7 @@ internal static class MailgunResponseReader
     private static IReadOnlyDictionary<string, MailgunAggregateCounts> ReadAggregates(ProviderResponse response, string key, string singular)
     {
         var json = response.RequireJson(JsonValueKind.Object, $"an object with '{key}'");
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, LenientJsonReader.DocumentOptions);
 
         // Mailgun's tag aggregates name the same map in the singular ({"provider": {...}, "tag": "..."}): either key is read.
         var root = document.RootElement;

@@ -19,7 +19,7 @@ internal static class MailgunStatsReader
 
     public static MailgunStatsResult Read(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        var reader = LenientJsonReader.Create(json);
         LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "the stats envelope");
         DateTimeOffset? start = null, end = null;
         MailgunResolution? resolution = null;

@@ -15,12 +15,11 @@ namespace EmailStats.Clients.Reports.Serialization;
 /// </summary>
 internal static class ReportsReaders
 {
-    private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
     private static readonly UtcDateTimeOffsetConverter Timestamp = new();
 
     public static ReportHistogram ReadHistogram(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, Options);
+        var reader = LenientJsonReader.Create(json);
         LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "a histogram");
         DateTimeOffset? start = null, end = null;
         IReadOnlyList<HistogramPoint>? points = null;
@@ -55,7 +54,7 @@ internal static class ReportsReaders
 
     public static CampaignReport ReadCampaignReport(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, Options);
+        var reader = LenientJsonReader.Create(json);
         LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "the campaign report");
         CampaignStats? stats = null;
         IReadOnlyList<LinkActivity>? links = null;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Serialization;
 
@@ -21,17 +20,17 @@ internal static class SendGridResponseReader
     {
         var entries = ReadList(
             response,
-            static json => JsonSerializer.Deserialize(json, SendGridJsonContext.Default.ListSendGridCategoryName),
-            static body => SendGridXml.Transcode(body, asArray: true, static json => JsonSerializer.Deserialize(json, SendGridJsonContext.Default.ListSendGridCategoryName)));
+            SendGridRowsReader.ReadCategoryNames,
+            static body => SendGridXml.Transcode(body, asArray: true, SendGridRowsReader.ReadCategoryNames));
         var names = new List<string>(entries.Count);
         foreach (var entry in entries)
         {
-            if (string.IsNullOrEmpty(entry.Category))
+            if (string.IsNullOrEmpty(entry))
             {
                 throw response.Unreadable("a category list entry has no category name");
             }
 
-            names.Add(entry.Category);
+            names.Add(entry);
         }
 
         return names.AsReadOnly();
@@ -48,12 +47,10 @@ internal static class SendGridResponseReader
                     throw response.ApiError(jsonError);
                 }
 
-                return JsonSerializer.Deserialize(json.Span, SendGridJsonContext.Default.SendGridAggregateStats)
-                    ?? throw response.Unreadable("expected a JSON object of totals");
+                return SendGridRowsReader.ReadAggregate(json.Span);
             default:
                 ThrowIfXmlError(response);
-                return SendGridXml.Deserialize(response.Body, asArray: false, SendGridJsonContext.Default.SendGridAggregateStats)
-                    ?? throw response.Unreadable("expected an XML element of totals");
+                return SendGridXml.Transcode(response.Body, asArray: false, SendGridRowsReader.ReadAggregate);
         }
     }
 

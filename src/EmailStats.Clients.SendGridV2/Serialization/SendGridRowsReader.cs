@@ -5,12 +5,12 @@ using EmailStats.Clients.Serialization;
 namespace EmailStats.Clients.SendGridV2.Serialization;
 
 /// <summary>
-/// Reads SendGrid v2 daily and category rows (<c>[{"date","requests",...}]</c>) in one <see cref="Utf8JsonReader"/> pass
-/// straight into the immutable models, with the rules of the source-generated contract it replaces on this hot path
-/// (a differential test holds the two equal): counters read leniently (a numeric string, an integral decimal; null or
-/// an empty string read as 0), <c>blocked</c> (category statistics' spelling) wins over <c>blocks</c> when sent and not
-/// JSON null (an empty string is a 0 that wins), a repeated key's last value wins, names are case-sensitive, every unknown field is kept, <c>date</c> (and for
-/// category rows <c>category</c>) is required and a date is <c>YYYY-MM-DD</c>.
+/// Reads every SendGrid v2 answer (daily and category rows <c>[{"date","requests",...}]</c>, the aggregate object, the
+/// category list <c>[{"category"}]</c>; XML after transcoding) in one <see cref="Utf8JsonReader"/> pass straight into the
+/// immutable models: counters read leniently (a numeric string, an integral decimal; null or an empty string read as 0),
+/// <c>blocked</c> (category statistics' spelling) wins over <c>blocks</c> when sent and not JSON null (an empty string is
+/// a 0 that wins), a repeated key's last value wins, names are case-sensitive, every unknown field is kept, <c>date</c>
+/// (and for category rows <c>category</c>) is required and a date is <c>YYYY-MM-DD</c>.
 /// </summary>
 internal static class SendGridRowsReader
 {
@@ -18,13 +18,55 @@ internal static class SendGridRowsReader
 
     public static List<SendGridCategoryStats> ReadCategory(ReadOnlySpan<byte> json) => ReadRows(json, category: true, static (in Row r) => r.ToCategory());
 
+    /// <summary>The lifetime totals: one object of counters (a <c>date</c> in it is an unknown field, kept).</summary>
+    public static SendGridAggregateStats ReadAggregate(ReadOnlySpan<byte> json)
+    {
+        var reader = LenientJsonReader.Create(json);
+        LenientJsonReader.Next(ref reader);
+        return ReadRow(ref reader, RowKind.Aggregate).ToAggregate();
+    }
+
+    /// <summary>The category list: <c>[{"category":"name"}]</c>, a null entry kept as null for the caller's one null policy.</summary>
+    public static List<string?> ReadCategoryNames(ReadOnlySpan<byte> json)
+    {
+        var reader = LenientJsonReader.Create(json);
+        LenientJsonReader.ExpectArray(LenientJsonReader.Next(ref reader), "the category list");
+        var names = new List<string?>();
+        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                names.Add(null);
+                continue;
+            }
+
+            LenientJsonReader.ExpectObject(reader.TokenType, "a category list entry");
+            string? name = null;
+            while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("category"u8))
+                {
+                    name = LenientJsonReader.ReadOptionalString(ref reader, "category");
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            names.Add(name ?? "");
+        }
+
+        return names;
+    }
+
     internal delegate T Build<out T>(in Row row);
 
     /// <summary>The rows in order; a null row stays null (as the contract reads it) for the caller's one null policy.</summary>
     private static List<T> ReadRows<T>(ReadOnlySpan<byte> json, bool category, Build<T> build)
         where T : class
     {
-        var reader = new Utf8JsonReader(json);
+        var reader = LenientJsonReader.Create(json);
         if (LenientJsonReader.Next(ref reader) != JsonTokenType.StartArray)
         {
             throw new JsonException("Expected a JSON array of rows.");
@@ -39,19 +81,21 @@ internal static class SendGridRowsReader
                 continue;
             }
 
-            var row = ReadRow(ref reader, category);
+            var row = ReadRow(ref reader, category ? RowKind.Category : RowKind.Daily);
             rows.Add(build(row));
         }
 
         return rows;
     }
 
-    private static Row ReadRow(ref Utf8JsonReader reader, bool category)
+    private static Row ReadRow(ref Utf8JsonReader reader, RowKind kind)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException($"A row must be an object, not {reader.TokenType}.");
         }
+
+        var category = kind == RowKind.Category;
 
         var row = default(Row);
         AdditionalData? extra = null;
@@ -69,7 +113,7 @@ internal static class SendGridRowsReader
                 // A null "blocked" leaves "blocks" as it is; any other value (an empty string reads as 0) replaces it.
                 row.Blocked = reader.TokenType == JsonTokenType.Null ? null : LenientJsonReader.ReadOptionalInt64(ref reader, "counter") ?? 0;
             }
-            else if (reader.ValueTextEquals("date"u8))
+            else if (kind != RowKind.Aggregate && reader.ValueTextEquals("date"u8))
             {
                 LenientJsonReader.Next(ref reader);
                 row.Date = ReadDate(ref reader);
@@ -92,7 +136,7 @@ internal static class SendGridRowsReader
             }
         }
 
-        if (!row.HasDate || (category && !row.HasCategory))
+        if (kind != RowKind.Aggregate && (!row.HasDate || (category && !row.HasCategory)))
         {
             throw new JsonException($"A row lacks its required '{(row.HasDate ? "category" : "date")}'.");
         }
@@ -127,11 +171,10 @@ internal static class SendGridRowsReader
         throw new JsonException("A row's 'date' must be a YYYY-MM-DD string.");
     }
 
-    /// <summary>The position of a counter named <paramref name="name"/> (an XML element), or -1.</summary>
     /// <summary>The counter slot of an XML element's name, or -1.</summary>
     internal static int CounterIndex(string name) => Counters.SlotOf(name);
 
-    /// <summary><c>YYYY-MM-DD</c>, exactly (as the contract's date reading).</summary>
+    /// <summary><c>YYYY-MM-DD</c>, exactly.</summary>
     internal static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
@@ -153,7 +196,7 @@ internal static class SendGridRowsReader
         public bool HasCategory;
         public AdditionalData? Extra;
 
-        public readonly SendGridDailyStats ToDaily() => Fill(new SendGridDailyStats
+        public readonly SendGridDailyStats ToDaily() => new()
         {
             Date = Date,
             Requests = Counters[0],
@@ -171,9 +214,10 @@ internal static class SendGridRowsReader
             UniqueClicks = Counters[12],
             UniqueOpens = Counters[13],
             SpamDrop = Counters[14],
-        });
+            AdditionalData = Extra ?? AdditionalData.Empty,
+        };
 
-        public readonly SendGridCategoryStats ToCategory() => Fill(new SendGridCategoryStats
+        public readonly SendGridCategoryStats ToCategory() => new()
         {
             Date = Date,
             Category = Category!,
@@ -192,18 +236,35 @@ internal static class SendGridRowsReader
             UniqueClicks = Counters[12],
             UniqueOpens = Counters[13],
             SpamDrop = Counters[14],
-        });
+            AdditionalData = Extra ?? AdditionalData.Empty,
+        };
 
-        private readonly T Fill<T>(T stats)
-            where T : SendGridStatsCounters
+        public readonly SendGridAggregateStats ToAggregate() => new()
         {
-            if (Extra is not null)
-            {
-                stats.AdditionalData = Extra;
-            }
+            Requests = Counters[0],
+            Delivered = Counters[1],
+            Bounces = Counters[2],
+            RepeatBounces = Counters[3],
+            Unsubscribes = Counters[4],
+            RepeatUnsubscribes = Counters[5],
+            Clicks = Counters[6],
+            Opens = Counters[7],
+            SpamReports = Counters[8],
+            RepeatSpamReports = Counters[9],
+            InvalidEmail = Counters[10],
+            Blocks = Blocked ?? Counters[11],
+            UniqueClicks = Counters[12],
+            UniqueOpens = Counters[13],
+            SpamDrop = Counters[14],
+            AdditionalData = Extra ?? AdditionalData.Empty,
+        };
+    }
 
-            return stats;
-        }
+    private enum RowKind
+    {
+        Daily,
+        Category,
+        Aggregate,
     }
 
     [System.Runtime.CompilerServices.InlineArray(15)]

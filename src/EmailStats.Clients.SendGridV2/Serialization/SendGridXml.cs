@@ -39,14 +39,10 @@ internal static class SendGridXml
     public static bool IsErrorRoot(string rootName) => ErrorRoots.Contains(rootName);
 
     /// <summary>
-    /// Transcodes the document to JSON: as an array of the root's children (<paramref name="asArray"/>), where a
-    /// child with elements becomes an object and a text-only child <c>&lt;name&gt;text&lt;/name&gt;</c> becomes
-    /// <c>{"name":"text"}</c>; or as an object of the root's children.
+    /// Transcodes the XML body to the JSON shape of its operation and reads that JSON with <paramref name="parse"/>: as an
+    /// array of the root's children (<paramref name="asArray"/>), where a child with elements becomes an object and a
+    /// text-only child <c>&lt;name&gt;text&lt;/name&gt;</c> becomes <c>{"name":"text"}</c>; or as an object of the root's children.
     /// </summary>
-    public static T? Deserialize<T>(ResponseBody body, bool asArray, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
-        Transcode<T?>(body, asArray, json => JsonSerializer.Deserialize(json, typeInfo));
-
-    /// <summary>Transcodes the XML body to the JSON shape of its operation and reads that JSON with <paramref name="parse"/>.</summary>
     public static T Transcode<T>(ResponseBody body, bool asArray, SendGridResponseReader.SpanParser<T> parse)
     {
         // The JSON is built in pooled memory (not a fresh large-object-heap array per call) and element text is

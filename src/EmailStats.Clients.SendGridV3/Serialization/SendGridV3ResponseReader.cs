@@ -22,7 +22,7 @@ internal static class SendGridV3ResponseReader
     {
         ThrowIfErrorEnvelope(response);
         var json = response.RequireJson(JsonValueKind.Array, "a JSON array of dates");
-        var reader = new Utf8JsonReader(json.Span);
+        var reader = LenientJsonReader.Create(json.Span);
         reader.Read();
         var days = new List<SendGridV3StatsDay>();
         while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
@@ -52,7 +52,7 @@ internal static class SendGridV3ResponseReader
         }
 
         var json = response.RequireJson(JsonValueKind.Object, "a JSON object of one date's statistics");
-        var reader = new Utf8JsonReader(json.Span);
+        var reader = LenientJsonReader.Create(json.Span);
         reader.Read();
         return ReadDay(ref reader);
     }
