@@ -2,15 +2,14 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Reports;
-using EmailStats.Clients.Reports.Serialization;
 
 namespace EmailStats.Clients.Benchmarks;
 
 /// <summary>
 /// Where a client's fixed cost per call goes, on the smallest answer (a one-day Reports histogram): hand-written code
-/// with the old source-generated contract over the stream (<c>Limit</c> here: one parser for the first three variants,
-/// so that they differ only in the wire), the same request with the body buffered as the client buffers it, the Refit
-/// wire alone with that buffering, then the whole client (query, Refit, the shared call path with its checks, the reader).
+/// reading the stream into the careful DTOs (<c>Limit</c>: one parser for the first three variants, so that they differ
+/// only in the wire), the same request with the body buffered as the client buffers it, the Refit wire alone with that
+/// buffering, then the whole client (query, Refit, the shared call path with its checks, the reader).
 /// </summary>
 public class OverheadBenchmarks : HttpBenchmark
 {
@@ -27,34 +26,34 @@ public class OverheadBenchmarks : HttpBenchmark
     }
 
     [Benchmark(Baseline = true)]
-    public async Task<ReportHistogram?> Limit()
+    public async Task<Careful.Histogram?> Limit()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/reports/email/overall/histogram?pastDays=1&eventType=email-bounced&timezone=UTC");
         request.Headers.Add("X-API-Key", Payloads.ApiKey);
         using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, ReportsJsonContext.Default.ReportHistogram).ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync(stream, Careful.CarefulJsonContext.Default.Histogram).ConfigureAwait(false);
     }
 
     [Benchmark]
-    public async Task<ReportHistogram?> Buffered()
+    public async Task<Careful.Histogram?> Buffered()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/reports/email/overall/histogram?pastDays=1&eventType=email-bounced&timezone=UTC");
         request.Headers.Add("X-API-Key", Payloads.ApiKey);
         using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using var body = await ResponseBody.ReadAsync(response.Content, ResponseBody.DefaultMaxBytes, CancellationToken.None).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(body.Span, ReportsJsonContext.Default.ReportHistogram);
+        return JsonSerializer.Deserialize(body.Span, Careful.CarefulJsonContext.Default.Histogram);
     }
 
     [Benchmark]
-    public async Task<ReportHistogram?> RefitWire()
+    public async Task<Careful.Histogram?> RefitWire()
     {
         using var response = await _api.GetEmailHistogramAsync(Payloads.ApiKey, 1, "email-bounced", "UTC", CancellationToken.None).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using var body = await ResponseBody.ReadAsync(response.Content, ResponseBody.DefaultMaxBytes, CancellationToken.None).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(body.Span, ReportsJsonContext.Default.ReportHistogram);
+        return JsonSerializer.Deserialize(body.Span, Careful.CarefulJsonContext.Default.Histogram);
     }
 
     [Benchmark]

@@ -7,8 +7,7 @@ using EmailStats.Clients.Mailgun.Serialization;
 namespace EmailStats.Clients.Mailgun.Tests;
 
 /// <summary>
-/// The hand-written stats reader against the source-generated contract it replaced (<see cref="MailgunJsonContext"/>,
-/// kept as this test's oracle): the same generated envelopes (every event or some, events null, counters as numbers,
+/// The stats reader against an independent oracle (System.Text.Json into <see cref="OracleStatsResult"/>): the same generated envelopes (every event or some, events null, counters as numbers,
 /// strings, padded strings, integral decimals, null and empty; failure reasons of any name; times as RFC 2822 in any
 /// zone or as epoch seconds; keys shuffled, repeated and escaped; unknown fields of every kind, at every level; null
 /// items) give equal models, and an envelope one refuses the other refuses too.
@@ -97,48 +96,7 @@ public sealed class ReaderDifferentialTests
     }
 
     private static MailgunStatsResult? AssertSame(byte[] body) =>
-        Differential.AssertSame(() => JsonSerializer.Deserialize(body, MailgunJsonContext.Default.MailgunStatsResult)!, () => MailgunStatsReader.Read(body), Canonical);
-
-    /// <summary>Every value of a result as text, offsets included (DateTimeOffset equality ignores them), reasons and unknown fields in order.</summary>
-    private static string Canonical(MailgunStatsResult result)
-    {
-        var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{result.Start:O}|{result.End:O}|{result.Resolution}|{result.Description ?? "<null>"}|{result.Tag ?? "<null>"}|")
-            .Append(Extra(result.AdditionalData)).AppendLine();
-        if (result.Stats is null)
-        {
-            return text.Append("<null stats>").ToString();
-        }
-
-        foreach (var item in result.Stats)
-        {
-            if (item is null)
-            {
-                text.AppendLine("<null item>");
-                continue;
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"{item.Time:O}|{Extra(item.AdditionalData)}")
-                .Append(CultureInfo.InvariantCulture, $"|a:{item.Accepted?.Incoming},{item.Accepted?.Outgoing},{item.Accepted?.Total},{Extra(item.Accepted?.AdditionalData)}")
-                .Append(CultureInfo.InvariantCulture, $"|d:{item.Delivered?.Smtp},{item.Delivered?.Http},{item.Delivered?.Optimized},{item.Delivered?.Total},{Extra(item.Delivered?.AdditionalData)}")
-                .Append(CultureInfo.InvariantCulture, $"|o:{item.Opened?.Total},{item.Opened?.Unique},{Extra(item.Opened?.AdditionalData)}")
-                .Append(CultureInfo.InvariantCulture, $"|c:{item.Clicked?.Total},{item.Clicked?.Unique},{Extra(item.Clicked?.AdditionalData)}")
-                .Append(CultureInfo.InvariantCulture, $"|s:{item.Stored?.Total},{Extra(item.Stored?.AdditionalData)}")
-                .Append(CultureInfo.InvariantCulture, $"|u:{item.Unsubscribed?.Total},{Extra(item.Unsubscribed?.AdditionalData)}")
-                .Append(CultureInfo.InvariantCulture, $"|x:{item.Complained?.Total},{Extra(item.Complained?.AdditionalData)}")
-                .Append(CultureInfo.InvariantCulture, $"|f:{item.Failed is null}{Extra(item.Failed?.AdditionalData)}")
-                .Append(Failure(item.Failed?.Temporary)).Append(Failure(item.Failed?.Permanent))
-                .AppendLine();
-        }
-
-        return text.ToString();
-
-        static string Failure(MailgunFailureStats? f) =>
-            f is null ? "|<none>" : $"|{f.Total}:{string.Join(",", f.Reasons.Select(r => $"{r.Key}={r.Value}"))}:{Extra(f.AdditionalData)}";
-
-        static string Extra(AdditionalData? data) =>
-            data is null ? "<no event>" : "{" + string.Join(",", data.Select(p => $"{p.Key}={p.Value.GetRawText()}")) + "}";
-    }
+        Differential.AssertSame(() => Oracle.Read<OracleStatsResult>(body), () => MailgunStatsReader.Read(body));
 
     private static string Envelope(Random random, int items)
     {

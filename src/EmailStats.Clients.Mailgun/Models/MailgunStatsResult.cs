@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using EmailStats.Clients.Mailgun.Serialization;
-
 namespace EmailStats.Clients.Mailgun;
 
 /// <summary>
@@ -12,42 +9,25 @@ namespace EmailStats.Clients.Mailgun;
 public sealed record MailgunStatsResult
 {
     /// <summary>The start of the period Mailgun answered for (<c>start</c>).</summary>
-    [JsonPropertyName("start")]
-    [JsonRequired]
     public DateTimeOffset Start { get; init; }
 
     /// <summary>The end of the period Mailgun answered for (<c>end</c>).</summary>
-    [JsonPropertyName("end")]
-    [JsonRequired]
     public DateTimeOffset End { get; init; }
 
     /// <summary>The resolution of the items (<c>resolution</c>); null when not sent or not <c>hour</c>, <c>day</c> or <c>month</c>.</summary>
-    [JsonPropertyName("resolution")]
-    [JsonConverter(typeof(MailgunResolutionConverter))]
     public MailgunResolution? Resolution { get; init; }
 
     /// <summary>Mailgun's description of the result (<c>description</c>); empty when not sent.</summary>
-    [JsonPropertyName("description")]
     public string Description { get; init; } = "";
 
     /// <summary>The tag the statistics are for (<c>tag</c>); null when not sent.</summary>
-    [JsonPropertyName("tag")]
     public string? Tag { get; init; }
 
     /// <summary>The items (<c>stats</c>), in the order Mailgun sent them; never null.</summary>
-    [JsonPropertyName("stats")]
-    [JsonRequired]
     public IReadOnlyList<MailgunStatsItem> Stats { get; init; } = [];
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>
@@ -57,128 +37,82 @@ public sealed record MailgunStatsResult
 public sealed record MailgunStatsItem
 {
     /// <summary>The start of the resolution step (<c>time</c>); null when the item has none (some groupings).</summary>
-    [JsonPropertyName("time")]
     public DateTimeOffset? Time { get; init; }
 
     /// <summary>Accepted messages (<c>accepted</c>); null when not asked for.</summary>
-    [JsonPropertyName("accepted")]
     public MailgunAcceptedStats? Accepted { get; init; }
 
     /// <summary>Delivered messages (<c>delivered</c>); null when not asked for.</summary>
-    [JsonPropertyName("delivered")]
     public MailgunDeliveredStats? Delivered { get; init; }
 
     /// <summary>Failed messages, temporary and permanent, with their reasons (<c>failed</c>); null when not asked for.</summary>
-    [JsonPropertyName("failed")]
     public MailgunFailedStats? Failed { get; init; }
 
     /// <summary>Stored incoming messages (<c>stored</c>); null when not asked for.</summary>
-    [JsonPropertyName("stored")]
     public MailgunTotalStats? Stored { get; init; }
 
     /// <summary>Opens (<c>opened</c>); null when not asked for.</summary>
-    [JsonPropertyName("opened")]
     public MailgunEngagementStats? Opened { get; init; }
 
     /// <summary>Clicks (<c>clicked</c>); null when not asked for.</summary>
-    [JsonPropertyName("clicked")]
     public MailgunEngagementStats? Clicked { get; init; }
 
     /// <summary>Unsubscribes (<c>unsubscribed</c>); null when not asked for.</summary>
-    [JsonPropertyName("unsubscribed")]
     public MailgunTotalStats? Unsubscribed { get; init; }
 
     /// <summary>Spam complaints (<c>complained</c>); null when not asked for.</summary>
-    [JsonPropertyName("complained")]
     public MailgunTotalStats? Complained { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for (for example a grouping key), kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>Accepted messages of an item. A counter Mailgun did not send reads as 0.</summary>
 public sealed record MailgunAcceptedStats
 {
     /// <summary>Incoming (unauthenticated) messages (<c>incoming</c>).</summary>
-    [JsonPropertyName("incoming")]
     public long Incoming { get; init; }
 
     /// <summary>Outgoing (authenticated) messages (<c>outgoing</c>).</summary>
-    [JsonPropertyName("outgoing")]
     public long Outgoing { get; init; }
 
     /// <summary>All accepted messages (<c>total</c>).</summary>
-    [JsonPropertyName("total")]
     public long Total { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>Delivered messages of an item. A counter Mailgun did not send reads as 0.</summary>
 public sealed record MailgunDeliveredStats
 {
     /// <summary>Delivered over SMTP (<c>smtp</c>).</summary>
-    [JsonPropertyName("smtp")]
     public long Smtp { get; init; }
 
     /// <summary>Delivered over HTTP (<c>http</c>).</summary>
-    [JsonPropertyName("http")]
     public long Http { get; init; }
 
     /// <summary>Delivered with send-time optimization (<c>optimized</c>).</summary>
-    [JsonPropertyName("optimized")]
     public long Optimized { get; init; }
 
     /// <summary>All delivered messages (<c>total</c>).</summary>
-    [JsonPropertyName("total")]
     public long Total { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>Failed messages of an item: temporary failures (retried) and permanent ones (dropped).</summary>
 public sealed record MailgunFailedStats
 {
     /// <summary>Temporary failures, retried by Mailgun (<c>temporary</c>); null when not sent.</summary>
-    [JsonPropertyName("temporary")]
     public MailgunFailureStats? Temporary { get; init; }
 
     /// <summary>Permanent failures, dropped (<c>permanent</c>); null when not sent.</summary>
-    [JsonPropertyName("permanent")]
     public MailgunFailureStats? Permanent { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>
@@ -186,7 +120,6 @@ public sealed record MailgunFailedStats
 /// over time (<c>bounce</c>, <c>delayed-bounce</c>, <c>suppress-bounce</c>, <c>suppress-unsubscribe</c>,
 /// <c>suppress-complaint</c>, <c>espblock</c>, ...), so they are a dictionary keyed by the wire name.
 /// </summary>
-[JsonConverter(typeof(MailgunFailureStatsConverter))]
 public sealed record MailgunFailureStats
 {
     /// <summary>All failures of this kind (<c>total</c>); 0 when not sent.</summary>
@@ -196,10 +129,7 @@ public sealed record MailgunFailureStats
     public IReadOnlyDictionary<string, long> Reasons { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>Fields that are not counts (objects, arrays, booleans), kept as sent.</summary>
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal init => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per failure breakdown.
-    internal AdditionalData? Extra { get; private init; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 
     /// <summary>The count of <paramref name="reason"/>, or 0 when Mailgun did not send it.</summary>
     /// <param name="reason">The reason's wire name, for example <c>suppress-bounce</c>.</param>
@@ -210,38 +140,21 @@ public sealed record MailgunFailureStats
 public sealed record MailgunEngagementStats
 {
     /// <summary>All opens or clicks (<c>total</c>).</summary>
-    [JsonPropertyName("total")]
     public long Total { get; init; }
 
     /// <summary>Unique opens or clicks (<c>unique</c>).</summary>
-    [JsonPropertyName("unique")]
     public long Unique { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>An event counted by its total only (stored, unsubscribed, complained). A total Mailgun did not send reads as 0.</summary>
 public sealed record MailgunTotalStats
 {
     /// <summary>The count (<c>total</c>).</summary>
-    [JsonPropertyName("total")]
     public long Total { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }

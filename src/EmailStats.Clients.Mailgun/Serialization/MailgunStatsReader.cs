@@ -5,18 +5,14 @@ namespace EmailStats.Clients.Mailgun.Serialization;
 
 /// <summary>
 /// Reads the v3 stats envelope (<c>{"start","end","resolution","description","tag","stats":[{"time","accepted",...}]}</c>) in
-/// one <see cref="Utf8JsonReader"/> pass straight into the immutable models, with the rules of the source-generated
-/// contract it replaces on this path (a differential test holds the two equal): names are case-sensitive, a repeated
+/// one <see cref="Utf8JsonReader"/> pass straight into the immutable models: names are case-sensitive, a repeated
 /// key's last value wins, counters are read leniently (a numeric string, an integral decimal; null or an empty string
 /// read as 0), an event Mailgun did not send (or sent as null) is null, times are RFC 2822 or epoch seconds,
 /// <c>start</c>, <c>end</c> and <c>stats</c> are required, and every unknown field is kept. A null <c>stats</c> list, a
-/// null item and a missing description are left as the contract left them, for <see cref="MailgunResponseReader"/>'s checks.
+/// null item and a missing description are left for <see cref="MailgunResponseReader"/>'s checks.
 /// </summary>
 internal static class MailgunStatsReader
 {
-    private static readonly MailgunTimeConverter Time = new();
-    private static readonly MailgunFailureStatsConverter Failure = new();
-
     public static MailgunStatsResult Read(ReadOnlySpan<byte> json)
     {
         var reader = LenientJsonReader.Create(json);
@@ -74,7 +70,7 @@ internal static class MailgunStatsReader
             Description = description!,
             Tag = tag,
             Stats = stats!,
-            AdditionalData = extra!,
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
     }
 
@@ -105,16 +101,16 @@ internal static class MailgunStatsReader
         {
             if (reader.ValueTextEquals("time"u8))
             {
-                time = LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : Time.Read(ref reader, typeof(DateTimeOffset), null!);
+                time = LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : MailgunValueReaders.ReadTime(ref reader);
             }
             else if (reader.ValueTextEquals("accepted"u8))
             {
-                accepted = ReadCounters(ref reader, "accepted", out var c) ? new() { Incoming = c[0], Outgoing = c[1], Total = c[2], AdditionalData = c.Extra! } : null;
+                accepted = ReadCounters(ref reader, "accepted", out var c) ? new() { Incoming = c[0], Outgoing = c[1], Total = c[2], AdditionalData = c.Extra ?? AdditionalData.Empty } : null;
             }
             else if (reader.ValueTextEquals("delivered"u8))
             {
                 delivered = ReadCounters(ref reader, "delivered", out var c)
-                    ? new() { Smtp = c[3], Http = c[4], Optimized = c[5], Total = c[2], AdditionalData = c.Extra! }
+                    ? new() { Smtp = c[3], Http = c[4], Optimized = c[5], Total = c[2], AdditionalData = c.Extra ?? AdditionalData.Empty }
                     : null;
             }
             else if (reader.ValueTextEquals("failed"u8))
@@ -158,15 +154,15 @@ internal static class MailgunStatsReader
             Clicked = clicked,
             Unsubscribed = unsubscribed,
             Complained = complained,
-            AdditionalData = extra!,
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
     }
 
     private static MailgunEngagementStats? ReadEngagement(ref Utf8JsonReader reader, string what) =>
-        ReadCounters(ref reader, what, out var c) ? new() { Total = c[2], Unique = c[6], AdditionalData = c.Extra! } : null;
+        ReadCounters(ref reader, what, out var c) ? new() { Total = c[2], Unique = c[6], AdditionalData = c.Extra ?? AdditionalData.Empty } : null;
 
     private static MailgunTotalStats? ReadTotal(ref Utf8JsonReader reader, string what) =>
-        ReadCounters(ref reader, what, out var c) ? new() { Total = c[2], AdditionalData = c.Extra! } : null;
+        ReadCounters(ref reader, what, out var c) ? new() { Total = c[2], AdditionalData = c.Extra ?? AdditionalData.Empty } : null;
 
     private static MailgunFailedStats? ReadFailed(ref Utf8JsonReader reader)
     {
@@ -183,12 +179,12 @@ internal static class MailgunStatsReader
             if (reader.ValueTextEquals("temporary"u8))
             {
                 LenientJsonReader.Next(ref reader);
-                temporary = Failure.Read(ref reader, typeof(MailgunFailureStats), null!);
+                temporary = MailgunValueReaders.ReadFailure(ref reader);
             }
             else if (reader.ValueTextEquals("permanent"u8))
             {
                 LenientJsonReader.Next(ref reader);
-                permanent = Failure.Read(ref reader, typeof(MailgunFailureStats), null!);
+                permanent = MailgunValueReaders.ReadFailure(ref reader);
             }
             else
             {
@@ -254,7 +250,7 @@ internal static class MailgunStatsReader
     private static DateTimeOffset ReadTime(ref Utf8JsonReader reader, string name) =>
         LenientJsonReader.Next(ref reader) == JsonTokenType.Null
             ? throw new JsonException($"'{name}' must be a time, not null.")
-            : Time.Read(ref reader, typeof(DateTimeOffset), null!);
+            : MailgunValueReaders.ReadTime(ref reader);
 
     /// <summary>The counters of one event object on the stack, and its unknown fields.</summary>
     private struct EventCounters

@@ -67,6 +67,7 @@ public sealed record DashboardContact
 
     /// <summary>Contacts over the period (<c>histogram</c>; its peak has the point form, <see cref="HistogramPeak.Date"/>); never null.</summary>
     [JsonPropertyName("histogram")]
+    [JsonConverter(typeof(Serialization.ReportHistogramConverter))]
     public ReportHistogram Histogram { get => _histogram; init => _histogram = value ?? new(); }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>

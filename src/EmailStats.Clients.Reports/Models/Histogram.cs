@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace EmailStats.Clients.Reports;
 
 /// <summary>
@@ -12,60 +10,38 @@ public sealed record ReportHistogram
     private readonly IReadOnlyList<HistogramPoint> _histogram = [];
 
     /// <summary>The start of the period (<c>start</c>); null when not sent.</summary>
-    [JsonPropertyName("start")]
     public DateTimeOffset? Start { get; init; }
 
     /// <summary>The end of the period (<c>end</c>); null when not sent.</summary>
-    [JsonPropertyName("end")]
     public DateTimeOffset? End { get; init; }
 
     /// <summary>The points, in the order sent (<c>histogram</c>); empty when none, never null.</summary>
-    [JsonPropertyName("histogram")]
     public IReadOnlyList<HistogramPoint> Histogram { get => _histogram; init => _histogram = ModelLists.Clean(value); }
 
     /// <summary>The busiest point or bucket (<c>peak</c>); null when not sent.</summary>
-    [JsonPropertyName("peak")]
     public HistogramPeak? Peak { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>One point of a <see cref="ReportHistogram"/>: <c>{"date":"2024-09-23T17:00:00.000Z","total":4,"detail":{"hard":3,"soft":1}}</c>.</summary>
 public sealed record HistogramPoint
 {
     /// <summary>The start of the point's bucket (<c>date</c>); required.</summary>
-    [JsonPropertyName("date")]
-    [JsonRequired]
     public DateTimeOffset Date { get; init; }
 
     /// <summary>The count in the bucket (<c>total</c>); 0 when not sent.</summary>
-    [JsonPropertyName("total")]
     public long Total { get; init; }
 
     /// <summary>
     /// The split of <see cref="Total"/> (<c>detail</c>): hard/soft for <see cref="EmailEventType.EmailBounced"/>,
     /// unique opens/clicks for campaign engagement; null when not sent (the other event types).
     /// </summary>
-    [JsonPropertyName("detail")]
     public HistogramDetail? Detail { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>
@@ -75,30 +51,19 @@ public sealed record HistogramPoint
 public sealed record HistogramDetail
 {
     /// <summary>Hard bounces (<c>hard</c>); null when not sent.</summary>
-    [JsonPropertyName("hard")]
     public long? Hard { get; init; }
 
     /// <summary>Soft bounces (<c>soft</c>); null when not sent.</summary>
-    [JsonPropertyName("soft")]
     public long? Soft { get; init; }
 
     /// <summary>Unique opens (<c>uniqueOpens</c>); null when not sent.</summary>
-    [JsonPropertyName("uniqueOpens")]
     public long? UniqueOpens { get; init; }
 
     /// <summary>Unique clicks (<c>uniqueClicks</c>); null when not sent.</summary>
-    [JsonPropertyName("uniqueClicks")]
     public long? UniqueClicks { get; init; }
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }
 
 /// <summary>
@@ -109,36 +74,23 @@ public sealed record HistogramDetail
 public sealed record HistogramPeak
 {
     /// <summary>The peak point (<c>date</c>, point form); null in the bucket form.</summary>
-    [JsonPropertyName("date")]
     public DateTimeOffset? Date { get; init; }
 
     /// <summary>The start of the peak bucket (<c>startDate</c>, bucket form); null in the point form.</summary>
-    [JsonPropertyName("startDate")]
     public DateTimeOffset? StartDate { get; init; }
 
     /// <summary>The end of the peak bucket (<c>endDate</c>, bucket form); null in the point form.</summary>
-    [JsonPropertyName("endDate")]
     public DateTimeOffset? EndDate { get; init; }
 
     /// <summary>The count at the peak (<c>total</c>); 0 when not sent.</summary>
-    [JsonPropertyName("total")]
     public long Total { get; init; }
 
     /// <summary>Where the peak starts, whichever form was sent: <see cref="StartDate"/>, else <see cref="Date"/>. Not a wire field.</summary>
-    [JsonIgnore]
     public DateTimeOffset? PeriodStart => StartDate ?? Date;
 
     /// <summary>Where the peak ends, whichever form was sent: <see cref="EndDate"/>, else <see cref="Date"/>. Not a wire field.</summary>
-    [JsonIgnore]
     public DateTimeOffset? PeriodEnd => EndDate ?? Date;
 
     /// <summary>Fields the provider sent that this model has no property for, kept as sent.</summary>
-    [JsonIgnore]
-    public AdditionalData AdditionalData { get => Extra ?? AdditionalData.Empty; internal set => Extra = value is { Count: > 0 } ? value : null; }
-
-    // Null until a field is kept: no empty instance per record. Filled by the hand-written reader, and by the
-    // source-generated contract that the differential tests hold the reader to.
-    [JsonExtensionData]
-    [JsonInclude]
-    internal AdditionalData? Extra { get; set; }
+    public AdditionalData AdditionalData { get; init; } = AdditionalData.Empty;
 }

@@ -3,7 +3,10 @@ using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.Reports.Serialization;
 
-/// <summary>The Reports wire contract: counters and rates read leniently (numbers sent as strings, nulls as 0).</summary>
+/// <summary>
+/// The contract of the Reports answers read once per call (dashboard, overall report, campaign pages): counters and rates
+/// read leniently (numbers sent as strings, nulls as 0). Histograms and campaign reports are read by <see cref="ReportsReaders"/>.
+/// </summary>
 [JsonSourceGenerationOptions(
     GenerationMode = JsonSourceGenerationMode.Metadata,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
@@ -12,8 +15,6 @@ namespace EmailStats.Clients.Reports.Serialization;
     Converters = [typeof(LenientInt64Converter), typeof(LenientDoubleConverter), typeof(UtcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(ReportsDashboard))]
 [JsonSerializable(typeof(EmailOverallReport))]
-[JsonSerializable(typeof(ReportHistogram))]
-[JsonSerializable(typeof(CampaignReport))]
 [JsonSerializable(typeof(CampaignPage))]
 internal sealed partial class ReportsJsonContext : JsonSerializerContext;
 

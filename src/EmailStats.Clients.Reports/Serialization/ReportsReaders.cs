@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.Reports.Serialization;
@@ -6,8 +7,8 @@ namespace EmailStats.Clients.Reports.Serialization;
 /// <summary>
 /// Reads the two answers whose items repeat, the histograms (<c>{"start","end","histogram":[{"date","total","detail"}],"peak"}</c>)
 /// and the campaign report (<c>{"stats":{...},"linkActivity":[{"id","path","clicks":{"total","unique"}}]}</c>), in one
-/// <see cref="Utf8JsonReader"/> pass straight into the immutable models, with the rules of the source-generated contract
-/// they replace on this path (a differential test holds the two equal): trailing commas and comments allowed, names
+/// <see cref="Utf8JsonReader"/> pass straight into the immutable models (the dashboard's contact histogram too, through
+/// <see cref="ReportHistogramConverter"/>): trailing commas and comments allowed, names
 /// case-sensitive, a repeated key's last value wins, counters read leniently (a numeric string, an integral decimal;
 /// null or an empty string read as 0; a point's optional detail counters read JSON null as not sent), timestamps ISO 8601 (UTC when no offset is sent), a point's <c>date</c>
 /// required, a null item refused, every unknown field kept; rates read leniently too (a number, or a string such as
@@ -20,7 +21,14 @@ internal static class ReportsReaders
     public static ReportHistogram ReadHistogram(ReadOnlySpan<byte> json)
     {
         var reader = LenientJsonReader.Create(json);
-        LenientJsonReader.ExpectObject(LenientJsonReader.Next(ref reader), "a histogram");
+        LenientJsonReader.Next(ref reader);
+        return ReadHistogram(ref reader);
+    }
+
+    /// <summary>The histogram object the reader stands on (its <c>StartObject</c>), up to its end.</summary>
+    public static ReportHistogram ReadHistogram(ref Utf8JsonReader reader)
+    {
+        LenientJsonReader.ExpectObject(reader.TokenType, "a histogram");
         DateTimeOffset? start = null, end = null;
         IReadOnlyList<HistogramPoint>? points = null;
         HistogramPeak? peak = null;
@@ -49,7 +57,7 @@ internal static class ReportsReaders
             }
         }
 
-        return new ReportHistogram { Start = start, End = end, Histogram = points!, Peak = peak, AdditionalData = extra! };
+        return new ReportHistogram { Start = start, End = end, Histogram = points!, Peak = peak, AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     public static CampaignReport ReadCampaignReport(ReadOnlySpan<byte> json)
@@ -75,7 +83,7 @@ internal static class ReportsReaders
             }
         }
 
-        return new CampaignReport { Stats = stats!, LinkActivity = links!, AdditionalData = extra! };
+        return new CampaignReport { Stats = stats!, LinkActivity = links!, AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     private static readonly LenientDoubleConverter RateConverter = new();
@@ -144,7 +152,7 @@ internal static class ReportsReaders
             Date = date ?? throw new JsonException("A histogram point has no 'date'."),
             Total = total,
             Detail = detail,
-            AdditionalData = extra!,
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
     }
 
@@ -177,7 +185,7 @@ internal static class ReportsReaders
             }
         }
 
-        return new HistogramDetail { Hard = hard, Soft = soft, UniqueOpens = uniqueOpens, UniqueClicks = uniqueClicks, AdditionalData = extra! };
+        return new HistogramDetail { Hard = hard, Soft = soft, UniqueOpens = uniqueOpens, UniqueClicks = uniqueClicks, AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     private static LinkActivity ReadLink(ref Utf8JsonReader reader)
@@ -206,7 +214,7 @@ internal static class ReportsReaders
             }
         }
 
-        return new LinkActivity { Id = id!, Path = path!, Clicks = clicks!, AdditionalData = extra! };
+        return new LinkActivity { Id = id!, Path = path!, Clicks = clicks!, AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     private static LinkClicks ReadClicks(ref Utf8JsonReader reader)
@@ -230,7 +238,7 @@ internal static class ReportsReaders
             }
         }
 
-        return new LinkClicks { Total = total, Unique = unique, AdditionalData = extra! };
+        return new LinkClicks { Total = total, Unique = unique, AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     private static HistogramPeak ReadPeak(ref Utf8JsonReader reader)
@@ -263,7 +271,7 @@ internal static class ReportsReaders
             }
         }
 
-        return new HistogramPeak { Date = date, StartDate = startDate, EndDate = endDate, Total = total, AdditionalData = extra! };
+        return new HistogramPeak { Date = date, StartDate = startDate, EndDate = endDate, Total = total, AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     private static CampaignStats ReadStats(ref Utf8JsonReader reader)
@@ -328,7 +336,7 @@ internal static class ReportsReaders
             TotalBounces = total!,
             Complaints = complaints,
             Unsubscribes = unsubscribes,
-            AdditionalData = extra!,
+            AdditionalData = extra ?? AdditionalData.Empty,
         };
     }
 
@@ -365,7 +373,7 @@ internal static class ReportsReaders
             }
         }
 
-        return new UniqueEngagement { Unique = unique, Rate = rate, Last = last, AdditionalData = extra! };
+        return new UniqueEngagement { Unique = unique, Rate = rate, Last = last, AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     private static CampaignCountAndRate? ReadCountAndRate(ref Utf8JsonReader reader)
@@ -395,7 +403,7 @@ internal static class ReportsReaders
             }
         }
 
-        return new CampaignCountAndRate { Count = count, Rate = rate, AdditionalData = extra! };
+        return new CampaignCountAndRate { Count = count, Rate = rate, AdditionalData = extra ?? AdditionalData.Empty };
     }
 
     private static double ReadRate(ref Utf8JsonReader reader)
@@ -417,4 +425,13 @@ internal static class ReportsReaders
     private static DateTimeOffset? ReadOptionalTimestamp(ref Utf8JsonReader reader) =>
         LenientJsonReader.Next(ref reader) == JsonTokenType.Null ? null : Timestamp.Read(ref reader, typeof(DateTimeOffset), null!);
 
+}
+
+/// <summary>Reads a histogram inside an answer the contract reads (the dashboard's contact section) with <see cref="ReportsReaders"/>: one parser for the model.</summary>
+internal sealed class ReportHistogramConverter : JsonConverter<ReportHistogram>
+{
+    public override ReportHistogram Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReportsReaders.ReadHistogram(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, ReportHistogram value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("The packages read histograms; they do not write them.");
 }

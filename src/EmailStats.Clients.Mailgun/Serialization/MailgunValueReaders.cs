@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.Mailgun.Serialization;
 
-/// <summary>
-/// Reads Mailgun times: RFC 2822 strings (<c>Tue, 14 Feb 2012 00:00:00 UTC</c>, <c>GMT</c> or a numeric offset,
-/// kept as sent) and unix epoch seconds (a number or a string of digits). Anything else is a <see cref="JsonException"/>.
-/// </summary>
-internal sealed class MailgunTimeConverter : JsonConverter<DateTimeOffset>
+/// <summary>The values of Mailgun's stats envelope that need more than a counter: times and failure breakdowns.</summary>
+internal static class MailgunValueReaders
 {
     private const int MaxStackChars = 128;
 
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    /// <summary>
+    /// A Mailgun time: an RFC 2822 string (<c>Tue, 14 Feb 2012 00:00:00 UTC</c>, <c>GMT</c> or a numeric offset, kept as
+    /// sent) or unix epoch seconds (a number or a string of digits). Anything else is a <see cref="JsonException"/>.
+    /// </summary>
+    public static DateTimeOffset ReadTime(ref Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
@@ -41,9 +41,6 @@ internal sealed class MailgunTimeConverter : JsonConverter<DateTimeOffset>
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(Rfc2822.Format(value));
-
     private static DateTimeOffset FromEpoch(long seconds)
     {
         try
@@ -55,47 +52,13 @@ internal sealed class MailgunTimeConverter : JsonConverter<DateTimeOffset>
             throw new JsonException("A Mailgun epoch time is out of range.", e);
         }
     }
-}
 
-/// <summary>Reads a resolution (<c>hour</c>, <c>day</c>, <c>month</c>, any case); null or any other value reads as null.</summary>
-internal sealed class MailgunResolutionConverter : JsonConverter<MailgunResolution?>
-{
-    public override bool HandleNull => true;
-
-    public override MailgunResolution? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return MailgunWireNames.ResolutionFrom(reader.GetString());
-        }
-
-        reader.Skip();
-        return null;
-    }
-
-    public override void Write(Utf8JsonWriter writer, MailgunResolution? value, JsonSerializerOptions options)
-    {
-        if (value is { } resolution)
-        {
-            writer.WriteStringValue(MailgunWireNames.Of(resolution));
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-}
-
-/// <summary>
-/// Reads one kind of failure: <c>total</c> into <see cref="MailgunFailureStats.Total"/>, every other number (or
-/// numeric string) into <see cref="MailgunFailureStats.Reasons"/>, objects, arrays and booleans into
-/// <see cref="MailgunFailureStats.AdditionalData"/>. A string that is not a whole number is a <see cref="JsonException"/>.
-/// </summary>
-internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailureStats>
-{
-    private static readonly LenientInt64Converter Counter = new();
-
-    public override MailgunFailureStats? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    /// <summary>
+    /// One kind of failure: <c>total</c> into <see cref="MailgunFailureStats.Total"/>, every other number (or numeric
+    /// string) into <see cref="MailgunFailureStats.Reasons"/>, objects, arrays and booleans into
+    /// <see cref="MailgunFailureStats.AdditionalData"/>; null for JSON null. A string that is not a whole number is a <see cref="JsonException"/>.
+    /// </summary>
+    public static MailgunFailureStats? ReadFailure(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -122,7 +85,7 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number or JsonTokenType.String or JsonTokenType.Null:
-                    var value = Counter.Read(ref reader, typeof(long), options);
+                    var value = LenientJsonReader.ReadOptionalInt64(ref reader, "counter") ?? 0;
                     if (name == "total")
                     {
                         total = value;
@@ -191,22 +154,4 @@ internal sealed class MailgunFailureStatsConverter : JsonConverter<MailgunFailur
             "total", "bounce", "delayed-bounce", "suppress-bounce", "suppress-unsubscribe", "suppress-complaint", "espblock", "webhook", "old",
         }.Select(n => (System.Text.Encoding.UTF8.GetBytes(n), n)),
     ];
-
-    public override void Write(Utf8JsonWriter writer, MailgunFailureStats value, JsonSerializerOptions options)
-    {
-        writer.WriteStartObject();
-        foreach (var (reason, count) in value.Reasons)
-        {
-            writer.WriteNumber(reason, count);
-        }
-
-        foreach (var (name, element) in value.AdditionalData)
-        {
-            writer.WritePropertyName(name);
-            element.WriteTo(writer);
-        }
-
-        writer.WriteNumber("total", value.Total);
-        writer.WriteEndObject();
-    }
 }
