@@ -9,12 +9,10 @@ namespace EmailStats.Clients.GetResponse;
 public sealed class GetResponseStatsClient : IGetResponseStatsClient
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = "GetResponse";
+    public const string ProviderName = nameof(EmailStatsProvider.GetResponse);
 
     private readonly IGetResponseStatsApi _api;
     private readonly ProviderCallPath _context;
-    private readonly string _token;
-    private readonly string? _domain;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
@@ -34,16 +32,29 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
     public GetResponseStatsClient(HttpClient httpClient, GetResponseOptions options, ILogger<GetResponseStatsClient>? logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
-        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
-
-        _api = RefitDefaults.Create<IGetResponseStatsApi>(httpClient);
-        _token = "api-key " + options.ApiKey;
-        _domain = options.Domain;
-
         // GetResponse's X-RateLimit-Reset is the time left in the window ("432 seconds").
-        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey, _token), GetResponseResponseReader.ReadError, logger, rateLimitReset: RateLimitReset.SecondsLeft);
+        var plumbing = ProviderClient<IGetResponseStatsApi>.Create(
+            EmailStatsProvider.GetResponse,
+            httpClient,
+            options,
+            logger,
+            GetResponseResponseReader.ReadError,
+            static o => new Secrets(o.ApiKey, "api-key " + o.ApiKey),
+            static o =>
+            {
+                var (token, domain) = ("api-key " + o.ApiKey, o.Domain);
+                return headers =>
+                {
+                    headers.TryAddWithoutValidation("X-Auth-Token", token);
+                    if (domain is not null)
+                    {
+                        headers.TryAddWithoutValidation("X-Domain", domain);
+                    }
+                };
+            },
+            RateLimitReset.SecondsLeft);
+        _api = plumbing.Api;
+        _context = plumbing.Call;
     }
 
     /// <inheritdoc />
@@ -82,16 +93,16 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
 
     // One send per endpoint, shared by its one-page and every-page operations.
     private static readonly Send SendNewsletter = static (c, id, q, page, ct) => c._api.NewsletterAsync(
-        c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+        id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
 
     private static readonly Send SendNewsletters = static (c, _, q, page, ct) => c._api.NewslettersAsync(
-        c._token, c._domain, q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+        q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
 
     private static readonly Send SendAutoresponder = static (c, id, q, page, ct) => c._api.AutoresponderAsync(
-        c._token, c._domain, id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+        id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
 
     private static readonly Send SendAutoresponders = static (c, _, q, page, ct) => c._api.AutorespondersAsync(
-        c._token, c._domain, q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+        q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
 
     private static (string? Id, GetResponseStatsQuery Query) Single(string id, GetResponseStatsQuery query, string parameter)
     {

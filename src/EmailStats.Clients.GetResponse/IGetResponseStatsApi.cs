@@ -3,16 +3,15 @@ using Refit;
 namespace EmailStats.Clients.GetResponse;
 
 /// <summary>
-/// The GetResponse API v3 statistics wire: GET endpoints with <c>query[...]</c> parameters (null ones left out), the key
-/// as <c>X-Auth-Token: api-key {key}</c> and, for GetResponse MAX, <c>X-Domain</c>, set per call.
+/// The GetResponse API v3 statistics wire: GET endpoints with <c>query[...]</c> parameters (null ones left out). The key
+/// (<c>X-Auth-Token: api-key {key}</c>) and, for GetResponse MAX, <c>X-Domain</c> are attached to every call by the
+/// client's plumbing (<c>ProviderClient</c>).
 /// </summary>
 internal interface IGetResponseStatsApi
 {
     /// <summary><c>GET newsletters/{newsletterId}/statistics</c>.</summary>
     [Get("/newsletters/{id}/statistics")]
     Task<HttpResponseMessage> NewsletterAsync(
-        [Header("X-Auth-Token")] string token,
-        [Header("X-Domain")] string? domain,
         string id,
         [AliasAs("query[groupBy]")] string? groupBy,
         [AliasAs("query[createdOn][from]")] string? from,
@@ -25,8 +24,6 @@ internal interface IGetResponseStatsApi
     /// <summary><c>GET newsletters/statistics</c>.</summary>
     [Get("/newsletters/statistics")]
     Task<HttpResponseMessage> NewslettersAsync(
-        [Header("X-Auth-Token")] string token,
-        [Header("X-Domain")] string? domain,
         [AliasAs("query[groupBy]")] string? groupBy,
         [AliasAs("query[newsletterId]")] string? newsletterIds,
         [AliasAs("query[campaignId]")] string? campaignIds,
@@ -40,8 +37,6 @@ internal interface IGetResponseStatsApi
     /// <summary><c>GET autoresponders/{autoresponderId}/statistics</c>.</summary>
     [Get("/autoresponders/{id}/statistics")]
     Task<HttpResponseMessage> AutoresponderAsync(
-        [Header("X-Auth-Token")] string token,
-        [Header("X-Domain")] string? domain,
         string id,
         [AliasAs("query[groupBy]")] string? groupBy,
         [AliasAs("query[createdOn][from]")] string? from,
@@ -54,8 +49,6 @@ internal interface IGetResponseStatsApi
     /// <summary><c>GET autoresponders/statistics</c>.</summary>
     [Get("/autoresponders/statistics")]
     Task<HttpResponseMessage> AutorespondersAsync(
-        [Header("X-Auth-Token")] string token,
-        [Header("X-Domain")] string? domain,
         [AliasAs("query[groupBy]")] string? groupBy,
         [AliasAs("query[autoresponderId]")] string? autoresponderIds,
         [AliasAs("query[campaignId]")] string? campaignIds,

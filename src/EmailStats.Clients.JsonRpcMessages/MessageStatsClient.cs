@@ -11,7 +11,7 @@ namespace EmailStats.Clients.JsonRpcMessages;
 public sealed class MessageStatsClient : IMessageStatsClient
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = "JsonRpcMessages";
+    public const string ProviderName = nameof(EmailStatsProvider.JsonRpcMessages);
 
     private readonly JsonRpcChannel _rpc;
     private readonly JsonRpcParam _apiKey;
@@ -40,14 +40,16 @@ public sealed class MessageStatsClient : IMessageStatsClient
     /// <summary>The constructor behind the public ones; <paramref name="nextId"/> lets tests fix the request ids.</summary>
     internal MessageStatsClient(HttpClient httpClient, JsonRpcMessagesOptions options, ILogger<MessageStatsClient>? logger, Func<long>? nextId)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
-        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
-
-        // The key travels in the JSON body: mask it as written there (JSON-escaped) too, should a server echo the request.
-        var secrets = new Secrets(options.ApiKey, JsonEncodedText.Encode(options.ApiKey).ToString());
-        var context = new ProviderCallPath(ProviderName, secrets, JsonRpcResponseReader.ReadError, logger);
-        _rpc = new JsonRpcChannel(RefitDefaults.Create<IJsonRpcApi>(httpClient), context, nextId);
+        // The key travels in the JSON body (the call's first param): mask it as written there (JSON-escaped) too, should a
+        // server echo the request.
+        var plumbing = ProviderClient<IJsonRpcApi>.Create(
+            EmailStatsProvider.JsonRpcMessages,
+            httpClient,
+            options,
+            logger,
+            JsonRpcResponseReader.ReadError,
+            static o => new Secrets(o.ApiKey, JsonEncodedText.Encode(o.ApiKey).ToString()));
+        _rpc = new JsonRpcChannel(plumbing.Api, plumbing.Call, nextId);
         _apiKey = JsonRpcParam.Of(options.ApiKey, JsonRpcJsonContext.Default.String);
     }
 

@@ -4,7 +4,8 @@ namespace EmailStats.Clients.Mailgun;
 
 /// <summary>
 /// The Mailgun v3 statistics wire: GET endpoints with query parameters (each event its own <c>event</c>
-/// parameter; null parameters are left out) and HTTP Basic authentication as the user <c>api</c>, set per call.
+/// parameter; null parameters are left out). HTTP Basic authentication as the user <c>api</c> is attached to every
+/// request by the client's plumbing (<c>ProviderClient</c>), never passed here.
 /// The client builds the parameters; the shared call path reads the answer.
 /// </summary>
 internal interface IMailgunStatsApi
@@ -12,7 +13,6 @@ internal interface IMailgunStatsApi
     /// <summary><c>GET v3/stats/total</c>: totals of the whole account.</summary>
     [Get("/v3/stats/total")]
     Task<HttpResponseMessage> AccountTotalsAsync(
-        [Authorize("Basic")] string credentials,
         [Query(CollectionFormat.Multi)][AliasAs("event")] IEnumerable<string> events,
         [AliasAs("start")] string? start,
         [AliasAs("end")] string? end,
@@ -23,7 +23,6 @@ internal interface IMailgunStatsApi
     /// <summary><c>GET v3/{domain}/stats/total</c>: totals of one domain.</summary>
     [Get("/v3/{domain}/stats/total")]
     Task<HttpResponseMessage> DomainTotalsAsync(
-        [Authorize("Basic")] string credentials,
         string domain,
         [Query(CollectionFormat.Multi)][AliasAs("event")] IEnumerable<string> events,
         [AliasAs("start")] string? start,
@@ -35,7 +34,6 @@ internal interface IMailgunStatsApi
     /// <summary><c>GET v3/stats/filter</c>: filtered and grouped totals of the account.</summary>
     [Get("/v3/stats/filter")]
     Task<HttpResponseMessage> FilteredTotalsAsync(
-        [Authorize("Basic")] string credentials,
         [Query(CollectionFormat.Multi)][AliasAs("event")] IEnumerable<string> events,
         [AliasAs("start")] string? start,
         [AliasAs("end")] string? end,
@@ -48,7 +46,6 @@ internal interface IMailgunStatsApi
     /// <summary><c>GET v3/stats/total/domains</c>: totals of every domain of the account for one resolution period.</summary>
     [Get("/v3/stats/total/domains")]
     Task<HttpResponseMessage> TotalsByDomainAsync(
-        [Authorize("Basic")] string credentials,
         [Query(CollectionFormat.Multi)][AliasAs("event")] IEnumerable<string> events,
         [AliasAs("timestamp")] string timestamp,
         [AliasAs("limit")] string? limit,
@@ -57,21 +54,21 @@ internal interface IMailgunStatsApi
 
     /// <summary><c>GET v3/{domain}/aggregates/providers</c>: counts per email service provider.</summary>
     [Get("/v3/{domain}/aggregates/providers")]
-    Task<HttpResponseMessage> ProviderAggregatesAsync([Authorize("Basic")] string credentials, string domain, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> ProviderAggregatesAsync(string domain, CancellationToken cancellationToken);
 
     /// <summary><c>GET v3/{domain}/aggregates/devices</c>: counts per device type.</summary>
     [Get("/v3/{domain}/aggregates/devices")]
-    Task<HttpResponseMessage> DeviceAggregatesAsync([Authorize("Basic")] string credentials, string domain, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> DeviceAggregatesAsync(string domain, CancellationToken cancellationToken);
 
     /// <summary><c>GET v3/{domain}/aggregates/countries</c>: counts per country.</summary>
     [Get("/v3/{domain}/aggregates/countries")]
-    Task<HttpResponseMessage> CountryAggregatesAsync([Authorize("Basic")] string credentials, string domain, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CountryAggregatesAsync(string domain, CancellationToken cancellationToken);
 
     /// <summary><c>POST v1/analytics/metrics</c>: sending metrics, the query as the JSON body.</summary>
     [Post("/v1/analytics/metrics")]
-    Task<HttpResponseMessage> MetricsAsync([Authorize("Basic")] string credentials, [Body] HttpContent query, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> MetricsAsync([Body] HttpContent query, CancellationToken cancellationToken);
 
     /// <summary><c>POST v1/analytics/usage/metrics</c>: usage metrics, the query as the JSON body.</summary>
     [Post("/v1/analytics/usage/metrics")]
-    Task<HttpResponseMessage> UsageMetricsAsync([Authorize("Basic")] string credentials, [Body] HttpContent query, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> UsageMetricsAsync([Body] HttpContent query, CancellationToken cancellationToken);
 }

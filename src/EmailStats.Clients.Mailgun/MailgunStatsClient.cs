@@ -9,11 +9,10 @@ namespace EmailStats.Clients.Mailgun;
 public sealed class MailgunStatsClient : IMailgunStatsClient
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = "Mailgun";
+    public const string ProviderName = nameof(EmailStatsProvider.Mailgun);
 
     private readonly IMailgunStatsApi _api;
     private readonly ProviderCallPath _context;
-    private readonly string _credentials;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options (region or <see cref="MailgunOptions.BaseAddress"/>) when it has none.</param>
@@ -33,13 +32,20 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
     public MailgunStatsClient(HttpClient httpClient, MailgunOptions options, ILogger<MailgunStatsClient>? logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
-        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
-
-        _api = RefitDefaults.Create<IMailgunStatsApi>(httpClient);
-        _credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + options.ApiKey));
-        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey, _credentials), MailgunResponseReader.ReadError, logger);
+        var plumbing = ProviderClient<IMailgunStatsApi>.Create(
+            EmailStatsProvider.Mailgun,
+            httpClient,
+            options,
+            logger,
+            MailgunResponseReader.ReadError,
+            static o => new Secrets(o.ApiKey, Basic(o)),
+            static o =>
+            {
+                var basic = Basic(o);
+                return headers => headers.Authorization = new("Basic", basic);
+            });
+        _api = plumbing.Api;
+        _context = plumbing.Call;
     }
 
     /// <inheritdoc />
@@ -51,7 +57,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
             "GetAccountTotals",
             (Client: this, Query: query),
             static (s, ct) => s.Client._api.AccountTotalsAsync(
-                s.Client._credentials, s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText, ct),
+                s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText, ct),
             MailgunResponseReader.ReadStats,
             cancellationToken);
     }
@@ -66,7 +72,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
             "GetDomainTotals",
             (Client: this, Domain: domain, Query: query),
             static (s, ct) => s.Client._api.DomainTotalsAsync(
-                s.Client._credentials, s.Domain, s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText, ct),
+                s.Domain, s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText, ct),
             MailgunResponseReader.ReadStats,
             cancellationToken);
     }
@@ -79,7 +85,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
             "GetFilteredTotals",
             (Client: this, Query: query),
             static (s, ct) => s.Client._api.FilteredTotalsAsync(
-                s.Client._credentials, s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText,
+                s.Query.EventNames(), s.Query.StartText, s.Query.EndText, s.Query.ResolutionText, s.Query.DurationText,
                 s.Query.Filter, s.Query.GroupText, ct),
             MailgunResponseReader.ReadStats,
             cancellationToken);
@@ -98,7 +104,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
             "GetTotalsByDomain",
             (Client: this, Query: query, Timestamp: Rfc2822.Format(timestamp)),
             static (s, ct) => s.Client._api.TotalsByDomainAsync(
-                s.Client._credentials, s.Query.EventNames(), s.Timestamp, s.Query.LimitText, s.Query.ResolutionText, ct),
+                s.Query.EventNames(), s.Timestamp, s.Query.LimitText, s.Query.ResolutionText, ct),
             MailgunResponseReader.ReadStats,
             cancellationToken);
     }
@@ -110,7 +116,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
         return _context.SendAsync(
             "GetProviderAggregates",
             (Client: this, Domain: domain),
-            static (s, ct) => s.Client._api.ProviderAggregatesAsync(s.Client._credentials, s.Domain, ct),
+            static (s, ct) => s.Client._api.ProviderAggregatesAsync(s.Domain, ct),
             MailgunResponseReader.ReadProviders,
             cancellationToken);
     }
@@ -122,7 +128,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
         return _context.SendAsync(
             "GetDeviceAggregates",
             (Client: this, Domain: domain),
-            static (s, ct) => s.Client._api.DeviceAggregatesAsync(s.Client._credentials, s.Domain, ct),
+            static (s, ct) => s.Client._api.DeviceAggregatesAsync(s.Domain, ct),
             MailgunResponseReader.ReadDevices,
             cancellationToken);
     }
@@ -134,7 +140,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
         return _context.SendAsync(
             "GetCountryAggregates",
             (Client: this, Domain: domain),
-            static (s, ct) => s.Client._api.CountryAggregatesAsync(s.Client._credentials, s.Domain, ct),
+            static (s, ct) => s.Client._api.CountryAggregatesAsync(s.Domain, ct),
             MailgunResponseReader.ReadCountries,
             cancellationToken);
     }
@@ -186,8 +192,8 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return usage
-            ? await _api.UsageMetricsAsync(_credentials, content, cancellationToken).ConfigureAwait(false)
-            : await _api.MetricsAsync(_credentials, content, cancellationToken).ConfigureAwait(false);
+            ? await _api.UsageMetricsAsync(content, cancellationToken).ConfigureAwait(false)
+            : await _api.MetricsAsync(content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The domain goes into the path (escaped by Refit): it must name one path segment.</summary>
@@ -212,4 +218,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
             throw new ArgumentException($"{operation} takes no filter or group; use GetFilteredTotalsAsync (v3/stats/filter) for filtered or grouped totals.", nameof(query));
         }
     }
+
+    /// <summary>The Basic credentials of the user <c>api</c>.</summary>
+    private static string Basic(MailgunOptions options) => Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + options.ApiKey));
 }

@@ -9,11 +9,10 @@ namespace EmailStats.Clients.Reports;
 public sealed class ReportsClient : IReportsClient
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = "Reports";
+    public const string ProviderName = nameof(EmailStatsProvider.Reports);
 
     private readonly IReportsApi _api;
     private readonly ProviderCallPath _context;
-    private readonly string _apiKey;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
@@ -33,22 +32,29 @@ public sealed class ReportsClient : IReportsClient
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
     public ReportsClient(HttpClient httpClient, ReportsOptions options, ILogger<ReportsClient>? logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
-        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
-
-        _api = RefitDefaults.Create<IReportsApi>(httpClient);
-        _apiKey = options.ApiKey;
-        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey), ReportsResponseReader.ReadError, logger);
+        var plumbing = ProviderClient<IReportsApi>.Create(
+            EmailStatsProvider.Reports,
+            httpClient,
+            options,
+            logger,
+            ReportsResponseReader.ReadError,
+            static o => new Secrets(o.ApiKey),
+            static o =>
+            {
+                var key = o.ApiKey;
+                return headers => headers.TryAddWithoutValidation("X-API-Key", key);
+            });
+        _api = plumbing.Api;
+        _context = plumbing.Call;
     }
 
     /// <inheritdoc />
     public Task<ReportsDashboard> GetDashboardAsync(ReportsQuery query, CancellationToken cancellationToken = default) =>
-        SendWindowedAsync("GetDashboard", query, static (api, key, days, zone, ct) => api.GetDashboardAsync(key, days, zone, ct), ReportsResponseReader.ReadDashboard, cancellationToken);
+        SendWindowedAsync("GetDashboard", query, static (api, days, zone, ct) => api.GetDashboardAsync(days, zone, ct), ReportsResponseReader.ReadDashboard, cancellationToken);
 
     /// <inheritdoc />
     public Task<EmailOverallReport> GetEmailOverallAsync(ReportsQuery query, CancellationToken cancellationToken = default) =>
-        SendWindowedAsync("GetEmailOverall", query, static (api, key, days, zone, ct) => api.GetEmailOverallAsync(key, days, zone, ct), ReportsResponseReader.ReadEmailOverall, cancellationToken);
+        SendWindowedAsync("GetEmailOverall", query, static (api, days, zone, ct) => api.GetEmailOverallAsync(days, zone, ct), ReportsResponseReader.ReadEmailOverall, cancellationToken);
 
     /// <inheritdoc />
     public Task<ReportHistogram> GetEmailHistogramAsync(ReportsQuery query, EmailEventType eventType, CancellationToken cancellationToken = default)
@@ -58,7 +64,7 @@ public sealed class ReportsClient : IReportsClient
         return _context.SendAsync(
             "GetEmailHistogram",
             (Client: this, Query: query, EventType: wireEventType),
-            static (s, ct) => s.Client._api.GetEmailHistogramAsync(s.Client._apiKey, s.Query.Days, s.EventType, s.Query.TimeZone, ct),
+            static (s, ct) => s.Client._api.GetEmailHistogramAsync(s.Query.Days, s.EventType, s.Query.TimeZone, ct),
             ReportsResponseReader.ReadHistogram,
             cancellationToken);
     }
@@ -70,7 +76,7 @@ public sealed class ReportsClient : IReportsClient
         return _context.SendAsync(
             "GetCampaignReport",
             (Client: this, Id: campaignId),
-            static (s, ct) => s.Client._api.GetCampaignReportAsync(s.Client._apiKey, s.Id, ct),
+            static (s, ct) => s.Client._api.GetCampaignReportAsync(s.Id, ct),
             ReportsResponseReader.ReadCampaignReport,
             cancellationToken);
     }
@@ -84,7 +90,7 @@ public sealed class ReportsClient : IReportsClient
         return _context.SendAsync(
             "GetCampaignEngagement",
             (Client: this, Id: campaignId, Period: wirePeriod, TimeZone: zone),
-            static (s, ct) => s.Client._api.GetCampaignEngagementAsync(s.Client._apiKey, s.Id, s.Period, s.TimeZone, ct),
+            static (s, ct) => s.Client._api.GetCampaignEngagementAsync(s.Id, s.Period, s.TimeZone, ct),
             ReportsResponseReader.ReadHistogram,
             cancellationToken);
     }
@@ -98,7 +104,7 @@ public sealed class ReportsClient : IReportsClient
             _context,
             "ListCampaigns",
             (Client: this, Query: query),
-            static (s, page, ct) => s.Client._api.ListCampaignsAsync(s.Client._apiKey, page, s.Query.PageSize, s.Query.StatusesParameter, s.Query.Sort, ct),
+            static (s, page, ct) => s.Client._api.ListCampaignsAsync(page, s.Query.PageSize, s.Query.StatusesParameter, s.Query.Sort, ct),
             (response, page) =>
             {
                 var result = ReportsResponseReader.ReadCampaignPage(response);
@@ -113,7 +119,7 @@ public sealed class ReportsClient : IReportsClient
     private Task<T> SendWindowedAsync<T>(
         string operation,
         ReportsQuery query,
-        Func<IReportsApi, string, int, string, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<IReportsApi, int, string, CancellationToken, Task<HttpResponseMessage>> send,
         Func<ProviderResponse, T> read,
         CancellationToken cancellationToken)
     {
@@ -121,7 +127,7 @@ public sealed class ReportsClient : IReportsClient
         return _context.SendAsync(
             operation,
             (Client: this, Query: query, Send: send),
-            static (s, ct) => s.Send(s.Client._api, s.Client._apiKey, s.Query.Days, s.Query.TimeZone, ct),
+            static (s, ct) => s.Send(s.Client._api, s.Query.Days, s.Query.TimeZone, ct),
             read,
             cancellationToken);
     }

@@ -8,7 +8,7 @@ namespace EmailStats.Clients.SendGridV2;
 public sealed class SendGridV2StatsClient : ISendGridV2StatsClient
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = "SendGridV2";
+    public const string ProviderName = nameof(EmailStatsProvider.SendGridV2);
 
     private readonly ISendGridV2Api _api;
     private readonly ProviderCallPath _context;
@@ -35,16 +35,15 @@ public sealed class SendGridV2StatsClient : ISendGridV2StatsClient
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
     public SendGridV2StatsClient(HttpClient httpClient, SendGridV2Options options, ILogger<SendGridV2StatsClient>? logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
-        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
-
-        _api = RefitDefaults.Create<ISendGridV2Api>(httpClient);
+        // The credentials travel in the form body, which FormFields builds for every call.
+        var plumbing = ProviderClient<ISendGridV2Api>.Create(
+            EmailStatsProvider.SendGridV2, httpClient, options, logger, SendGridResponseReader.ReadError, static o => new Secrets(o.ApiKey));
+        _api = plumbing.Api;
+        _context = plumbing.Call;
         _apiUser = options.ApiUser;
         _apiKey = options.ApiKey;
         _apiKind = options.Api;
         _format = SendGridV2WireNames.Of(options.Format);
-        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey), SendGridResponseReader.ReadError, logger);
     }
 
     /// <inheritdoc />

@@ -4,16 +4,15 @@ namespace EmailStats.Clients.SendGridV3;
 
 /// <summary>
 /// The SendGrid v3 statistics wire: GET endpoints with query parameters (a list is one parameter per value; null
-/// parameters are left out), <c>Authorization: Bearer {key}</c> and the optional <c>on-behalf-of</c> header, set per
-/// call. The client builds the parameters; the shared call path reads the answer.
+/// parameters are left out). <c>Authorization: Bearer {key}</c> and the optional <c>on-behalf-of</c> header are attached
+/// to every call by the client's plumbing (<c>ProviderClient</c>). The client builds the parameters; the shared call
+/// path reads the answer.
 /// </summary>
 internal interface ISendGridV3StatsApi
 {
     /// <summary><c>GET v3/stats</c>: global statistics.</summary>
     [Get("/v3/stats")]
     Task<HttpResponseMessage> GlobalAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [AliasAs("aggregated_by")] string? aggregatedBy,
@@ -24,8 +23,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/categories/stats</c>: statistics of 1 to 10 categories.</summary>
     [Get("/v3/categories/stats")]
     Task<HttpResponseMessage> CategoriesAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [Query(CollectionFormat.Multi)][AliasAs("categories")] IEnumerable<string> categories,
@@ -35,8 +32,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/categories/stats/sums</c>: the sum of each metric per category.</summary>
     [Get("/v3/categories/stats/sums")]
     Task<HttpResponseMessage> CategorySumsAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [AliasAs("aggregated_by")] string? aggregatedBy,
@@ -49,8 +44,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/subusers/stats</c>: statistics of 1 to 10 subusers.</summary>
     [Get("/v3/subusers/stats")]
     Task<HttpResponseMessage> SubusersAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [Query(CollectionFormat.Multi)][AliasAs("subusers")] IEnumerable<string> subusers,
@@ -62,8 +55,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/subusers/stats/sums</c>: the sum of each metric per subuser.</summary>
     [Get("/v3/subusers/stats/sums")]
     Task<HttpResponseMessage> SubuserSumsAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [AliasAs("aggregated_by")] string? aggregatedBy,
@@ -76,8 +67,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/subusers/stats/monthly</c>: one month of every subuser.</summary>
     [Get("/v3/subusers/stats/monthly")]
     Task<HttpResponseMessage> MonthlyAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("date")] string date,
         [AliasAs("subuser")] string? subuser,
         [AliasAs("sort_by_metric")] string? sortByMetric,
@@ -89,8 +78,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/subusers/{subuser_name}/stats/monthly</c>: one month of one subuser.</summary>
     [Get("/v3/subusers/{subuser}/stats/monthly")]
     Task<HttpResponseMessage> SubuserMonthlyAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         string subuser,
         [AliasAs("date")] string date,
         [AliasAs("sort_by_metric")] string? sortByMetric,
@@ -102,8 +89,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/mailbox_providers/stats</c>: statistics per mailbox provider.</summary>
     [Get("/v3/mailbox_providers/stats")]
     Task<HttpResponseMessage> MailboxProvidersAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [Query(CollectionFormat.Multi)][AliasAs("mailbox_providers")] IEnumerable<string> mailboxProviders,
@@ -115,8 +100,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/browsers/stats</c>: clicks per browser.</summary>
     [Get("/v3/browsers/stats")]
     Task<HttpResponseMessage> BrowsersAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [Query(CollectionFormat.Multi)][AliasAs("browsers")] IEnumerable<string> browsers,
@@ -128,8 +111,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/devices/stats</c>: opens per device type.</summary>
     [Get("/v3/devices/stats")]
     Task<HttpResponseMessage> DevicesAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [AliasAs("aggregated_by")] string? aggregatedBy,
@@ -140,8 +121,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/clients/stats</c>: opens per mail client.</summary>
     [Get("/v3/clients/stats")]
     Task<HttpResponseMessage> ClientsAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [AliasAs("aggregated_by")] string? aggregatedBy,
@@ -150,8 +129,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/clients/{client_type}/stats</c>: opens per mail client of one client type.</summary>
     [Get("/v3/clients/{clientType}/stats")]
     Task<HttpResponseMessage> ClientTypeAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         string clientType,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
@@ -161,8 +138,6 @@ internal interface ISendGridV3StatsApi
     /// <summary><c>GET v3/geo/stats</c>: opens and clicks per country, or per state or province of one country.</summary>
     [Get("/v3/geo/stats")]
     Task<HttpResponseMessage> GeoAsync(
-        [Authorize("Bearer")] string key,
-        [Header("on-behalf-of")] string? onBehalfOf,
         [AliasAs("start_date")] string start,
         [AliasAs("end_date")] string? end,
         [AliasAs("country")] string? country,

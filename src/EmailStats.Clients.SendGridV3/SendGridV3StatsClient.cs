@@ -9,14 +9,12 @@ namespace EmailStats.Clients.SendGridV3;
 public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = "SendGridV3";
+    public const string ProviderName = nameof(EmailStatsProvider.SendGridV3);
 
     private const Parts Advanced = Parts.Paging;
 
     private readonly ISendGridV3StatsApi _api;
     private readonly ProviderCallPath _context;
-    private readonly string _key;
-    private readonly string? _onBehalfOf;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options (region or <see cref="SendGridV3Options.BaseAddress"/>) when it has none.</param>
@@ -36,45 +34,58 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
     public SendGridV3StatsClient(HttpClient httpClient, SendGridV3Options options, ILogger<SendGridV3StatsClient>? logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        IEmailStatsOptions validated = OptionsGuard.ThrowIfInvalid(options, nameof(options));
-        httpClient.BaseAddress ??= validated.ResolveBaseAddress();
-
-        _api = RefitDefaults.Create<ISendGridV3StatsApi>(httpClient);
-        _key = options.ApiKey;
-        _onBehalfOf = options.OnBehalfOf;
-
         // SendGrid's X-RateLimit-Reset is the epoch second the window opens (the Core default).
-        _context = new ProviderCallPath(ProviderName, new Secrets(options.ApiKey), SendGridV3ResponseReader.ReadError, logger);
+        var plumbing = ProviderClient<ISendGridV3StatsApi>.Create(
+            EmailStatsProvider.SendGridV3,
+            httpClient,
+            options,
+            logger,
+            SendGridV3ResponseReader.ReadError,
+            static o => new Secrets(o.ApiKey),
+            static o =>
+            {
+                var (key, onBehalfOf) = (o.ApiKey, o.OnBehalfOf);
+                return headers =>
+                {
+                    headers.Authorization = new("Bearer", key);
+                    if (onBehalfOf is not null)
+                    {
+                        headers.TryAddWithoutValidation("on-behalf-of", onBehalfOf);
+                    }
+                };
+            });
+        _api = plumbing.Api;
+        _context = plumbing.Call;
+        OnBehalfOf = options.OnBehalfOf;
     }
 
     /// <summary>Whom this client reads on behalf of (<see cref="SendGridV3Options.OnBehalfOf"/>); null for the key's own account.</summary>
-    public string? OnBehalfOf => _onBehalfOf;
+    public string? OnBehalfOf { get; }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetGlobalStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetGlobalStats", query, Parts.Paging, static (c, q, ct) => c._api.GlobalAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetCategoryStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetCategoryStats", query, Parts.RequiresCategories, static (c, q, ct) => c._api.CategoriesAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.Categories, q.AggregationText, ct), cancellationToken);
+            q.StartText, q.EndText, q.Categories, q.AggregationText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<SendGridV3StatsDay> GetCategorySumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Sums("GetCategorySums", query, static (c, q, ct) => c._api.CategorySumsAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.LimitText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetSubuserStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetSubuserStats", query, Parts.RequiresSubusers | Parts.Paging, static (c, q, ct) => c._api.SubusersAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.Subusers, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.Subusers, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<SendGridV3StatsDay> GetSubuserSumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Sums("GetSubuserSums", query, static (c, q, ct) => c._api.SubuserSumsAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.LimitText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<SendGridV3StatsDay> GetSubuserMonthlyAsync(SendGridV3MonthlyQuery query, CancellationToken cancellationToken = default)
@@ -85,9 +96,9 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
             (Client: this, Query: query),
             static (s, ct) => s.Query.Subuser is { } subuser
                 ? s.Client._api.SubuserMonthlyAsync(
-                    s.Client._key, s.Client._onBehalfOf, subuser, s.Query.DateText, s.Query.SortMetricText, s.Query.SortDirectionText, s.Query.LimitText, s.Query.OffsetText, ct)
+                    subuser, s.Query.DateText, s.Query.SortMetricText, s.Query.SortDirectionText, s.Query.LimitText, s.Query.OffsetText, ct)
                 : s.Client._api.MonthlyAsync(
-                    s.Client._key, s.Client._onBehalfOf, s.Query.DateText, s.Query.SubuserMatching, s.Query.SortMetricText, s.Query.SortDirectionText, s.Query.LimitText, s.Query.OffsetText, ct),
+                    s.Query.DateText, s.Query.SubuserMatching, s.Query.SortMetricText, s.Query.SortDirectionText, s.Query.LimitText, s.Query.OffsetText, ct),
             response => SendGridV3ResponseReader.ReadSingleDay(response, query.Date),
             cancellationToken);
     }
@@ -95,28 +106,28 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetMailboxProviderStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetMailboxProviderStats", query, Advanced | Parts.MailboxProviders, static (c, q, ct) => c._api.MailboxProvidersAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.MailboxProviders, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.MailboxProviders, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetBrowserStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetBrowserStats", query, Advanced | Parts.Browsers, static (c, q, ct) => c._api.BrowsersAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.Browsers, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.Browsers, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetDeviceStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetDeviceStats", query, Advanced, static (c, q, ct) => c._api.DevicesAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetClientStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetClientStats", query, Parts.ClientType, static (c, q, ct) => q.ClientTypeText is { } type
-            ? c._api.ClientTypeAsync(c._key, c._onBehalfOf, type, q.StartText, q.EndText, q.AggregationText, ct)
-            : c._api.ClientsAsync(c._key, c._onBehalfOf, q.StartText, q.EndText, q.AggregationText, ct), cancellationToken);
+            ? c._api.ClientTypeAsync(type, q.StartText, q.EndText, q.AggregationText, ct)
+            : c._api.ClientsAsync(q.StartText, q.EndText, q.AggregationText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetGeoStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetGeoStats", query, Advanced | Parts.Country, static (c, q, ct) => c._api.GeoAsync(
-            c._key, c._onBehalfOf, q.StartText, q.EndText, q.CountryText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.CountryText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
 
     private Task<IReadOnlyList<SendGridV3StatsDay>> Days(
         string operation,
