@@ -1,6 +1,6 @@
 using EmailStats.Clients.DependencyInjection;
 using EmailStats.Clients.GetResponse;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,8 +25,7 @@ public static class GetResponseServiceCollectionExtensions
     /// // then inject IGetResponseStatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, Action<GetResponseOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IGetResponseStatsClient, GetResponseStatsClient, GetResponseOptions>(services, name: null, configure, Create);
+    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, Action<GetResponseOptions> configure) => EmailStatsClientRegistration.Add<IGetResponseStatsClient, GetResponseStatsClient, GetResponseOptions>(services, null, configure);
 
     /// <summary>
     /// Registers one of several GetResponse accounts under <paramref name="name"/>: its own
@@ -47,9 +46,19 @@ public static class GetResponseServiceCollectionExtensions
     /// IGetResponseStatsClient client = factory.CreateClient("max");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, string name, Action<GetResponseOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IGetResponseStatsClient, GetResponseStatsClient, GetResponseOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
+    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, string name, Action<GetResponseOptions> configure) => EmailStatsClientRegistration.Add<IGetResponseStatsClient, GetResponseStatsClient, GetResponseOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
-    private static GetResponseStatsClient Create(HttpClient http, GetResponseOptions options, IServiceProvider services) =>
-        new(http, options, services.GetService<ILogger<GetResponseStatsClient>>());
+    /// <summary>
+    /// Registers one of several GetResponse accounts under <paramref name="name"/>, its options bound from
+    /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
+    /// keys named as the <see cref="GetResponseOptions"/> properties) and validated at start-up, naming the account. Create its
+    /// client with <c>IEmailStatsClientFactory&lt;IGetResponseStatsClient&gt;.CreateClient(name)</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configuration">The account's section.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddGetResponseStatsClient(services, name, EmailStatsClientRegistration.From<GetResponseOptions>(configuration, static (c, o) => c.Bind(o)));
 }

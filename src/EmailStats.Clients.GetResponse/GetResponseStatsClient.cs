@@ -1,12 +1,14 @@
+using EmailStats.Clients.DependencyInjection;
 using System.Globalization;
 using EmailStats.Clients.GetResponse.Serialization;
 using EmailStats.Clients.Internal;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.GetResponse;
 
 /// <summary>The GetResponse API v3 statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class GetResponseStatsClient : IGetResponseStatsClient
+public sealed class GetResponseStatsClient : IGetResponseStatsClient, IRegisteredClient<GetResponseStatsClient, GetResponseOptions>
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
     public const string ProviderName = nameof(EmailStatsProvider.GetResponse);
@@ -56,6 +58,10 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
         _api = plumbing.Api;
         _context = plumbing.Call;
     }
+
+    /// <inheritdoc />
+    static GetResponseStatsClient IRegisteredClient<GetResponseStatsClient, GetResponseOptions>.Create(HttpClient httpClient, GetResponseOptions options, IServiceProvider services) =>
+        new(httpClient, options, services.GetService<ILogger<GetResponseStatsClient>>());
 
     /// <inheritdoc />
     public Task<GetResponseStatsPage> GetNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>

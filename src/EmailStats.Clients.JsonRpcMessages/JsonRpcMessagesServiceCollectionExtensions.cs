@@ -1,6 +1,6 @@
 using EmailStats.Clients.DependencyInjection;
 using EmailStats.Clients.JsonRpcMessages;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -21,8 +21,7 @@ public static class JsonRpcMessagesServiceCollectionExtensions
     /// // then inject IMessageStatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, Action<JsonRpcMessagesOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, name: null, configure, Create);
+    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, Action<JsonRpcMessagesOptions> configure) => EmailStatsClientRegistration.Add<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, null, configure);
 
     /// <summary>
     /// Registers one of several GetResponse JSON-RPC accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -43,9 +42,19 @@ public static class JsonRpcMessagesServiceCollectionExtensions
     /// IMessageStatsClient client = factory.CreateClient("brand-1");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, Action<JsonRpcMessagesOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
+    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, Action<JsonRpcMessagesOptions> configure) => EmailStatsClientRegistration.Add<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
-    private static MessageStatsClient Create(HttpClient http, JsonRpcMessagesOptions options, IServiceProvider services) =>
-        new(http, options, services.GetService<ILogger<MessageStatsClient>>());
+    /// <summary>
+    /// Registers one of several GetResponse API 1.5 accounts under <paramref name="name"/>, its options bound from
+    /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
+    /// keys named as the <see cref="JsonRpcMessagesOptions"/> properties) and validated at start-up, naming the account. Create its
+    /// client with <c>IEmailStatsClientFactory&lt;IMessageStatsClient&gt;.CreateClient(name)</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configuration">The account's section.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddMessageStatsClient(services, name, EmailStatsClientRegistration.From<JsonRpcMessagesOptions>(configuration, static (c, o) => c.Bind(o)));
 }

@@ -1,14 +1,16 @@
+using EmailStats.Clients.DependencyInjection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.JsonRpcMessages.JsonRpc;
 using EmailStats.Clients.JsonRpcMessages.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.JsonRpcMessages;
 
 /// <summary>The JSON-RPC message statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class MessageStatsClient : IMessageStatsClient
+public sealed class MessageStatsClient : IMessageStatsClient, IRegisteredClient<MessageStatsClient, JsonRpcMessagesOptions>
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
     public const string ProviderName = nameof(EmailStatsProvider.JsonRpcMessages);
@@ -52,6 +54,10 @@ public sealed class MessageStatsClient : IMessageStatsClient
         _rpc = new JsonRpcChannel(plumbing.Api, plumbing.Call, nextId);
         _apiKey = JsonRpcParam.Of(options.ApiKey, JsonRpcJsonContext.Default.String);
     }
+
+    /// <inheritdoc />
+    static MessageStatsClient IRegisteredClient<MessageStatsClient, JsonRpcMessagesOptions>.Create(HttpClient httpClient, JsonRpcMessagesOptions options, IServiceProvider services) =>
+        new(httpClient, options, services.GetService<ILogger<MessageStatsClient>>());
 
     /// <inheritdoc />
     public Task<MessageStats> GetMessageStatsAsync(MessageStatsQuery query, CancellationToken cancellationToken = default)

@@ -1,6 +1,6 @@
 using EmailStats.Clients.DependencyInjection;
 using EmailStats.Clients.Mailgun;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,8 +25,7 @@ public static class MailgunServiceCollectionExtensions
     /// // then inject IMailgunStatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, Action<MailgunOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, name: null, configure, Create);
+    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, Action<MailgunOptions> configure) => EmailStatsClientRegistration.Add<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, null, configure);
 
     /// <summary>
     /// Registers one of several Mailgun accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -47,9 +46,19 @@ public static class MailgunServiceCollectionExtensions
     /// IMailgunStatsClient client = factory.CreateClient("eu-shop");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, Action<MailgunOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
+    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, Action<MailgunOptions> configure) => EmailStatsClientRegistration.Add<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
-    private static MailgunStatsClient Create(HttpClient http, MailgunOptions options, IServiceProvider services) =>
-        new(http, options, services.GetService<ILogger<MailgunStatsClient>>());
+    /// <summary>
+    /// Registers one of several Mailgun accounts under <paramref name="name"/>, its options bound from
+    /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
+    /// keys named as the <see cref="MailgunOptions"/> properties) and validated at start-up, naming the account. Create its
+    /// client with <c>IEmailStatsClientFactory&lt;IMailgunStatsClient&gt;.CreateClient(name)</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configuration">The account's section.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddMailgunStatsClient(services, name, EmailStatsClientRegistration.From<MailgunOptions>(configuration, static (c, o) => c.Bind(o)));
 }

@@ -1,12 +1,14 @@
+using EmailStats.Clients.DependencyInjection;
 using System.Text;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Mailgun.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.Mailgun;
 
 /// <summary>The Mailgun v3 statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class MailgunStatsClient : IMailgunStatsClient
+public sealed class MailgunStatsClient : IMailgunStatsClient, IRegisteredClient<MailgunStatsClient, MailgunOptions>
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
     public const string ProviderName = nameof(EmailStatsProvider.Mailgun);
@@ -47,6 +49,10 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
         _api = plumbing.Api;
         _context = plumbing.Call;
     }
+
+    /// <inheritdoc />
+    static MailgunStatsClient IRegisteredClient<MailgunStatsClient, MailgunOptions>.Create(HttpClient httpClient, MailgunOptions options, IServiceProvider services) =>
+        new(httpClient, options, services.GetService<ILogger<MailgunStatsClient>>());
 
     /// <inheritdoc />
     public Task<MailgunStatsResult> GetAccountTotalsAsync(MailgunStatsQuery query, CancellationToken cancellationToken = default)

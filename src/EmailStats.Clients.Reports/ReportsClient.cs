@@ -1,12 +1,14 @@
+using EmailStats.Clients.DependencyInjection;
 using System.Runtime.CompilerServices;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Reports.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.Reports;
 
 /// <summary>The Benchmark Email API v1 reports client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class ReportsClient : IReportsClient
+public sealed class ReportsClient : IReportsClient, IRegisteredClient<ReportsClient, ReportsOptions>
 {
     /// <summary>The provider name used in exceptions, logs and traces.</summary>
     public const string ProviderName = nameof(EmailStatsProvider.Reports);
@@ -47,6 +49,10 @@ public sealed class ReportsClient : IReportsClient
         _api = plumbing.Api;
         _context = plumbing.Call;
     }
+
+    /// <inheritdoc />
+    static ReportsClient IRegisteredClient<ReportsClient, ReportsOptions>.Create(HttpClient httpClient, ReportsOptions options, IServiceProvider services) =>
+        new(httpClient, options, services.GetService<ILogger<ReportsClient>>());
 
     /// <inheritdoc />
     public Task<ReportsDashboard> GetDashboardAsync(ReportsQuery query, CancellationToken cancellationToken = default) =>

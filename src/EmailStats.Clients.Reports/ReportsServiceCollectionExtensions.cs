@@ -1,6 +1,6 @@
 using EmailStats.Clients.DependencyInjection;
 using EmailStats.Clients.Reports;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,8 +26,7 @@ public static class ReportsServiceCollectionExtensions
     /// // then inject IReportsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, Action<ReportsOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(services, name: null, configure, Create);
+    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, Action<ReportsOptions> configure) => EmailStatsClientRegistration.Add<IReportsClient, ReportsClient, ReportsOptions>(services, null, configure);
 
     /// <summary>
     /// Registers one of several Benchmark Email accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -48,9 +47,19 @@ public static class ReportsServiceCollectionExtensions
     /// IReportsClient client = factory.CreateClient("client-a");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, Action<ReportsOptions> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<IReportsClient, ReportsClient, ReportsOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
+    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, Action<ReportsOptions> configure) => EmailStatsClientRegistration.Add<IReportsClient, ReportsClient, ReportsOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
-    private static ReportsClient Create(HttpClient http, ReportsOptions options, IServiceProvider services) =>
-        new(http, options, services.GetService<ILogger<ReportsClient>>());
+    /// <summary>
+    /// Registers one of several Benchmark Email accounts under <paramref name="name"/>, its options bound from
+    /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
+    /// keys named as the <see cref="ReportsOptions"/> properties) and validated at start-up, naming the account. Create its
+    /// client with <c>IEmailStatsClientFactory&lt;IReportsClient&gt;.CreateClient(name)</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configuration">The account's section.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddReportsClient(services, name, EmailStatsClientRegistration.From<ReportsOptions>(configuration, static (c, o) => c.Bind(o)));
 }

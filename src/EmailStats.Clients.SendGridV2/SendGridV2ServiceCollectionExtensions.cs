@@ -1,6 +1,6 @@
 using EmailStats.Clients.DependencyInjection;
 using EmailStats.Clients.SendGridV2;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,8 +26,7 @@ public static class SendGridV2ServiceCollectionExtensions
     /// // then inject ISendGridV2StatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, Action<SendGridV2Options> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, name: null, configure, Create);
+    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, Action<SendGridV2Options> configure) => EmailStatsClientRegistration.Add<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, null, configure);
 
     /// <summary>
     /// Registers one of several SendGrid v2 accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -48,9 +47,19 @@ public static class SendGridV2ServiceCollectionExtensions
     /// ISendGridV2StatsClient client = factory.CreateClient("agency");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, Action<SendGridV2Options> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
+    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, Action<SendGridV2Options> configure) => EmailStatsClientRegistration.Add<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
-    private static SendGridV2StatsClient Create(HttpClient http, SendGridV2Options options, IServiceProvider services) =>
-        new(http, options, services.GetService<ILogger<SendGridV2StatsClient>>());
+    /// <summary>
+    /// Registers one of several SendGrid accounts under <paramref name="name"/>, its options bound from
+    /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
+    /// keys named as the <see cref="SendGridV2Options"/> properties) and validated at start-up, naming the account. Create its
+    /// client with <c>IEmailStatsClientFactory&lt;ISendGridV2StatsClient&gt;.CreateClient(name)</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configuration">The account's section.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddSendGridV2StatsClient(services, name, EmailStatsClientRegistration.From<SendGridV2Options>(configuration, static (c, o) => c.Bind(o)));
 }

@@ -1,6 +1,6 @@
 using EmailStats.Clients.DependencyInjection;
 using EmailStats.Clients.SendGridV3;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,8 +25,7 @@ public static class SendGridV3ServiceCollectionExtensions
     /// // then inject ISendGridV3StatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, Action<SendGridV3Options> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV3StatsClient, SendGridV3StatsClient, SendGridV3Options>(services, name: null, configure, Create);
+    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, Action<SendGridV3Options> configure) => EmailStatsClientRegistration.Add<ISendGridV3StatsClient, SendGridV3StatsClient, SendGridV3Options>(services, null, configure);
 
     /// <summary>
     /// Registers one of several SendGrid accounts (or subusers read on behalf of) under <paramref name="name"/>: its own
@@ -47,9 +46,19 @@ public static class SendGridV3ServiceCollectionExtensions
     /// ISendGridV3StatsClient client = factory.CreateClient("shop-eu");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, string name, Action<SendGridV3Options> configure) =>
-        EmailStatsClientRegistration.AddEmailStatsClient<ISendGridV3StatsClient, SendGridV3StatsClient, SendGridV3Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure, Create);
+    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, string name, Action<SendGridV3Options> configure) => EmailStatsClientRegistration.Add<ISendGridV3StatsClient, SendGridV3StatsClient, SendGridV3Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
-    private static SendGridV3StatsClient Create(HttpClient http, SendGridV3Options options, IServiceProvider services) =>
-        new(http, options, services.GetService<ILogger<SendGridV3StatsClient>>());
+    /// <summary>
+    /// Registers one of several SendGrid v3 accounts under <paramref name="name"/>, its options bound from
+    /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
+    /// keys named as the <see cref="SendGridV3Options"/> properties) and validated at start-up, naming the account. Create its
+    /// client with <c>IEmailStatsClientFactory&lt;ISendGridV3StatsClient&gt;.CreateClient(name)</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, unique for this provider.</param>
+    /// <param name="configuration">The account's section.</param>
+    /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
+    /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddSendGridV3StatsClient(services, name, EmailStatsClientRegistration.From<SendGridV3Options>(configuration, static (c, o) => c.Bind(o)));
 }

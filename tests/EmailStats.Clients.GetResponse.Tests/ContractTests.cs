@@ -1,4 +1,5 @@
 using EmailStats.Clients.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 
@@ -13,6 +14,11 @@ public sealed class ContractTests : ProviderContractTests<IGetResponseStatsClien
 
     protected override IHttpClientBuilder Register(IServiceCollection services, string? name, Action<GetResponseOptions> configure) =>
         name is null ? services.AddGetResponseStatsClient(configure) : services.AddGetResponseStatsClient(name, configure);
+
+    protected override IHttpClientBuilder Register(IServiceCollection services, string name, IConfiguration configuration) =>
+        services.AddGetResponseStatsClient(name, configuration);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseAddress, string key) => [new("ApiKey", key), new("BaseAddress", new Uri(baseAddress, "v3/").AbsoluteUri)];
 
     protected override void Configure(GetResponseOptions options, Uri baseAddress, string key)
     {

@@ -60,9 +60,10 @@ public sealed class DependencyInjectionTests
 
         Assert.Contains(failures, f => f.StartsWith("ApiKey is required", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Domain is required with a GetResponse MAX API root (api3.getresponse360.com)", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("ApiKey must not contain white space", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("BaseAddress must be an absolute http or https URI", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Domain must be null or a domain name", StringComparison.Ordinal));
+        // The named account's failures name it.
+        Assert.Contains(failures, f => f.StartsWith("Account 'bad': ApiKey must not contain white space", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Account 'bad': BaseAddress must be an absolute http or https URI", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Account 'bad': Domain must be null or a domain name", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmailStats.Clients.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 
@@ -20,6 +21,11 @@ public sealed class ContractTests : ProviderContractTests<IMessageStatsClient, J
 
     protected override IHttpClientBuilder Register(IServiceCollection services, string? name, Action<JsonRpcMessagesOptions> configure) =>
         name is null ? services.AddMessageStatsClient(configure) : services.AddMessageStatsClient(name, configure);
+
+    protected override IHttpClientBuilder Register(IServiceCollection services, string name, IConfiguration configuration) =>
+        services.AddMessageStatsClient(name, configuration);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseAddress, string key) => [new("ApiKey", key), new("Endpoint", baseAddress.AbsoluteUri)];
 
     protected override void Configure(JsonRpcMessagesOptions options, Uri baseAddress, string key)
     {

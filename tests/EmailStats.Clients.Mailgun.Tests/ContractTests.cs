@@ -1,4 +1,5 @@
 using EmailStats.Clients.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 
@@ -14,6 +15,11 @@ public sealed class ContractTests : ProviderContractTests<IMailgunStatsClient, M
 
     protected override IHttpClientBuilder Register(IServiceCollection services, string? name, Action<MailgunOptions> configure) =>
         name is null ? services.AddMailgunStatsClient(configure) : services.AddMailgunStatsClient(name, configure);
+
+    protected override IHttpClientBuilder Register(IServiceCollection services, string name, IConfiguration configuration) =>
+        services.AddMailgunStatsClient(name, configuration);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseAddress, string key) => [new("ApiKey", key), new("BaseAddress", baseAddress.AbsoluteUri)];
 
     protected override void Configure(MailgunOptions options, Uri baseAddress, string key)
     {

@@ -1,4 +1,5 @@
 using EmailStats.Clients.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 
@@ -14,6 +15,11 @@ public sealed class ContractTests : ProviderContractTests<IReportsClient, Report
 
     protected override IHttpClientBuilder Register(IServiceCollection services, string? name, Action<ReportsOptions> configure) =>
         name is null ? services.AddReportsClient(configure) : services.AddReportsClient(name, configure);
+
+    protected override IHttpClientBuilder Register(IServiceCollection services, string name, IConfiguration configuration) =>
+        services.AddReportsClient(name, configuration);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseAddress, string key) => [new("ApiKey", key), new("BaseAddress", baseAddress.AbsoluteUri)];
 
     protected override void Configure(ReportsOptions options, Uri baseAddress, string key)
     {

@@ -1,4 +1,5 @@
 using EmailStats.Clients.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 
@@ -13,6 +14,11 @@ public sealed class ContractTests : ProviderContractTests<ISendGridV2StatsClient
 
     protected override IHttpClientBuilder Register(IServiceCollection services, string? name, Action<SendGridV2Options> configure) =>
         name is null ? services.AddSendGridV2StatsClient(configure) : services.AddSendGridV2StatsClient(name, configure);
+
+    protected override IHttpClientBuilder Register(IServiceCollection services, string name, IConfiguration configuration) =>
+        services.AddSendGridV2StatsClient(name, configuration);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseAddress, string key) => [new("ApiUser", "contract-user"), new("ApiKey", key), new("BaseAddress", baseAddress.AbsoluteUri)];
 
     protected override void Configure(SendGridV2Options options, Uri baseAddress, string key)
     {

@@ -1,4 +1,5 @@
 using EmailStats.Clients.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 
@@ -13,6 +14,11 @@ public sealed class ContractTests : ProviderContractTests<ISendGridV3StatsClient
 
     protected override IHttpClientBuilder Register(IServiceCollection services, string? name, Action<SendGridV3Options> configure) =>
         name is null ? services.AddSendGridV3StatsClient(configure) : services.AddSendGridV3StatsClient(name, configure);
+
+    protected override IHttpClientBuilder Register(IServiceCollection services, string name, IConfiguration configuration) =>
+        services.AddSendGridV3StatsClient(name, configuration);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseAddress, string key) => [new("ApiKey", key), new("BaseAddress", baseAddress.AbsoluteUri)];
 
     protected override void Configure(SendGridV3Options options, Uri baseAddress, string key)
     {

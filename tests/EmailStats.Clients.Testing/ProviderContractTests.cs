@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -59,6 +60,12 @@ public abstract class ProviderContractTests<TClient, TOptions> : IDisposable
     /// <summary>Registers the client, unnamed when <paramref name="name"/> is null, and returns the registration's builder.</summary>
     protected abstract IHttpClientBuilder Register(IServiceCollection services, string? name, Action<TOptions> configure);
 
+    /// <summary>Registers a named client bound from a configuration section (<c>AddXxxClient(name, IConfiguration)</c>).</summary>
+    protected abstract IHttpClientBuilder Register(IServiceCollection services, string name, IConfiguration configuration);
+
+    /// <summary>The configuration keys (the options' property names) that point at <paramref name="baseAddress"/> with <paramref name="key"/>.</summary>
+    protected abstract IEnumerable<KeyValuePair<string, string?>> Settings(Uri baseAddress, string key);
+
     /// <summary>Makes the options valid, pointing at <paramref name="baseAddress"/> with <paramref name="key"/>.</summary>
     protected abstract void Configure(TOptions options, Uri baseAddress, string key);
 
@@ -101,6 +108,28 @@ public abstract class ProviderContractTests<TClient, TOptions> : IDisposable
         Assert.Contains(BrokenOption, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, e.Message, StringComparison.Ordinal);
         Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
+    public async Task A_named_account_bound_from_configuration_calls_with_its_own_key_and_a_broken_one_is_named_at_start_up()
+    {
+        var services = new ServiceCollection();
+        var section = new ConfigurationBuilder().AddInMemoryCollection(Settings(ServerAddress, Key + "-configured")).Build();
+        Register(services, "from-config", section);
+        Register(services, "broken-shop", o =>
+        {
+            Configure(o, ServerAddress, Key);
+            Break(o);
+        });
+        await using var sp = services.BuildServiceProvider();
+
+        var e = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IStartupValidator>().Validate());
+        await CallAsync(sp.GetRequiredService<IEmailStatsClientFactory<TClient>>().CreateClient("from-config"));
+
+        Assert.Equal("broken-shop", e.OptionsName);
+        Assert.Contains($"Account 'broken-shop': {BrokenOption}", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("from-config", e.Message, StringComparison.Ordinal);
+        Assert.True(Carries(Assert.Single(_server.LogEntries).RequestMessage, Key + "-configured"), "the configured account's request carries its key");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using EmailStats.Clients.Internal;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -8,12 +9,22 @@ using Microsoft.Extensions.Options;
 
 namespace EmailStats.Clients.DependencyInjection;
 
+/// <summary>How the shared registration builds a provider's client over the <see cref="HttpClient"/> the factory made.</summary>
+/// <typeparam name="TSelf">The client.</typeparam>
+/// <typeparam name="TOptions">Its options.</typeparam>
+internal interface IRegisteredClient<TSelf, TOptions>
+    where TSelf : class
+{
+    /// <summary>The client over <paramref name="httpClient"/>, with its options and the services' logger.</summary>
+    static abstract TSelf Create(HttpClient httpClient, TOptions options, IServiceProvider services);
+}
+
 /// <summary>
-/// The registration every provider's <c>AddXxxClient</c> delegates to: options with validation at start-up,
-/// a typed client from <c>IHttpClientFactory</c>, header values redacted from the factory's logs except for
-/// an allow-list, and the standard resilience pipeline, whose retries honour <c>Retry-After</c> only when the wait
-/// fits the call's total timeout (<see cref="RetryAfterBudget"/>). Bodies are read inside the pipeline, attempt by
-/// attempt (<see cref="ResponseBufferingHandler"/>, always the innermost handler).
+/// The registration every provider's <c>AddXxxClient</c> overloads are one line over: options with validation at
+/// start-up (naming the account of a named client), a typed client from <c>IHttpClientFactory</c>, header values redacted
+/// from the factory's logs except for an allow-list, and the standard resilience pipeline, whose retries honour
+/// <c>Retry-After</c> only when the wait fits the call's total timeout (<see cref="RetryAfterBudget"/>). Bodies are read
+/// inside the pipeline, attempt by attempt (<see cref="ResponseBufferingHandler"/>, always the innermost handler).
 /// </summary>
 internal static class EmailStatsClientRegistration
 {
@@ -29,13 +40,12 @@ internal static class EmailStatsClientRegistration
     /// or named (several accounts of one provider) with its own options (<c>IOptionsMonitor.Get(name)</c>), its own
     /// <see cref="HttpClient"/> and pipeline, created by <see cref="IEmailStatsClientFactory{TClient}.CreateClient"/>.
     /// </summary>
-    public static IHttpClientBuilder AddEmailStatsClient<TClient, TImplementation, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+    public static IHttpClientBuilder Add<TClient, TImplementation, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IServiceCollection services,
         string? name,
-        Action<TOptions> configure,
-        Func<HttpClient, TOptions, IServiceProvider, TImplementation> create)
+        Action<TOptions> configure)
         where TClient : class
-        where TImplementation : class, TClient
+        where TImplementation : class, TClient, IRegisteredClient<TImplementation, TOptions>
         where TOptions : class, IEmailStatsOptions
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -45,7 +55,7 @@ internal static class EmailStatsClientRegistration
         {
             services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
             builder = services
-                .AddHttpClient<TClient, TImplementation>((http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
+                .AddHttpClient<TClient, TImplementation>((http, sp) => TImplementation.Create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
                 .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.ResolveBaseAddress());
         }
         else
@@ -63,24 +73,27 @@ internal static class EmailStatsClientRegistration
                 .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).ResolveBaseAddress());
             services.AddSingleton(new NamedEmailStatsClient<TClient>(
                 name,
-                (sp, http) => create(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name), sp),
+                (sp, http) => TImplementation.Create(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name), sp),
                 httpClientName));
             services.TryAddSingleton<IEmailStatsClientFactory<TClient>, EmailStatsClientFactory<TClient>>();
         }
 
-        return AddPipeline<TOptions>(services, builder);
-    }
-
-    /// <summary>What every registration gets: validation, redacted logging, the standard pipeline, bodies read inside it.</summary>
-    private static IHttpClientBuilder AddPipeline<TOptions>(IServiceCollection services, IHttpClientBuilder builder)
-        where TOptions : class, IEmailStatsOptions
-    {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, EmailStatsOptionsValidator<TOptions>>());
-        builder.RedactLoggedHeaders(name => !LoggedHeaders.Contains(name));
+        builder.RedactLoggedHeaders(header => !LoggedHeaders.Contains(header));
         var pipeline = builder.AddStandardResilienceHandler().Configure(RetryAfterBudget.Apply);
         services.AddSingleton(new EmailStatsClientName(builder.Name, pipeline.PipelineName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResponseBufferingFilter>());
         return builder;
+    }
+
+    /// <summary>
+    /// The options of a named account from a configuration section, bound by <paramref name="bind"/> (a provider's
+    /// <c>configuration.Bind(options)</c>, which the binding generator compiles for its options type).
+    /// </summary>
+    public static Action<TOptions> From<TOptions>(IConfiguration configuration, Action<IConfiguration, TOptions> bind)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return options => bind(configuration, options);
     }
 }
 

@@ -12,13 +12,17 @@ internal interface IEmailStatsOptions
     Uri ResolveBaseAddress();
 }
 
-/// <summary>Runs <see cref="IEmailStatsOptions.Validate"/> for the options system (and so for <c>ValidateOnStart</c>).</summary>
+/// <summary>
+/// Runs <see cref="IEmailStatsOptions.Validate"/> for the options system (and so for <c>ValidateOnStart</c>); each failure
+/// of a named account starts with the account's name, so that someone with forty accounts knows which one to fix.
+/// </summary>
 internal sealed class EmailStatsOptionsValidator<TOptions> : IValidateOptions<TOptions>
     where TOptions : class, IEmailStatsOptions
 {
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        var failures = options.Validate().ToList();
+        var account = string.IsNullOrEmpty(name) ? "" : $"Account '{name}': ";
+        var failures = options.Validate().Select(failure => account + failure).ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
