@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.GetResponse;
@@ -86,4 +87,20 @@ public sealed class GetResponseOptions : IEmailStatsOptions
     }
 
     Uri IEmailStatsOptions.ResolveBaseAddress() => OptionsGuard.WithTrailingSlash(BaseAddress);
+
+    Secrets IEmailStatsOptions.Secrets() => new(ApiKey, "api-key " + ApiKey);
+
+    /// <summary><c>X-Auth-Token: api-key {key}</c>, and <c>X-Domain</c> for GetResponse MAX.</summary>
+    Action<HttpRequestHeaders>? IEmailStatsOptions.Credentials()
+    {
+        var (token, domain) = ("api-key " + ApiKey, Domain);
+        return headers =>
+        {
+            headers.TryAddWithoutValidation("X-Auth-Token", token);
+            if (domain is not null)
+            {
+                headers.TryAddWithoutValidation("X-Domain", domain);
+            }
+        };
+    }
 }

@@ -16,47 +16,19 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient, IRegistere
     private readonly IGetResponseStatsApi _api;
     private readonly ProviderCallPath _context;
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added; the DI
+    /// registration adds one).
+    /// </summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
     /// <param name="options">API key, base address and domain; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret. None when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public GetResponseStatsClient(HttpClient httpClient, GetResponseOptions options)
-        : this(httpClient, options, logger: null)
-    {
-    }
-
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
-    /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
-    /// <param name="options">API key, base address and domain; validated here.</param>
-    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public GetResponseStatsClient(HttpClient httpClient, GetResponseOptions options, ILogger<GetResponseStatsClient>? logger)
+    public GetResponseStatsClient(HttpClient httpClient, GetResponseOptions options, ILogger<GetResponseStatsClient>? logger = null)
     {
         // GetResponse's X-RateLimit-Reset is the time left in the window ("432 seconds").
-        var plumbing = ProviderClient<IGetResponseStatsApi>.Create(
-            EmailStatsProvider.GetResponse,
-            httpClient,
-            options,
-            logger,
-            GetResponseResponseReader.ReadError,
-            static o => new Secrets(o.ApiKey, "api-key " + o.ApiKey),
-            static o =>
-            {
-                var (token, domain) = ("api-key " + o.ApiKey, o.Domain);
-                return headers =>
-                {
-                    headers.TryAddWithoutValidation("X-Auth-Token", token);
-                    if (domain is not null)
-                    {
-                        headers.TryAddWithoutValidation("X-Domain", domain);
-                    }
-                };
-            },
-            RateLimitReset.SecondsLeft);
-        _api = plumbing.Api;
-        _context = plumbing.Call;
+        (_api, _context) = ProviderClient<IGetResponseStatsApi>.Create(EmailStatsProvider.GetResponse, httpClient, options, logger, GetResponseResponseReader.ReadError, RateLimitReset.SecondsLeft);
     }
 
     /// <inheritdoc />

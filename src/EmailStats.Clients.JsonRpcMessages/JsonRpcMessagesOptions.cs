@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.JsonRpcMessages;
@@ -39,4 +40,10 @@ public sealed class JsonRpcMessagesOptions : IEmailStatsOptions
 
     // The endpoint is the URL posted to, not a root that paths are appended to: it is used as given.
     Uri IEmailStatsOptions.ResolveBaseAddress() => Endpoint;
+
+    /// <summary>The key, and the key as written in the JSON body (JSON-escaped), should a server echo the request.</summary>
+    Secrets IEmailStatsOptions.Secrets() => new(ApiKey, System.Text.Json.JsonEncodedText.Encode(ApiKey).ToString());
+
+    /// <summary>None: the key travels in the body, as the call's first param.</summary>
+    Action<HttpRequestHeaders>? IEmailStatsOptions.Credentials() => null;
 }

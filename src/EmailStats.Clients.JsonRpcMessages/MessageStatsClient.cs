@@ -18,40 +18,26 @@ public sealed class MessageStatsClient : IMessageStatsClient, IRegisteredClient<
     private readonly JsonRpcChannel _rpc;
     private readonly JsonRpcParam _apiKey;
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added; the DI
+    /// registration adds one).
+    /// </summary>
     /// <param name="httpClient">The client to send with; its base address is set to the endpoint when it has none.</param>
     /// <param name="options">The API key and endpoint; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret. None when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public MessageStatsClient(HttpClient httpClient, JsonRpcMessagesOptions options)
-        : this(httpClient, options, logger: null)
-    {
-    }
-
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
-    /// <param name="httpClient">The client to send with; its base address is set to the endpoint when it has none.</param>
-    /// <param name="options">The API key and endpoint; validated here.</param>
-    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public MessageStatsClient(HttpClient httpClient, JsonRpcMessagesOptions options, ILogger<MessageStatsClient>? logger)
+    public MessageStatsClient(HttpClient httpClient, JsonRpcMessagesOptions options, ILogger<MessageStatsClient>? logger = null)
         : this(httpClient, options, logger, nextId: null)
     {
     }
 
-    /// <summary>The constructor behind the public ones; <paramref name="nextId"/> lets tests fix the request ids.</summary>
+    /// <summary>The constructor behind the public one; <paramref name="nextId"/> lets tests fix the request ids.</summary>
     internal MessageStatsClient(HttpClient httpClient, JsonRpcMessagesOptions options, ILogger<MessageStatsClient>? logger, Func<long>? nextId)
     {
-        // The key travels in the JSON body (the call's first param): mask it as written there (JSON-escaped) too, should a
-        // server echo the request.
-        var plumbing = ProviderClient<IJsonRpcApi>.Create(
-            EmailStatsProvider.JsonRpcMessages,
-            httpClient,
-            options,
-            logger,
-            JsonRpcResponseReader.ReadError,
-            static o => new Secrets(o.ApiKey, JsonEncodedText.Encode(o.ApiKey).ToString()));
-        _rpc = new JsonRpcChannel(plumbing.Api, plumbing.Call, nextId);
+        // The key travels in the JSON body, as the call's first param.
+        var (api, call) = ProviderClient<IJsonRpcApi>.Create(EmailStatsProvider.JsonRpcMessages, httpClient, options, logger, JsonRpcResponseReader.ReadError);
+        _rpc = new JsonRpcChannel(api, call, nextId);
         _apiKey = JsonRpcParam.Of(options.ApiKey, JsonRpcJsonContext.Default.String);
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.Mailgun;
@@ -60,4 +61,15 @@ public sealed class MailgunOptions : IEmailStatsOptions
 
     Uri IEmailStatsOptions.ResolveBaseAddress() =>
         OptionsGuard.WithTrailingSlash(BaseAddress ?? (Region == MailgunRegion.EU ? EuBaseAddress : UsBaseAddress));
+
+    Secrets IEmailStatsOptions.Secrets() => new(ApiKey, Basic());
+
+    /// <summary>HTTP Basic as the user <c>api</c>.</summary>
+    Action<HttpRequestHeaders>? IEmailStatsOptions.Credentials()
+    {
+        var basic = Basic();
+        return headers => headers.Authorization = new("Basic", basic);
+    }
+
+    private string Basic() => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("api:" + ApiKey));
 }

@@ -16,38 +16,18 @@ public sealed class MailgunStatsClient : IMailgunStatsClient, IRegisteredClient<
     private readonly IMailgunStatsApi _api;
     private readonly ProviderCallPath _context;
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added; the DI
+    /// registration adds one).
+    /// </summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options (region or <see cref="MailgunOptions.BaseAddress"/>) when it has none.</param>
     /// <param name="options">API key, region and base address; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret. None when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public MailgunStatsClient(HttpClient httpClient, MailgunOptions options)
-        : this(httpClient, options, logger: null)
+    public MailgunStatsClient(HttpClient httpClient, MailgunOptions options, ILogger<MailgunStatsClient>? logger = null)
     {
-    }
-
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
-    /// <param name="httpClient">The client to send with; its base address is set from the options (region or <see cref="MailgunOptions.BaseAddress"/>) when it has none.</param>
-    /// <param name="options">API key, region and base address; validated here.</param>
-    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public MailgunStatsClient(HttpClient httpClient, MailgunOptions options, ILogger<MailgunStatsClient>? logger)
-    {
-        var plumbing = ProviderClient<IMailgunStatsApi>.Create(
-            EmailStatsProvider.Mailgun,
-            httpClient,
-            options,
-            logger,
-            MailgunResponseReader.ReadError,
-            static o => new Secrets(o.ApiKey, Basic(o)),
-            static o =>
-            {
-                var basic = Basic(o);
-                return headers => headers.Authorization = new("Basic", basic);
-            });
-        _api = plumbing.Api;
-        _context = plumbing.Call;
+        (_api, _context) = ProviderClient<IMailgunStatsApi>.Create(EmailStatsProvider.Mailgun, httpClient, options, logger, MailgunResponseReader.ReadError);
     }
 
     /// <inheritdoc />

@@ -16,38 +16,18 @@ public sealed class ReportsClient : IReportsClient, IRegisteredClient<ReportsCli
     private readonly IReportsApi _api;
     private readonly ProviderCallPath _context;
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added; the DI
+    /// registration adds one).
+    /// </summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
     /// <param name="options">The API key and your account's base address; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret. None when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public ReportsClient(HttpClient httpClient, ReportsOptions options)
-        : this(httpClient, options, logger: null)
+    public ReportsClient(HttpClient httpClient, ReportsOptions options, ILogger<ReportsClient>? logger = null)
     {
-    }
-
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
-    /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
-    /// <param name="options">The API key and your account's base address; validated here.</param>
-    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public ReportsClient(HttpClient httpClient, ReportsOptions options, ILogger<ReportsClient>? logger)
-    {
-        var plumbing = ProviderClient<IReportsApi>.Create(
-            EmailStatsProvider.Reports,
-            httpClient,
-            options,
-            logger,
-            ReportsResponseReader.ReadError,
-            static o => new Secrets(o.ApiKey),
-            static o =>
-            {
-                var key = o.ApiKey;
-                return headers => headers.TryAddWithoutValidation("X-API-Key", key);
-            });
-        _api = plumbing.Api;
-        _context = plumbing.Call;
+        (_api, _context) = ProviderClient<IReportsApi>.Create(EmailStatsProvider.Reports, httpClient, options, logger, ReportsResponseReader.ReadError);
     }
 
     /// <inheritdoc />

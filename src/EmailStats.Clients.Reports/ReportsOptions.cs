@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.Reports;
@@ -48,4 +49,13 @@ public sealed class ReportsOptions : IEmailStatsOptions
     }
 
     Uri IEmailStatsOptions.ResolveBaseAddress() => OptionsGuard.WithTrailingSlash(BaseAddress!);
+
+    Secrets IEmailStatsOptions.Secrets() => new(ApiKey);
+
+    /// <summary><c>X-API-Key: {key}</c>.</summary>
+    Action<HttpRequestHeaders>? IEmailStatsOptions.Credentials()
+    {
+        var key = ApiKey;
+        return headers => headers.TryAddWithoutValidation("X-API-Key", key);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.SendGridV2;
@@ -88,4 +89,9 @@ public sealed class SendGridV2Options : IEmailStatsOptions
     }
 
     Uri IEmailStatsOptions.ResolveBaseAddress() => OptionsGuard.WithTrailingSlash(BaseAddress);
+
+    Secrets IEmailStatsOptions.Secrets() => new(ApiKey);
+
+    /// <summary>None: the credentials travel in the form body (<c>api_user</c>, <c>api_key</c>).</summary>
+    Action<HttpRequestHeaders>? IEmailStatsOptions.Credentials() => null;
 }

@@ -19,29 +19,19 @@ public sealed class SendGridV2StatsClient : ISendGridV2StatsClient, IRegisteredC
     private readonly SendGridV2Api _apiKind;
     private readonly string _format;
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added; the DI
+    /// registration adds one).
+    /// </summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
     /// <param name="options">Credentials, API and format; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret. None when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public SendGridV2StatsClient(HttpClient httpClient, SendGridV2Options options)
-        : this(httpClient, options, logger: null)
-    {
-    }
-
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
-    /// <param name="httpClient">The client to send with; its base address is set from the options when it has none.</param>
-    /// <param name="options">Credentials, API and format; validated here.</param>
-    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public SendGridV2StatsClient(HttpClient httpClient, SendGridV2Options options, ILogger<SendGridV2StatsClient>? logger)
+    public SendGridV2StatsClient(HttpClient httpClient, SendGridV2Options options, ILogger<SendGridV2StatsClient>? logger = null)
     {
         // The credentials travel in the form body, which FormFields builds for every call.
-        var plumbing = ProviderClient<ISendGridV2Api>.Create(
-            EmailStatsProvider.SendGridV2, httpClient, options, logger, SendGridResponseReader.ReadError, static o => new Secrets(o.ApiKey));
-        _api = plumbing.Api;
-        _context = plumbing.Call;
+        (_api, _context) = ProviderClient<ISendGridV2Api>.Create(EmailStatsProvider.SendGridV2, httpClient, options, logger, SendGridResponseReader.ReadError);
         _apiUser = options.ApiUser;
         _apiKey = options.ApiKey;
         _apiKind = options.Api;

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.SendGridV3;
@@ -75,4 +76,20 @@ public sealed class SendGridV3Options : IEmailStatsOptions
 
     Uri IEmailStatsOptions.ResolveBaseAddress() =>
         OptionsGuard.WithTrailingSlash(BaseAddress ?? (Region == SendGridRegion.EU ? EuBaseAddress : GlobalBaseAddress));
+
+    Secrets IEmailStatsOptions.Secrets() => new(ApiKey);
+
+    /// <summary><c>Authorization: Bearer {key}</c>, and <c>on-behalf-of</c> when set.</summary>
+    Action<HttpRequestHeaders>? IEmailStatsOptions.Credentials()
+    {
+        var (key, onBehalfOf) = (ApiKey, OnBehalfOf);
+        return headers =>
+        {
+            headers.Authorization = new("Bearer", key);
+            if (onBehalfOf is not null)
+            {
+                headers.TryAddWithoutValidation("on-behalf-of", onBehalfOf);
+            }
+        };
+    }
 }

@@ -18,46 +18,19 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient, IRegisteredC
     private readonly ISendGridV3StatsApi _api;
     private readonly ProviderCallPath _context;
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added).</summary>
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> the caller owns (no resilience pipeline is added; the DI
+    /// registration adds one).
+    /// </summary>
     /// <param name="httpClient">The client to send with; its base address is set from the options (region or <see cref="SendGridV3Options.BaseAddress"/>) when it has none.</param>
     /// <param name="options">API key, region, base address and on-behalf-of; validated here.</param>
+    /// <param name="logger">Receives one line per call (operation, status, time); never a secret. None when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public SendGridV3StatsClient(HttpClient httpClient, SendGridV3Options options)
-        : this(httpClient, options, logger: null)
-    {
-    }
-
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, logging to <paramref name="logger"/>.</summary>
-    /// <param name="httpClient">The client to send with; its base address is set from the options (region or <see cref="SendGridV3Options.BaseAddress"/>) when it has none.</param>
-    /// <param name="options">API key, region, base address and on-behalf-of; validated here.</param>
-    /// <param name="logger">Receives one line per call (operation, status, time); never a secret.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The options break a rule; the message names each one.</exception>
-    public SendGridV3StatsClient(HttpClient httpClient, SendGridV3Options options, ILogger<SendGridV3StatsClient>? logger)
+    public SendGridV3StatsClient(HttpClient httpClient, SendGridV3Options options, ILogger<SendGridV3StatsClient>? logger = null)
     {
         // SendGrid's X-RateLimit-Reset is the epoch second the window opens (the Core default).
-        var plumbing = ProviderClient<ISendGridV3StatsApi>.Create(
-            EmailStatsProvider.SendGridV3,
-            httpClient,
-            options,
-            logger,
-            SendGridV3ResponseReader.ReadError,
-            static o => new Secrets(o.ApiKey),
-            static o =>
-            {
-                var (key, onBehalfOf) = (o.ApiKey, o.OnBehalfOf);
-                return headers =>
-                {
-                    headers.Authorization = new("Bearer", key);
-                    if (onBehalfOf is not null)
-                    {
-                        headers.TryAddWithoutValidation("on-behalf-of", onBehalfOf);
-                    }
-                };
-            });
-        _api = plumbing.Api;
-        _context = plumbing.Call;
+        (_api, _context) = ProviderClient<ISendGridV3StatsApi>.Create(EmailStatsProvider.SendGridV3, httpClient, options, logger, SendGridV3ResponseReader.ReadError);
         OnBehalfOf = options.OnBehalfOf;
     }
 

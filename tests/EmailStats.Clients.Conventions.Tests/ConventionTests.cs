@@ -58,12 +58,15 @@ public sealed class ConventionTests
             problems.Add("one public options class overriding ToString expected");
         }
 
-        // A client interface and its sealed client, constructible without DI from (HttpClient, options).
+        // A client interface and its sealed client, constructible without DI from (HttpClient, options): any further
+        // parameter is optional.
         var clients = exported.Where(t => t.IsInterface && t.Name.EndsWith("Client", StringComparison.Ordinal)).ToList();
         foreach (var client in clients)
         {
             var implementation = exported.SingleOrDefault(t => t.IsClass && t.IsSealed && client.IsAssignableFrom(t));
-            if (implementation?.GetConstructor([typeof(HttpClient), options.FirstOrDefault() ?? typeof(object)]) is null)
+            var optionsType = options.FirstOrDefault() ?? typeof(object);
+            if (implementation?.GetConstructors().Any(c => c.GetParameters() is [var http, var given, .. var rest]
+                    && http.ParameterType == typeof(HttpClient) && given.ParameterType == optionsType && rest.All(p => p.IsOptional)) is not true)
             {
                 problems.Add($"{client.Name} has no public sealed implementation with a (HttpClient, options) constructor");
             }

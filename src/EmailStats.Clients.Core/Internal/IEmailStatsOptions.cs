@@ -10,6 +10,15 @@ internal interface IEmailStatsOptions
 
     /// <summary>The base address the HttpClient uses; valid options only.</summary>
     Uri ResolveBaseAddress();
+
+    /// <summary>What to mask wherever text leaves the library (the key, and every form it travels in); valid options only.</summary>
+    Secrets Secrets();
+
+    /// <summary>
+    /// What sets the provider's authentication headers on a request, with the values taken now (options changed later
+    /// change nothing); null when the credentials travel in the body. Valid options only.
+    /// </summary>
+    Action<System.Net.Http.Headers.HttpRequestHeaders>? Credentials();
 }
 
 /// <summary>

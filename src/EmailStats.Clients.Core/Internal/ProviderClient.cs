@@ -30,11 +30,6 @@ internal sealed class ProviderClient<TApi>
     /// <param name="options">The client's options, checked here before anything else reads them.</param>
     /// <param name="logger">Receives one line per call; none when null.</param>
     /// <param name="readError">The provider's error-envelope reader.</param>
-    /// <param name="secrets">What to mask wherever text leaves the library, from the checked options.</param>
-    /// <param name="credentials">
-    /// From the checked options, what sets the provider's authentication headers on a request (the values taken once,
-    /// so that options changed later change nothing); null when credentials travel in the body.
-    /// </param>
     /// <param name="rateLimitReset">What the provider's <c>X-RateLimit-Reset</c> header holds.</param>
     public static ProviderClient<TApi> Create<TOptions>(
         EmailStatsProvider provider,
@@ -42,19 +37,24 @@ internal sealed class ProviderClient<TApi>
         TOptions options,
         ILogger? logger,
         Func<ProviderResponse, ProviderError?> readError,
-        Func<TOptions, Secrets> secrets,
-        Func<TOptions, Action<HttpRequestHeaders>>? credentials = null,
         RateLimitReset rateLimitReset = RateLimitReset.UnixSeconds)
         where TOptions : class, IEmailStatsOptions
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         OptionsGuard.ThrowIfInvalid(options, nameof(options));
         httpClient.BaseAddress ??= options.ResolveBaseAddress();
-        var wire = credentials is null
-            ? httpClient
-            : new HttpClient(new CredentialsHandler(httpClient, credentials(options))) { BaseAddress = httpClient.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        var call = new ProviderCallPath(provider.ToString(), secrets(options), readError, logger, rateLimitReset: rateLimitReset);
+        var wire = options.Credentials() is { } credentials
+            ? new HttpClient(new CredentialsHandler(httpClient, credentials)) { BaseAddress = httpClient.BaseAddress, Timeout = Timeout.InfiniteTimeSpan }
+            : httpClient;
+        var call = new ProviderCallPath(provider.ToString(), options.Secrets(), readError, logger, rateLimitReset: rateLimitReset);
         return new ProviderClient<TApi>(RefitDefaults.Create<TApi>(wire), call);
+    }
+
+    /// <summary>The wire and the call path, as a client keeps them.</summary>
+    public void Deconstruct(out TApi api, out ProviderCallPath call)
+    {
+        api = Api;
+        call = Call;
     }
 
     /// <summary>
