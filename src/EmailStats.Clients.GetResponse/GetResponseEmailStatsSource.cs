@@ -46,7 +46,7 @@ public sealed class GetResponseEmailStatsSource : EmailStatsSource
     }
 
     /// <inheritdoc />
-    public override string Provider => GetResponseStatsClient.ProviderName;
+    public override string Provider => nameof(EmailStatsProvider.GetResponse);
 
     /// <inheritdoc />
     public override string Name => _newsletterId is null ? "v3 newsletters" : $"v3 newsletter {_newsletterId}";

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
@@ -33,7 +35,7 @@ internal static class GetResponseWireNames
 }
 
 /// <summary>Settings of <see cref="GetResponseStatsClient"/>. <see cref="ToString"/> never shows <see cref="ApiKey"/>.</summary>
-public sealed class GetResponseOptions : IEmailStatsOptions
+public sealed class GetResponseOptions : IEmailStatsOptions<GetResponseStatsClient>
 {
     /// <summary>The API root of GetResponse accounts: <c>https://api.getresponse.com/v3/</c>.</summary>
     public static Uri DefaultBaseAddress { get; } = new("https://api.getresponse.com/v3/");
@@ -103,4 +105,7 @@ public sealed class GetResponseOptions : IEmailStatsOptions
             }
         };
     }
+
+    GetResponseStatsClient IEmailStatsOptions<GetResponseStatsClient>.CreateClient(HttpClient httpClient, IServiceProvider services) =>
+        new(httpClient, this, services.GetService<ILogger<GetResponseStatsClient>>());
 }

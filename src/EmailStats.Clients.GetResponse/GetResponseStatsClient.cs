@@ -1,18 +1,13 @@
-using EmailStats.Clients.DependencyInjection;
 using System.Globalization;
 using EmailStats.Clients.GetResponse.Serialization;
 using EmailStats.Clients.Internal;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.GetResponse;
 
 /// <summary>The GetResponse API v3 statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class GetResponseStatsClient : IGetResponseStatsClient, IRegisteredClient<GetResponseStatsClient, GetResponseOptions>
+public sealed class GetResponseStatsClient : IGetResponseStatsClient
 {
-    /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = nameof(EmailStatsProvider.GetResponse);
-
     private readonly IGetResponseStatsApi _api;
     private readonly ProviderCallPath _context;
 
@@ -30,10 +25,6 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient, IRegistere
         // GetResponse's X-RateLimit-Reset is the time left in the window ("432 seconds").
         (_api, _context) = ProviderClient<IGetResponseStatsApi>.Create(EmailStatsProvider.GetResponse, httpClient, options, logger, GetResponseResponseReader.ReadError, RateLimitReset.SecondsLeft);
     }
-
-    /// <inheritdoc />
-    static GetResponseStatsClient IRegisteredClient<GetResponseStatsClient, GetResponseOptions>.Create(HttpClient httpClient, GetResponseOptions options, IServiceProvider services) =>
-        new(httpClient, options, services.GetService<ILogger<GetResponseStatsClient>>());
 
     /// <inheritdoc />
     public Task<GetResponseStatsPage> GetNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.JsonRpcMessages;
 
 /// <summary>Settings of <see cref="MessageStatsClient"/>. <see cref="ToString"/> never shows <see cref="ApiKey"/>.</summary>
-public sealed class JsonRpcMessagesOptions : IEmailStatsOptions
+public sealed class JsonRpcMessagesOptions : IEmailStatsOptions<MessageStatsClient>
 {
     /// <summary>The endpoint used when <see cref="Endpoint"/> is not changed: <c>https://api2.getresponse.com/</c>.</summary>
     public static Uri DefaultEndpoint { get; } = new("https://api2.getresponse.com/");
@@ -46,4 +48,7 @@ public sealed class JsonRpcMessagesOptions : IEmailStatsOptions
 
     /// <summary>None: the key travels in the body, as the call's first param.</summary>
     Action<HttpRequestHeaders>? IEmailStatsOptions.Credentials() => null;
+
+    MessageStatsClient IEmailStatsOptions<MessageStatsClient>.CreateClient(HttpClient httpClient, IServiceProvider services) =>
+        new(httpClient, this, services.GetService<ILogger<MessageStatsClient>>());
 }

@@ -30,7 +30,7 @@ public sealed class MessageEmailStatsSource : EmailStatsSource
     }
 
     /// <inheritdoc />
-    public override string Provider => MessageStatsClient.ProviderName;
+    public override string Provider => nameof(EmailStatsProvider.JsonRpcMessages);
 
     /// <inheritdoc />
     public override string Name => $"message {_messageId}";

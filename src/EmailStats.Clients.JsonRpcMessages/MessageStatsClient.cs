@@ -1,20 +1,15 @@
-using EmailStats.Clients.DependencyInjection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.JsonRpcMessages.JsonRpc;
 using EmailStats.Clients.JsonRpcMessages.Serialization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.JsonRpcMessages;
 
 /// <summary>The JSON-RPC message statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class MessageStatsClient : IMessageStatsClient, IRegisteredClient<MessageStatsClient, JsonRpcMessagesOptions>
+public sealed class MessageStatsClient : IMessageStatsClient
 {
-    /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = nameof(EmailStatsProvider.JsonRpcMessages);
-
     private readonly JsonRpcChannel _rpc;
     private readonly JsonRpcParam _apiKey;
 
@@ -40,10 +35,6 @@ public sealed class MessageStatsClient : IMessageStatsClient, IRegisteredClient<
         _rpc = new JsonRpcChannel(api, call, nextId);
         _apiKey = JsonRpcParam.Of(options.ApiKey, JsonRpcJsonContext.Default.String);
     }
-
-    /// <inheritdoc />
-    static MessageStatsClient IRegisteredClient<MessageStatsClient, JsonRpcMessagesOptions>.Create(HttpClient httpClient, JsonRpcMessagesOptions options, IServiceProvider services) =>
-        new(httpClient, options, services.GetService<ILogger<MessageStatsClient>>());
 
     /// <inheritdoc />
     public Task<MessageStats> GetMessageStatsAsync(MessageStatsQuery query, CancellationToken cancellationToken = default)

@@ -58,7 +58,7 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
     }
 
     /// <inheritdoc />
-    public override string Provider => MailgunStatsClient.ProviderName;
+    public override string Provider => nameof(EmailStatsProvider.Mailgun);
 
     /// <inheritdoc />
     public override string Name => _domain is null ? "account" : $"domain {_domain}";

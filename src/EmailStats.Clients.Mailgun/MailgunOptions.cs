@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
@@ -14,7 +16,7 @@ public enum MailgunRegion
 }
 
 /// <summary>Settings of <see cref="MailgunStatsClient"/>. <see cref="ToString"/> never shows <see cref="ApiKey"/>.</summary>
-public sealed class MailgunOptions : IEmailStatsOptions
+public sealed class MailgunOptions : IEmailStatsOptions<MailgunStatsClient>
 {
     /// <summary>The API root of the US region: <c>https://api.mailgun.net/</c>.</summary>
     public static Uri UsBaseAddress { get; } = new("https://api.mailgun.net/");
@@ -72,4 +74,7 @@ public sealed class MailgunOptions : IEmailStatsOptions
     }
 
     private string Basic() => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("api:" + ApiKey));
+
+    MailgunStatsClient IEmailStatsOptions<MailgunStatsClient>.CreateClient(HttpClient httpClient, IServiceProvider services) =>
+        new(httpClient, this, services.GetService<ILogger<MailgunStatsClient>>());
 }

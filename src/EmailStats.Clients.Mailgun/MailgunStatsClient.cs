@@ -1,18 +1,13 @@
-using EmailStats.Clients.DependencyInjection;
 using System.Text;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Mailgun.Serialization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.Mailgun;
 
 /// <summary>The Mailgun v3 statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class MailgunStatsClient : IMailgunStatsClient, IRegisteredClient<MailgunStatsClient, MailgunOptions>
+public sealed class MailgunStatsClient : IMailgunStatsClient
 {
-    /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = nameof(EmailStatsProvider.Mailgun);
-
     private readonly IMailgunStatsApi _api;
     private readonly ProviderCallPath _context;
 
@@ -29,10 +24,6 @@ public sealed class MailgunStatsClient : IMailgunStatsClient, IRegisteredClient<
     {
         (_api, _context) = ProviderClient<IMailgunStatsApi>.Create(EmailStatsProvider.Mailgun, httpClient, options, logger, MailgunResponseReader.ReadError);
     }
-
-    /// <inheritdoc />
-    static MailgunStatsClient IRegisteredClient<MailgunStatsClient, MailgunOptions>.Create(HttpClient httpClient, MailgunOptions options, IServiceProvider services) =>
-        new(httpClient, options, services.GetService<ILogger<MailgunStatsClient>>());
 
     /// <inheritdoc />
     public Task<MailgunStatsResult> GetAccountTotalsAsync(MailgunStatsQuery query, CancellationToken cancellationToken = default)

@@ -1,18 +1,13 @@
-using EmailStats.Clients.DependencyInjection;
 using System.Runtime.CompilerServices;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.Reports.Serialization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.Reports;
 
 /// <summary>The Benchmark Email API v1 reports client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class ReportsClient : IReportsClient, IRegisteredClient<ReportsClient, ReportsOptions>
+public sealed class ReportsClient : IReportsClient
 {
-    /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = nameof(EmailStatsProvider.Reports);
-
     private readonly IReportsApi _api;
     private readonly ProviderCallPath _context;
 
@@ -29,10 +24,6 @@ public sealed class ReportsClient : IReportsClient, IRegisteredClient<ReportsCli
     {
         (_api, _context) = ProviderClient<IReportsApi>.Create(EmailStatsProvider.Reports, httpClient, options, logger, ReportsResponseReader.ReadError);
     }
-
-    /// <inheritdoc />
-    static ReportsClient IRegisteredClient<ReportsClient, ReportsOptions>.Create(HttpClient httpClient, ReportsOptions options, IServiceProvider services) =>
-        new(httpClient, options, services.GetService<ILogger<ReportsClient>>());
 
     /// <inheritdoc />
     public Task<ReportsDashboard> GetDashboardAsync(ReportsQuery query, CancellationToken cancellationToken = default) =>

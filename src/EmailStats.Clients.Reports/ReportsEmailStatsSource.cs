@@ -36,7 +36,7 @@ public sealed class ReportsEmailStatsSource : EmailStatsSource
     }
 
     /// <inheritdoc />
-    public override string Provider => ReportsClient.ProviderName;
+    public override string Provider => nameof(EmailStatsProvider.Reports);
 
     /// <inheritdoc />
     public override string Name => "account";

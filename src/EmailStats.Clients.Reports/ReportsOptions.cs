@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
@@ -7,7 +9,7 @@ namespace EmailStats.Clients.Reports;
 /// Settings of <see cref="ReportsClient"/> (Benchmark Email API v1 reports). Both settings are required: the API
 /// base address differs per account, so there is no default. <see cref="ToString"/> never shows <see cref="ApiKey"/>.
 /// </summary>
-public sealed class ReportsOptions : IEmailStatsOptions
+public sealed class ReportsOptions : IEmailStatsOptions<ReportsClient>
 {
     /// <summary>
     /// The API key, sent as the <c>X-API-Key</c> header. Required; it needs the <c>reports:read</c> scope (and
@@ -58,4 +60,7 @@ public sealed class ReportsOptions : IEmailStatsOptions
         var key = ApiKey;
         return headers => headers.TryAddWithoutValidation("X-API-Key", key);
     }
+
+    ReportsClient IEmailStatsOptions<ReportsClient>.CreateClient(HttpClient httpClient, IServiceProvider services) =>
+        new(httpClient, this, services.GetService<ILogger<ReportsClient>>());
 }

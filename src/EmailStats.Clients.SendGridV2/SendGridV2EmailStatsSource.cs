@@ -47,7 +47,7 @@ public sealed class SendGridV2EmailStatsSource : EmailStatsSource
     }
 
     /// <inheritdoc />
-    public override string Provider => SendGridV2StatsClient.ProviderName;
+    public override string Provider => nameof(EmailStatsProvider.SendGridV2);
 
     /// <inheritdoc />
     public override string Name => _categories.Length == 0 ? $"user {_user}" : $"user {_user} [{string.Join(", ", _categories)}]";

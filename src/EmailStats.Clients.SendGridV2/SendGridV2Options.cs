@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
@@ -36,7 +38,7 @@ internal static class SendGridV2WireNames
 }
 
 /// <summary>Settings of <see cref="SendGridV2StatsClient"/>. <see cref="ToString"/> never shows <see cref="ApiKey"/>.</summary>
-public sealed class SendGridV2Options : IEmailStatsOptions
+public sealed class SendGridV2Options : IEmailStatsOptions<SendGridV2StatsClient>
 {
     /// <summary>The address used when <see cref="BaseAddress"/> is not changed: <c>https://api.sendgrid.com/</c>.</summary>
     public static Uri DefaultBaseAddress { get; } = new("https://api.sendgrid.com/");
@@ -94,4 +96,7 @@ public sealed class SendGridV2Options : IEmailStatsOptions
 
     /// <summary>None: the credentials travel in the form body (<c>api_user</c>, <c>api_key</c>).</summary>
     Action<HttpRequestHeaders>? IEmailStatsOptions.Credentials() => null;
+
+    SendGridV2StatsClient IEmailStatsOptions<SendGridV2StatsClient>.CreateClient(HttpClient httpClient, IServiceProvider services) =>
+        new(httpClient, this, services.GetService<ILogger<SendGridV2StatsClient>>());
 }

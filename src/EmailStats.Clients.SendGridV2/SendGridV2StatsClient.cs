@@ -1,17 +1,12 @@
-using EmailStats.Clients.DependencyInjection;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.SendGridV2.Serialization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.SendGridV2;
 
 /// <summary>The SendGrid Web API v2 statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class SendGridV2StatsClient : ISendGridV2StatsClient, IRegisteredClient<SendGridV2StatsClient, SendGridV2Options>
+public sealed class SendGridV2StatsClient : ISendGridV2StatsClient
 {
-    /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = nameof(EmailStatsProvider.SendGridV2);
-
     private readonly ISendGridV2Api _api;
     private readonly ProviderCallPath _context;
     private readonly string _apiUser;
@@ -37,10 +32,6 @@ public sealed class SendGridV2StatsClient : ISendGridV2StatsClient, IRegisteredC
         _apiKind = options.Api;
         _format = SendGridV2WireNames.Of(options.Format);
     }
-
-    /// <inheritdoc />
-    static SendGridV2StatsClient IRegisteredClient<SendGridV2StatsClient, SendGridV2Options>.Create(HttpClient httpClient, SendGridV2Options options, IServiceProvider services) =>
-        new(httpClient, options, services.GetService<ILogger<SendGridV2StatsClient>>());
 
     /// <inheritdoc />
     public SendGridV2Api Api => _apiKind;

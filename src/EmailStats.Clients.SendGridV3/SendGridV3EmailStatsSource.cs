@@ -50,7 +50,7 @@ public sealed class SendGridV3EmailStatsSource : EmailStatsSource
     }
 
     /// <inheritdoc />
-    public override string Provider => SendGridV3StatsClient.ProviderName;
+    public override string Provider => nameof(EmailStatsProvider.SendGridV3);
 
     /// <inheritdoc />
     public override string Name =>

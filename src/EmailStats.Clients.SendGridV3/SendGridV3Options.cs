@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using EmailStats.Clients.Internal;
 
@@ -14,7 +16,7 @@ public enum SendGridRegion
 }
 
 /// <summary>Settings of <see cref="SendGridV3StatsClient"/>. <see cref="ToString"/> never shows <see cref="ApiKey"/>.</summary>
-public sealed class SendGridV3Options : IEmailStatsOptions
+public sealed class SendGridV3Options : IEmailStatsOptions<SendGridV3StatsClient>
 {
     /// <summary>The API root of the global region: <c>https://api.sendgrid.com/</c>.</summary>
     public static Uri GlobalBaseAddress { get; } = new("https://api.sendgrid.com/");
@@ -92,4 +94,7 @@ public sealed class SendGridV3Options : IEmailStatsOptions
             }
         };
     }
+
+    SendGridV3StatsClient IEmailStatsOptions<SendGridV3StatsClient>.CreateClient(HttpClient httpClient, IServiceProvider services) =>
+        new(httpClient, this, services.GetService<ILogger<SendGridV3StatsClient>>());
 }

@@ -1,18 +1,13 @@
-using EmailStats.Clients.DependencyInjection;
 using EmailStats.Clients.Internal;
 using EmailStats.Clients.SendGridV3.Serialization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parts = EmailStats.Clients.SendGridV3.SendGridV3StatsQuery.Parts;
 
 namespace EmailStats.Clients.SendGridV3;
 
 /// <summary>The SendGrid v3 statistics client. Thread-safe; one instance can serve concurrent calls.</summary>
-public sealed class SendGridV3StatsClient : ISendGridV3StatsClient, IRegisteredClient<SendGridV3StatsClient, SendGridV3Options>
+public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
 {
-    /// <summary>The provider name used in exceptions, logs and traces.</summary>
-    public const string ProviderName = nameof(EmailStatsProvider.SendGridV3);
-
     private const Parts Advanced = Parts.Paging;
 
     private readonly ISendGridV3StatsApi _api;
@@ -36,10 +31,6 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient, IRegisteredC
 
     /// <summary>Whom this client reads on behalf of (<see cref="SendGridV3Options.OnBehalfOf"/>); null for the key's own account.</summary>
     public string? OnBehalfOf { get; }
-
-    /// <inheritdoc />
-    static SendGridV3StatsClient IRegisteredClient<SendGridV3StatsClient, SendGridV3Options>.Create(HttpClient httpClient, SendGridV3Options options, IServiceProvider services) =>
-        new(httpClient, options, services.GetService<ILogger<SendGridV3StatsClient>>());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetGlobalStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>

@@ -14,7 +14,7 @@ public sealed class ErrorTests(MessageStatsServer server) : IClassFixture<Messag
         var e = await Assert.ThrowsAsync<EmailStatsApiException>(() => Call("msg-missing"));
 
         Assert.True(server.LastRequestMatched);
-        Assert.Equal(MessageStatsClient.ProviderName, e.Provider);
+        Assert.Equal(nameof(EmailStatsProvider.JsonRpcMessages), e.Provider);
         Assert.Equal(HttpStatusCode.OK, e.StatusCode);
         Assert.Equal("-1", e.ErrorCode);
         Assert.Equal(["Missing message"], e.Errors);

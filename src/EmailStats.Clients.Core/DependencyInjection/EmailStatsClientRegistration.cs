@@ -9,16 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace EmailStats.Clients.DependencyInjection;
 
-/// <summary>How the shared registration builds a provider's client over the <see cref="HttpClient"/> the factory made.</summary>
-/// <typeparam name="TSelf">The client.</typeparam>
-/// <typeparam name="TOptions">Its options.</typeparam>
-internal interface IRegisteredClient<TSelf, TOptions>
-    where TSelf : class
-{
-    /// <summary>The client over <paramref name="httpClient"/>, with its options and the services' logger.</summary>
-    static abstract TSelf Create(HttpClient httpClient, TOptions options, IServiceProvider services);
-}
-
 /// <summary>
 /// The registration every provider's <c>AddXxxClient</c> overloads are one line over: options with validation at
 /// start-up (naming the account of a named client), a typed client from <c>IHttpClientFactory</c>, header values redacted
@@ -45,8 +35,8 @@ internal static class EmailStatsClientRegistration
         string? name,
         Action<TOptions> configure)
         where TClient : class
-        where TImplementation : class, TClient, IRegisteredClient<TImplementation, TOptions>
-        where TOptions : class, IEmailStatsOptions
+        where TImplementation : class, TClient
+        where TOptions : class, IEmailStatsOptions<TImplementation>
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
@@ -55,7 +45,7 @@ internal static class EmailStatsClientRegistration
         {
             services.AddOptions<TOptions>().Configure(configure).ValidateOnStart();
             builder = services
-                .AddHttpClient<TClient, TImplementation>((http, sp) => TImplementation.Create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
+                .AddHttpClient<TClient, TImplementation>((http, sp) => sp.GetRequiredService<IOptions<TOptions>>().Value.CreateClient(http, sp))
                 .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<TOptions>>().Value.ResolveBaseAddress());
         }
         else
@@ -73,7 +63,7 @@ internal static class EmailStatsClientRegistration
                 .ConfigureHttpClient((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).ResolveBaseAddress());
             services.AddSingleton(new NamedEmailStatsClient<TClient>(
                 name,
-                (sp, http) => TImplementation.Create(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name), sp),
+                (sp, http) => sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name).CreateClient(http, sp),
                 httpClientName));
             services.TryAddSingleton<IEmailStatsClientFactory<TClient>, EmailStatsClientFactory<TClient>>();
         }

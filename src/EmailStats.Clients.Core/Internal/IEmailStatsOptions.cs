@@ -21,6 +21,14 @@ internal interface IEmailStatsOptions
     Action<System.Net.Http.Headers.HttpRequestHeaders>? Credentials();
 }
 
+/// <summary>Options that also build their provider's client (the shared registration calls it with the factory's <see cref="HttpClient"/>).</summary>
+/// <typeparam name="TClient">The client.</typeparam>
+internal interface IEmailStatsOptions<out TClient> : IEmailStatsOptions
+{
+    /// <summary>The client over <paramref name="httpClient"/> with these options and the services' logger.</summary>
+    TClient CreateClient(HttpClient httpClient, IServiceProvider services);
+}
+
 /// <summary>
 /// Runs <see cref="IEmailStatsOptions.Validate"/> for the options system (and so for <c>ValidateOnStart</c>); each failure
 /// of a named account starts with the account's name, so that someone with forty accounts knows which one to fix.

@@ -12,7 +12,7 @@ public sealed partial class GetResponseDriver : ProviderDriver
     // Characters an escaping step would change, so every escaped form is checked too.
     private const string ApiKey = "gr3+Secret/Key=Reliab1lity";
 
-    public override string Name => GetResponseStatsClient.ProviderName;
+    public override string Name => nameof(EmailStatsProvider.GetResponse);
 
     public override string MainCall => "GetNewsletterStatsAsync(\"nN\", GroupedBy(Total))";
 
@@ -68,7 +68,7 @@ public sealed partial class GetResponseDriver : ProviderDriver
         ];
         return
         [
-            new("GetNewsletterStats", seeds, (body, logger) => ParseDirect(GetResponseStatsClient.ProviderName, new Secrets(ApiKey, "api-key " + ApiKey), GetResponseResponseReader.ReadError, GetResponseResponseReader.ReadPage, body, logger)),
+            new("GetNewsletterStats", seeds, (body, logger) => ParseDirect(nameof(EmailStatsProvider.GetResponse), new Secrets(ApiKey, "api-key " + ApiKey), GetResponseResponseReader.ReadError, GetResponseResponseReader.ReadPage, body, logger)),
         ];
     }
 }

@@ -14,7 +14,7 @@ public sealed class JsonRpcMessagesDriver : ProviderDriver
     // A quote, a backslash and angle brackets: the key is JSON-escaped in the request body, so that form is checked too.
     private const string ApiKey = "rpc\"Key\\Secret<7>";
 
-    public override string Name => MessageStatsClient.ProviderName;
+    public override string Name => nameof(EmailStatsProvider.JsonRpcMessages);
 
     public override string MainCall => "GetMessageStatsAsync(ForMessage(\"msg-N\"))";
 
@@ -103,7 +103,7 @@ public sealed class JsonRpcMessagesDriver : ProviderDriver
                 $"GetMessageStats ({grouping})",
                 seeds,
                 (body, logger) => ParseDirect(
-                    MessageStatsClient.ProviderName,
+                    nameof(EmailStatsProvider.JsonRpcMessages),
                     new Secrets(ApiKey, JsonEncodedText.Encode(ApiKey).ToString()),
                     JsonRpcResponseReader.ReadError,
                     response => JsonRpcResponseReader.ReadResult(response, 1, (ref System.Text.Json.Utf8JsonReader reader, ProviderResponse r) => MessageStatsReader.Read(ref reader, r, query)),

@@ -11,7 +11,7 @@ public sealed partial class MailgunDriver() : MailgunDriverBase(ApiKey)
 {
     private const string ApiKey = "key-mg+Secret/Value9";
 
-    public override string Name => MailgunStatsClient.ProviderName;
+    public override string Name => nameof(EmailStatsProvider.Mailgun);
 
     public override string MainCall => "GetDomainTotalsAsync(\"dN.example.com\", ForEvents(Delivered))";
 

@@ -16,7 +16,7 @@ public abstract class MailgunDriverBase(string apiKey) : ProviderDriver
     protected string Basic { get; } = BasicOf(apiKey);
 
     /// <inheritdoc />
-    public override string ProviderName => MailgunStatsClient.ProviderName;
+    public override string ProviderName => nameof(EmailStatsProvider.Mailgun);
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Secrets { get; } = [apiKey, BasicOf(apiKey), Uri.EscapeDataString(apiKey)];
@@ -46,7 +46,7 @@ public abstract class MailgunDriverBase(string apiKey) : ProviderDriver
 
     /// <summary>A parser target reading with Mailgun's error reader and the given success reader.</summary>
     private protected static ParserTarget Target<T>(string key, string name, string[] seeds, Func<ProviderResponse, T> read)
-        => new(name, seeds, (body, logger) => ParseDirect(MailgunStatsClient.ProviderName, new Secrets(key, BasicOf(key)), MailgunResponseReader.ReadError, read, body, logger));
+        => new(name, seeds, (body, logger) => ParseDirect(nameof(EmailStatsProvider.Mailgun), new Secrets(key, BasicOf(key)), MailgunResponseReader.ReadError, read, body, logger));
 
     private static string BasicOf(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes("api:" + key));
 }

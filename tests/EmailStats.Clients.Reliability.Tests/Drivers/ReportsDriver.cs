@@ -11,7 +11,7 @@ public sealed partial class ReportsDriver : ProviderDriver
 {
     private const string ApiKey = "rep-Secret.Key_42~x";
 
-    public override string Name => ReportsClient.ProviderName;
+    public override string Name => nameof(EmailStatsProvider.Reports);
 
     public override string MainCall => "GetCampaignReportAsync(\"c-N\")";
 
@@ -78,6 +78,6 @@ public sealed partial class ReportsDriver : ProviderDriver
         ];
 
         static ParserTarget Target<T>(string name, string[] seeds, Func<ProviderResponse, T> read) =>
-            new(name, seeds, (body, logger) => ParseDirect(ReportsClient.ProviderName, new Secrets(ApiKey), ReportsResponseReader.ReadError, read, body, logger));
+            new(name, seeds, (body, logger) => ParseDirect(nameof(EmailStatsProvider.Reports), new Secrets(ApiKey), ReportsResponseReader.ReadError, read, body, logger));
     }
 }

@@ -13,7 +13,7 @@ public sealed class SendGridV2Driver : ProviderDriver
     private const string ApiUser = "reliability-user";
     private const string ApiKey = "sg+Key/Secret=&9Qz";
 
-    public override string Name => SendGridV2StatsClient.ProviderName;
+    public override string Name => nameof(EmailStatsProvider.SendGridV2);
 
     public override string MainCall => "GetAggregateAsync(\"user-N\")";
 
@@ -111,6 +111,6 @@ public sealed class SendGridV2Driver : ProviderDriver
         ];
 
         static ParserTarget Target<T>(string name, string[] seeds, Func<ProviderResponse, T> read) =>
-            new(name, seeds, (body, logger) => ParseDirect(SendGridV2StatsClient.ProviderName, new Secrets(ApiKey), SendGridResponseReader.ReadError, read, body, logger));
+            new(name, seeds, (body, logger) => ParseDirect(nameof(EmailStatsProvider.SendGridV2), new Secrets(ApiKey), SendGridResponseReader.ReadError, read, body, logger));
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class SendGridV3Driver : ProviderDriver
     // Characters an escaping step would change, so every escaped form is checked too.
     private const string ApiKey = "SG.v3+Secret/Key=Reliab1lity";
 
-    public override string Name => SendGridV3StatsClient.ProviderName;
+    public override string Name => nameof(EmailStatsProvider.SendGridV3);
 
     public override string MainCall => "GetSubuserStatsAsync(Between(2026-11-01, 2026-11-01).ForSubusers(\"user-N\"))";
 
@@ -86,6 +86,6 @@ public sealed partial class SendGridV3Driver : ProviderDriver
         ];
 
         static ParserTarget Target<T>(string name, string[] seeds, Func<ProviderResponse, T> read) =>
-            new(name, seeds, (body, logger) => ParseDirect(SendGridV3StatsClient.ProviderName, new Secrets(ApiKey), SendGridV3ResponseReader.ReadError, read, body, logger));
+            new(name, seeds, (body, logger) => ParseDirect(nameof(EmailStatsProvider.SendGridV3), new Secrets(ApiKey), SendGridV3ResponseReader.ReadError, read, body, logger));
     }
 }
