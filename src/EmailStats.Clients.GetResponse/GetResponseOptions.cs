@@ -21,19 +21,6 @@ public enum GetResponseGrouping
     Month,
 }
 
-/// <summary>The wire names of this package's enums (the one convention of every package: <c>XxxWireNames.Of</c>, internal).</summary>
-internal static class GetResponseWireNames
-{
-    public static string Of(GetResponseGrouping value) => value switch
-    {
-        GetResponseGrouping.Total => "total",
-        GetResponseGrouping.Hour => "hour",
-        GetResponseGrouping.Day => "day",
-        GetResponseGrouping.Month => "month",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a defined GetResponseGrouping; use Total, Hour, Day or Month."),
-    };
-}
-
 /// <summary>Settings of <see cref="GetResponseStatsClient"/>. <see cref="ToString"/> never shows <see cref="ApiKey"/>.</summary>
 public sealed class GetResponseOptions : IEmailStatsOptions<GetResponseStatsClient>
 {

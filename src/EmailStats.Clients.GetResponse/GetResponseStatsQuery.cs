@@ -50,7 +50,7 @@ public sealed class GetResponseStatsQuery
     /// <summary>The page to read by the one-page calls (<c>page</c>); null for the first. The all-pages calls set it themselves.</summary>
     public int? PageNumber { get; private set; }
 
-    internal string? GroupingText => Grouping is { } g ? GetResponseWireNames.Of(g) : null;
+    internal string? GroupingText => Grouping is { } g ? WireName.Of(g) : null;
 
     internal string? FromText => CreatedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -78,7 +78,7 @@ public sealed class GetResponseStatsQuery
     /// </code></example>
     public static GetResponseStatsQuery GroupedBy(GetResponseGrouping grouping)
     {
-        _ = GetResponseWireNames.Of(grouping);
+        _ = WireName.Of(grouping);
         return new GetResponseStatsQuery { Grouping = grouping };
     }
 
@@ -119,7 +119,7 @@ public sealed class GetResponseStatsQuery
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="GetResponseGrouping"/>.</exception>
     public GetResponseStatsQuery Grouped(GetResponseGrouping grouping)
     {
-        _ = GetResponseWireNames.Of(grouping);
+        _ = WireName.Of(grouping);
         return With(q => q.Grouping = grouping);
     }
 

@@ -18,16 +18,3 @@ public enum MessageStatsGrouping
     /// <summary>One period per year: <c>yearly</c>, keys <c>YYYY</c>.</summary>
     Yearly,
 }
-
-/// <summary>The wire names of this package's enums (the one convention of every package: <c>XxxWireNames.Of</c>, internal).</summary>
-internal static class JsonRpcMessagesWireNames
-{
-    public static string Of(MessageStatsGrouping grouping) => grouping switch
-    {
-        MessageStatsGrouping.Hourly => "hourly",
-        MessageStatsGrouping.Daily => "daily",
-        MessageStatsGrouping.Monthly => "monthly",
-        MessageStatsGrouping.Yearly => "yearly",
-        _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping."),
-    };
-}

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Globalization;
 using EmailStats.Clients.JsonRpcMessages.Serialization;
 
@@ -156,7 +157,7 @@ public sealed class MessageStatsQuery
         CreatedOnConditions? createdOn = CreatedFromDate is null && CreatedToDate is null && CreatedOnDate is null
             ? null
             : new CreatedOnConditions(Format(CreatedFromDate), Format(CreatedToDate), Format(CreatedOnDate));
-        return new MessageStatsConditions(MessageId, Grouping is { } g ? JsonRpcMessagesWireNames.Of(g) : null, createdOn);
+        return new MessageStatsConditions(MessageId, Grouping is { } g ? WireName.Of(g) : null, createdOn);
     }
 
     private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Globalization;
 using EmailStats.Clients.Mailgun.Serialization;
 
@@ -86,16 +87,16 @@ public sealed class MailgunDomainTotalsQuery
     /// <summary>Describes the query, for logs and debugging.</summary>
     public override string ToString()
     {
-        var events = string.Join(", ", _events.Select(MailgunWireNames.Of));
+        var events = string.Join(", ", _events.Select(e => WireName.Of(e)));
         var at = Timestamp is { } t ? $"at {Rfc2822.Format(t)}" : "no timestamp";
-        var resolution = Resolution is { } r ? $", {MailgunWireNames.Of(r)}" : "";
+        var resolution = Resolution is { } r ? $", {WireName.Of(r)}" : "";
         var limit = Limit is { } l ? $", limit {l}" : "";
         return $"Mailgun totals by domain of [{events}], {at}{resolution}{limit}";
     }
 
-    internal string[] EventNames() => Array.ConvertAll(_events, MailgunWireNames.Of);
+    internal string[] EventNames() => Array.ConvertAll(_events, e => WireName.Of(e));
 
-    internal string? ResolutionText => Resolution is { } r ? MailgunWireNames.Of(r) : null;
+    internal string? ResolutionText => Resolution is { } r ? WireName.Of(r) : null;
 
     internal string? LimitText => Limit?.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using EmailStats.Clients.Mailgun.Serialization;
 
 namespace EmailStats.Clients.Mailgun;
@@ -166,18 +167,18 @@ public sealed class MailgunStatsQuery
     /// <summary>Describes the query, for logs and debugging.</summary>
     public override string ToString()
     {
-        var events = string.Join(", ", _events.Select(MailgunWireNames.Of));
+        var events = string.Join(", ", _events.Select(e => WireName.Of(e)));
         var period = Duration is { } d
             ? $"last {d}" + (End is { } e ? $" ending {Rfc2822.Format(e)}" : "")
             : Start is { } s ? $"{Rfc2822.Format(s)} .. {(End is { } end ? Rfc2822.Format(end) : "now")}"
             : End is { } only ? $"until {Rfc2822.Format(only)}" : "default period";
-        var resolution = Resolution is { } r ? $", {MailgunWireNames.Of(r)}" : "";
+        var resolution = Resolution is { } r ? $", {WireName.Of(r)}" : "";
         var filter = Filter is null ? "" : $", filter {Filter}";
-        var group = Group is { } g ? $", group {MailgunWireNames.Of(g)}" : "";
+        var group = Group is { } g ? $", group {WireName.Of(g)}" : "";
         return $"Mailgun stats of [{events}], {period}{resolution}{filter}{group}";
     }
 
-    internal string[] EventNames() => Array.ConvertAll(_events, MailgunWireNames.Of);
+    internal string[] EventNames() => Array.ConvertAll(_events, e => WireName.Of(e));
 
     internal string? StartText => Start is { } s ? Rfc2822.Format(s) : null;
 
@@ -185,9 +186,9 @@ public sealed class MailgunStatsQuery
 
     internal string? DurationText => Duration?.ToString();
 
-    internal string? ResolutionText => Resolution is { } r ? MailgunWireNames.Of(r) : null;
+    internal string? ResolutionText => Resolution is { } r ? WireName.Of(r) : null;
 
-    internal string? GroupText => Group is { } g ? MailgunWireNames.Of(g) : null;
+    internal string? GroupText => Group is { } g ? WireName.Of(g) : null;
 
     internal static MailgunEvent[] CheckEvents(MailgunEvent[]? events, string paramName)
     {

@@ -37,7 +37,7 @@ public sealed class ReportsClient : IReportsClient
     public Task<ReportHistogram> GetEmailHistogramAsync(ReportsQuery query, EmailEventType eventType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var wireEventType = ReportsWireNames.Of(eventType);
+        var wireEventType = WireName.Of(eventType);
         return _context.SendAsync(
             "GetEmailHistogram",
             (Client: this, Query: query, EventType: wireEventType),
@@ -62,7 +62,7 @@ public sealed class ReportsClient : IReportsClient
     public Task<ReportHistogram> GetCampaignEngagementAsync(string campaignId, EngagementPeriod period, string? timeZone = null, CancellationToken cancellationToken = default)
     {
         CheckCampaignId(campaignId);
-        var wirePeriod = ReportsWireNames.Of(period);
+        var wirePeriod = WireName.Of(period);
         var zone = timeZone is null ? IanaTimeZone.Utc : IanaTimeZone.Validate(timeZone, nameof(timeZone));
         return _context.SendAsync(
             "GetCampaignEngagement",

@@ -25,18 +25,6 @@ public enum SendGridV2Format
     Xml,
 }
 
-/// <summary>The wire names of this package's enums (the one convention of every package: <c>XxxWireNames.Of</c>, internal).</summary>
-internal static class SendGridV2WireNames
-{
-    /// <summary>The format segment of the endpoint: <c>json</c> or <c>xml</c>.</summary>
-    public static string Of(SendGridV2Format format) => format switch
-    {
-        SendGridV2Format.Json => "json",
-        SendGridV2Format.Xml => "xml",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a defined SendGridV2Format; use Json or Xml."),
-    };
-}
-
 /// <summary>Settings of <see cref="SendGridV2StatsClient"/>. <see cref="ToString"/> never shows <see cref="ApiKey"/>.</summary>
 public sealed class SendGridV2Options : IEmailStatsOptions<SendGridV2StatsClient>
 {

@@ -30,7 +30,7 @@ public sealed class SendGridV2StatsClient : ISendGridV2StatsClient
         _apiUser = options.ApiUser;
         _apiKey = options.ApiKey;
         _apiKind = options.Api;
-        _format = SendGridV2WireNames.Of(options.Format);
+        _format = WireName.Of(options.Format);
     }
 
     /// <inheritdoc />

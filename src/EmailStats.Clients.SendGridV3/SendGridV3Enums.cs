@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 namespace EmailStats.Clients.SendGridV3;
 
 /// <summary>How SendGrid v3 groups statistics (<c>aggregated_by</c>). Not set, SendGrid answers one entry per day.</summary>
@@ -17,9 +18,11 @@ public enum SendGridAggregation
 public enum SendGridSortDirection
 {
     /// <summary>Largest first (<c>desc</c>, SendGrid's default).</summary>
+    [WireName("desc")]
     Descending,
 
     /// <summary>Smallest first (<c>asc</c>).</summary>
+    [WireName("asc")]
     Ascending,
 }
 
@@ -43,43 +46,10 @@ public enum SendGridClientType
 public enum SendGridCountry
 {
     /// <summary>The United States (<c>US</c>): statistics per state.</summary>
+    [WireName("US")]
     US,
 
     /// <summary>Canada (<c>CA</c>): statistics per province.</summary>
+    [WireName("CA")]
     CA,
-}
-
-/// <summary>The wire names of this package's enums (the one convention of every package: <c>XxxWireNames.Of</c>, internal).</summary>
-internal static class SendGridV3WireNames
-{
-    public static string Of(SendGridAggregation value) => value switch
-    {
-        SendGridAggregation.Day => "day",
-        SendGridAggregation.Week => "week",
-        SendGridAggregation.Month => "month",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a defined SendGridAggregation; use Day, Week or Month."),
-    };
-
-    public static string Of(SendGridSortDirection value) => value switch
-    {
-        SendGridSortDirection.Descending => "desc",
-        SendGridSortDirection.Ascending => "asc",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a defined SendGridSortDirection; use Descending or Ascending."),
-    };
-
-    public static string Of(SendGridClientType value) => value switch
-    {
-        SendGridClientType.Phone => "phone",
-        SendGridClientType.Tablet => "tablet",
-        SendGridClientType.Webmail => "webmail",
-        SendGridClientType.Desktop => "desktop",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a defined SendGridClientType; use Phone, Tablet, Webmail or Desktop."),
-    };
-
-    public static string Of(SendGridCountry value) => value switch
-    {
-        SendGridCountry.US => "US",
-        SendGridCountry.CA => "CA",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a defined SendGridCountry; SendGrid's geographic statistics support US and CA only."),
-    };
 }

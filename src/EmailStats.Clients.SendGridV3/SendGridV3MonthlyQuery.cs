@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Globalization;
 
 namespace EmailStats.Clients.SendGridV3;
@@ -41,7 +42,7 @@ public sealed class SendGridV3MonthlyQuery
 
     internal string? SortMetricText => SortMetric?.Name;
 
-    internal string? SortDirectionText => SortDirection is { } d ? SendGridV3WireNames.Of(d) : null;
+    internal string? SortDirectionText => SortDirection is { } d ? WireName.Of(d) : null;
 
     internal string? LimitText => Limit?.ToString(CultureInfo.InvariantCulture);
 

@@ -71,11 +71,11 @@ public sealed class SendGridV3StatsQuery
 
     internal string? EndText => End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    internal string? AggregationText => Aggregation is { } a ? SendGridV3WireNames.Of(a) : null;
+    internal string? AggregationText => Aggregation is { } a ? WireName.Of(a) : null;
 
-    internal string? CountryText => Country is { } c ? SendGridV3WireNames.Of(c) : null;
+    internal string? CountryText => Country is { } c ? WireName.Of(c) : null;
 
-    internal string? ClientTypeText => ClientType is { } t ? SendGridV3WireNames.Of(t) : null;
+    internal string? ClientTypeText => ClientType is { } t ? WireName.Of(t) : null;
 
     internal string? LimitText => Limit?.ToString(CultureInfo.InvariantCulture);
 
@@ -83,7 +83,7 @@ public sealed class SendGridV3StatsQuery
 
     internal string? SortMetricText => SortMetric?.Name;
 
-    internal string? SortDirectionText => SortDirection is { } d ? SendGridV3WireNames.Of(d) : null;
+    internal string? SortDirectionText => SortDirection is { } d ? WireName.Of(d) : null;
 
     /// <summary>Starts a query of the days from <paramref name="start"/> to <paramref name="end"/>, both included.</summary>
     /// <param name="start">The first day; required by every statistics endpoint.</param>
@@ -114,7 +114,7 @@ public sealed class SendGridV3StatsQuery
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="SendGridAggregation"/>.</exception>
     public SendGridV3StatsQuery AggregatedBy(SendGridAggregation aggregation)
     {
-        _ = SendGridV3WireNames.Of(aggregation);
+        _ = WireName.Of(aggregation);
         return With(q => q.Aggregation = aggregation);
     }
 
@@ -164,7 +164,7 @@ public sealed class SendGridV3StatsQuery
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="SendGridCountry"/>.</exception>
     public SendGridV3StatsQuery InCountry(SendGridCountry country)
     {
-        _ = SendGridV3WireNames.Of(country);
+        _ = WireName.Of(country);
         return With(q => q.Country = country);
     }
 
@@ -174,7 +174,7 @@ public sealed class SendGridV3StatsQuery
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="SendGridClientType"/>.</exception>
     public SendGridV3StatsQuery ForClientType(SendGridClientType clientType)
     {
-        _ = SendGridV3WireNames.Of(clientType);
+        _ = WireName.Of(clientType);
         return With(q => q.ClientType = clientType);
     }
 
@@ -286,7 +286,7 @@ public sealed class SendGridV3StatsQuery
             throw new ArgumentException("The sort metric is default(SendGridV3Metric); use a constant such as SendGridV3Metric.Delivered or SendGridV3Metric.Of(name).", nameof(metric));
         }
 
-        _ = SendGridV3WireNames.Of(direction);
+        _ = WireName.Of(direction);
     }
 
     private static string[] Names(IEnumerable<string> values, string parameter, string what) =>

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -40,7 +41,7 @@ internal static class MetricsOracle
         {
             Start = Time(dto.Start),
             End = Time(dto.End),
-            Resolution = MailgunWireNames.ResolutionFrom(dto.Resolution),
+            Resolution = WireName.Parse<MailgunResolution>(dto.Resolution),
             Duration = dto.Duration,
             Dimensions = [.. (dto.Dimensions ?? []).Select(d => d ?? throw new JsonException("A dimension name is null."))],
             Pagination = dto.Pagination is { } p ? new MailgunMetricsPagination(p.Sort, p.Skip, p.Limit, Total(p.Total)) : null,

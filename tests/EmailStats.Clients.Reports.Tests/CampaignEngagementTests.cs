@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Net;
 
 namespace EmailStats.Clients.Reports.Tests;
@@ -10,7 +11,7 @@ public sealed class CampaignEngagementTests(ReportsServer server) : ReportsTestB
     [InlineData(EngagementPeriod.Month, "month", 30, 25, 5)]
     public async Task Sends_each_period_with_its_wire_string(EngagementPeriod period, string wire, long total, long opens, long clicks)
     {
-        Assert.Equal(wire, ReportsWireNames.Of(period));
+        Assert.Equal(wire, WireName.Of(period));
 
         var engagement = await NewClient().GetCampaignEngagementAsync(Fixture.SentCampaignId, period);
 
@@ -28,7 +29,7 @@ public sealed class CampaignEngagementTests(ReportsServer server) : ReportsTestB
     [Fact]
     public void The_default_period_is_24_hours()
     {
-        Assert.Equal("24hours", ReportsWireNames.Of(default(EngagementPeriod)));
+        Assert.Equal("24hours", WireName.Of(default(EngagementPeriod)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Net;
 
 namespace EmailStats.Clients.Reports.Tests;
@@ -19,7 +20,7 @@ public sealed class EmailHistogramTests(ReportsServer server) : ReportsTestBase(
     [MemberData(nameof(EventTypes))]
     public async Task Sends_each_event_type_with_its_wire_string(EmailEventType eventType, string wire, long expectedTotal)
     {
-        Assert.Equal(wire, ReportsWireNames.Of(eventType));
+        Assert.Equal(wire, WireName.Of(eventType));
 
         var histogram = await NewClient().GetEmailHistogramAsync(ReportsQuery.PastDays(14), eventType);
 

@@ -41,7 +41,7 @@ internal static class MessageStatsReader
             if (!PeriodKey.TryParse(key, grouping, out var start))
             {
                 throw response.Unreadable(
-                    $"the period key '{Cut(key)}' does not match the {JsonRpcMessagesWireNames.Of(grouping)} grouping (expected {PeriodKey.Pattern(grouping)})");
+                    $"the period key '{Cut(key)}' does not match the {WireName.Of(grouping)} grouping (expected {PeriodKey.Pattern(grouping)})");
             }
 
             reader.Read();

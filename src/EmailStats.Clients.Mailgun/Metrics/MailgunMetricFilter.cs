@@ -1,18 +1,22 @@
+using EmailStats.Clients.Internal;
 namespace EmailStats.Clients.Mailgun;
 
 /// <summary>How a filter compares an attribute with its values (<c>comparator</c>).</summary>
 public enum MailgunComparator
 {
     /// <summary><c>=</c>: the attribute is one of the values.</summary>
+    [WireName("=")]
     Equal,
 
     /// <summary><c>!=</c>: the attribute is none of the values.</summary>
+    [WireName("!=")]
     NotEqual,
 
     /// <summary><c>contains</c>: the attribute contains a value.</summary>
     Contains,
 
     /// <summary><c>not contains</c>: the attribute contains none of the values.</summary>
+    [WireName("not contains")]
     NotContains,
 }
 
@@ -59,7 +63,7 @@ public sealed class MailgunMetricFilter
         {
             writer.WriteStartObject();
             writer.WriteString("attribute", predicate.Attribute.Name);
-            writer.WriteString("comparator", MailgunWireNames.Of(predicate.Comparator));
+            writer.WriteString("comparator", WireName.Of(predicate.Comparator));
             writer.WriteStartArray("values");
             foreach (var value in predicate.Values)
             {

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -235,7 +236,7 @@ public sealed class MailgunMetricsQuery
 
             if (Resolution is { } resolution)
             {
-                writer.WriteString("resolution", MailgunWireNames.Of(resolution));
+                writer.WriteString("resolution", WireName.Of(resolution));
             }
 
             if (Duration is { } duration)

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
@@ -45,7 +46,7 @@ internal static class MailgunMetricsReader
             }
             else if (reader.ValueTextEquals("resolution"u8))
             {
-                resolution = MailgunWireNames.ResolutionFrom(LenientJsonReader.ReadOptionalString(ref reader, "resolution"));
+                resolution = WireName.Parse<MailgunResolution>(LenientJsonReader.ReadOptionalString(ref reader, "resolution"));
             }
             else if (reader.ValueTextEquals("duration"u8))
             {

@@ -1,3 +1,4 @@
+using EmailStats.Clients.Internal;
 using System.Text.Json;
 using EmailStats.Clients.Serialization;
 
@@ -40,7 +41,7 @@ internal static class MailgunStatsReader
             }
             else if (reader.ValueTextEquals("resolution"u8))
             {
-                resolution = LenientJsonReader.Next(ref reader) == JsonTokenType.String ? MailgunWireNames.ResolutionFrom(reader.GetString()) : null;
+                resolution = LenientJsonReader.Next(ref reader) == JsonTokenType.String ? WireName.Parse<MailgunResolution>(reader.GetString()) : null;
                 reader.Skip();
             }
             else if (reader.ValueTextEquals("description"u8))
