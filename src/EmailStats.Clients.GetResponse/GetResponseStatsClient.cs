@@ -1,6 +1,4 @@
-using System.Globalization;
 using EmailStats.Clients.GetResponse.Serialization;
-using EmailStats.Clients.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace EmailStats.Clients.GetResponse;

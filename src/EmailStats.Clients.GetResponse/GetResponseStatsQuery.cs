@@ -1,6 +1,3 @@
-using System.Globalization;
-using EmailStats.Clients.Internal;
-
 namespace EmailStats.Clients.GetResponse;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using EmailStats.Clients.Internal;
 using EmailStats.Clients.JsonRpcMessages.JsonRpc;
 using EmailStats.Clients.JsonRpcMessages.Serialization;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,3 @@
-using EmailStats.Clients.Internal;
-using System.Globalization;
 using EmailStats.Clients.JsonRpcMessages.Serialization;
 
 namespace EmailStats.Clients.JsonRpcMessages;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
-using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.Mailgun;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using EmailStats.Clients.Internal;
 using EmailStats.Clients.Mailgun.Serialization;
 using Microsoft.Extensions.Logging;
 

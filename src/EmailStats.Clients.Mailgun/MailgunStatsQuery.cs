@@ -1,4 +1,3 @@
-using EmailStats.Clients.Internal;
 using EmailStats.Clients.Mailgun.Serialization;
 
 namespace EmailStats.Clients.Mailgun;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using EmailStats.Clients.Internal;
 using EmailStats.Clients.Reports.Serialization;
 using Microsoft.Extensions.Logging;
 

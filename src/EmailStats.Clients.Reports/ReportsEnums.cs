@@ -1,4 +1,3 @@
-using EmailStats.Clients.Internal;
 namespace EmailStats.Clients.Reports;
 
 /// <summary>

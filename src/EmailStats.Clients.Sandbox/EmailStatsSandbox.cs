@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using EmailStats.Clients.GetResponse;
 using EmailStats.Clients.JsonRpcMessages;
 using EmailStats.Clients.Mailgun;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace EmailStats.Clients.Sandbox;
 
 /// <summary>A failure the sandbox serves instead of (or before) an answer, to exercise a caller's retry handling.</summary>

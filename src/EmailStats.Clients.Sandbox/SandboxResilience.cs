@@ -1,4 +1,3 @@
-using EmailStats.Clients.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;

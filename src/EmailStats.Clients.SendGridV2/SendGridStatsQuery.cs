@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EmailStats.Clients.SendGridV2;
 
 /// <summary>

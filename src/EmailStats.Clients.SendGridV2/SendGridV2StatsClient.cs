@@ -1,4 +1,3 @@
-using EmailStats.Clients.Internal;
 using EmailStats.Clients.SendGridV2.Serialization;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,3 @@
-using EmailStats.Clients.Internal;
 namespace EmailStats.Clients.SendGridV3;
 
 /// <summary>How SendGrid v3 groups statistics (<c>aggregated_by</c>). Not set, SendGrid answers one entry per day.</summary>

@@ -1,6 +1,3 @@
-using EmailStats.Clients.Internal;
-using System.Globalization;
-
 namespace EmailStats.Clients.SendGridV3;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using EmailStats.Clients.Internal;
 using EmailStats.Clients.SendGridV3.Serialization;
 using Microsoft.Extensions.Logging;
 using Parts = EmailStats.Clients.SendGridV3.SendGridV3StatsQuery.Parts;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using EmailStats.Clients.Internal;
-
 namespace EmailStats.Clients.Serialization;
 
 /// <summary>

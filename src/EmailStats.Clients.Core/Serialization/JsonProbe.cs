@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace EmailStats.Clients.Serialization;
 
 /// <summary>Cheap looks at a body before it is parsed: which format it is, and what its top level holds.</summary>

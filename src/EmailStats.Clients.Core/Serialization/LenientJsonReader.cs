@@ -1,6 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
-using System.Text.Json;
 
 namespace EmailStats.Clients.Serialization;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EmailStats.Clients.GetResponse;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
-using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.JsonRpcMessages.JsonRpc;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
-using EmailStats.Clients.Internal;
-using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.JsonRpcMessages.JsonRpc;
 

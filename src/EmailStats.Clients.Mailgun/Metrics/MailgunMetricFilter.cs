@@ -1,4 +1,3 @@
-using EmailStats.Clients.Internal;
 namespace EmailStats.Clients.Mailgun;
 
 /// <summary>How a filter compares an attribute with its values (<c>comparator</c>).</summary>

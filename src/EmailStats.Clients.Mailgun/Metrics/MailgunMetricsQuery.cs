@@ -1,7 +1,5 @@
-using EmailStats.Clients.Internal;
 using System.Buffers;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using EmailStats.Clients.Mailgun.Serialization;
 
 namespace EmailStats.Clients.Mailgun;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.Mailgun.Serialization;
 

@@ -1,8 +1,4 @@
-using EmailStats.Clients.Internal;
 using System.Buffers.Text;
-using System.Globalization;
-using System.Text.Json;
-using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.Mailgun.Serialization;
 

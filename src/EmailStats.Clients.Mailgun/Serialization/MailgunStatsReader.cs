@@ -1,7 +1,3 @@
-using EmailStats.Clients.Internal;
-using System.Text.Json;
-using EmailStats.Clients.Serialization;
-
 namespace EmailStats.Clients.Mailgun.Serialization;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using EmailStats.Clients.Serialization;
-
 namespace EmailStats.Clients.Mailgun.Serialization;
 
 /// <summary>The values of Mailgun's stats envelope that need more than a counter: times and failure breakdowns.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.Reports.Serialization;
 

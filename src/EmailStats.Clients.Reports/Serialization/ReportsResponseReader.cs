@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using EmailStats.Clients.Internal;
-using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.Reports.Serialization;
 

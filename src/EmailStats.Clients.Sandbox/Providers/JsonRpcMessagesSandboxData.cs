@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmailStats.Clients.Sandbox.Data;
 
 namespace EmailStats.Clients.Sandbox.Providers;

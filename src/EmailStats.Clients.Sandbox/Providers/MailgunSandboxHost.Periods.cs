@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmailStats.Clients.Mailgun;
 
 namespace EmailStats.Clients.Sandbox.Providers;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using EmailStats.Clients.Mailgun;
 using static EmailStats.Clients.Sandbox.Providers.MailgunSandboxCounts;
 

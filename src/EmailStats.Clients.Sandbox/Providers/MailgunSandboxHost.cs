@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using EmailStats.Clients.Mailgun;
 using EmailStats.Clients.Sandbox.Data;
 using static EmailStats.Clients.Sandbox.Providers.MailgunSandboxCounts;

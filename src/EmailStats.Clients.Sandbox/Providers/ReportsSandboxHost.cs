@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using EmailStats.Clients.Sandbox.Data;
 using C = EmailStats.Clients.Sandbox.Providers.ReportsCounter;
 

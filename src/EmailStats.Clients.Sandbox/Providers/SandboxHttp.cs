@@ -1,9 +1,6 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace EmailStats.Clients.Sandbox.Providers;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace EmailStats.Clients.Sandbox.Providers;
 
 /// <summary>One faked provider API: its path prefix, how it finds the account a request is for, and its answers.</summary>

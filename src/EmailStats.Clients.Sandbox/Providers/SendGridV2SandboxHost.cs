@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Security;
-using System.Text;
-using System.Text.Json;
 using EmailStats.Clients.Sandbox.Data;
 
 namespace EmailStats.Clients.Sandbox.Providers;

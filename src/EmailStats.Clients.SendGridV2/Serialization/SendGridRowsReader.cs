@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using EmailStats.Clients.Serialization;
-
 namespace EmailStats.Clients.SendGridV2.Serialization;
 
 /// <summary>

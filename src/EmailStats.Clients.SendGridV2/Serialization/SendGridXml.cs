@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
-using EmailStats.Clients.Internal;
 
 namespace EmailStats.Clients.SendGridV2.Serialization;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Xml;
-using EmailStats.Clients.Internal;
-using EmailStats.Clients.Serialization;
 
 namespace EmailStats.Clients.SendGridV2.Serialization;
 

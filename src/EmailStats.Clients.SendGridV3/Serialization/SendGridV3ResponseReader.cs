@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using EmailStats.Clients.Internal;
-using EmailStats.Clients.Serialization;
-
 namespace EmailStats.Clients.SendGridV3.Serialization;
 
 /// <summary>
