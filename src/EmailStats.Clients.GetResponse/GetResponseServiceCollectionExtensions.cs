@@ -1,14 +1,10 @@
-using EmailStats.Clients.DependencyInjection;
-using EmailStats.Clients.GetResponse;
-using Microsoft.Extensions.Configuration;
-
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the GetResponse API v3 statistics client.</summary>
 public static class GetResponseServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IGetResponseStatsClient"/> as a typed <see cref="HttpClient"/> client with validated
+    /// Registers <see cref="EmailStats.Clients.GetResponse.IGetResponseStatsClient"/> as a typed <see cref="HttpClient"/> client with validated
     /// options (checked at start-up), redacted HTTP logging and the standard resilience pipeline (retries with
     /// back-off on 408/429/5xx honouring Retry-After, timeouts, circuit breaker).
     /// </summary>
@@ -25,7 +21,7 @@ public static class GetResponseServiceCollectionExtensions
     /// // then inject IGetResponseStatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, Action<GetResponseOptions> configure) => EmailStatsClientRegistration.Add<IGetResponseStatsClient, GetResponseStatsClient, GetResponseOptions>(services, null, configure);
+    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, Action<EmailStats.Clients.GetResponse.GetResponseOptions> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.GetResponse.IGetResponseStatsClient, EmailStats.Clients.GetResponse.GetResponseStatsClient, EmailStats.Clients.GetResponse.GetResponseOptions>(services, null, configure);
 
     /// <summary>
     /// Registers one of several GetResponse accounts under <paramref name="name"/>: its own
@@ -46,12 +42,12 @@ public static class GetResponseServiceCollectionExtensions
     /// IGetResponseStatsClient client = factory.CreateClient("max");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, string name, Action<GetResponseOptions> configure) => EmailStatsClientRegistration.Add<IGetResponseStatsClient, GetResponseStatsClient, GetResponseOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
+    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, string name, Action<EmailStats.Clients.GetResponse.GetResponseOptions> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.GetResponse.IGetResponseStatsClient, EmailStats.Clients.GetResponse.GetResponseStatsClient, EmailStats.Clients.GetResponse.GetResponseOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
     /// <summary>
     /// Registers one of several GetResponse accounts under <paramref name="name"/>, its options bound from
     /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
-    /// keys named as the <see cref="GetResponseOptions"/> properties) and validated at start-up, naming the account. Create its
+    /// keys named as the <see cref="EmailStats.Clients.GetResponse.GetResponseOptions"/> properties) and validated at start-up, naming the account. Create its
     /// client with <c>IEmailStatsClientFactory&lt;IGetResponseStatsClient&gt;.CreateClient(name)</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -60,5 +56,5 @@ public static class GetResponseServiceCollectionExtensions
     /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
     /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddGetResponseStatsClient(services, name, EmailStatsClientRegistration.From<GetResponseOptions>(configuration, static (c, o) => c.Bind(o)));
+    public static IHttpClientBuilder AddGetResponseStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddGetResponseStatsClient(services, name, EmailStatsClientRegistration.From<EmailStats.Clients.GetResponse.GetResponseOptions>(configuration, static (c, o) => c.Bind(o)));
 }

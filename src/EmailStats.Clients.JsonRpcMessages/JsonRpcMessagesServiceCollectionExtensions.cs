@@ -1,14 +1,10 @@
-using EmailStats.Clients.DependencyInjection;
-using EmailStats.Clients.JsonRpcMessages;
-using Microsoft.Extensions.Configuration;
-
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the JSON-RPC message statistics client.</summary>
 public static class JsonRpcMessagesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IMessageStatsClient"/> as a typed <see cref="HttpClient"/> client with validated
+    /// Registers <see cref="EmailStats.Clients.JsonRpcMessages.IMessageStatsClient"/> as a typed <see cref="HttpClient"/> client with validated
     /// options (checked at start-up), redacted HTTP logging and the standard resilience pipeline (retries with
     /// back-off on 408/429/5xx honouring Retry-After, timeouts, circuit breaker).
     /// </summary>
@@ -21,7 +17,7 @@ public static class JsonRpcMessagesServiceCollectionExtensions
     /// // then inject IMessageStatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, Action<JsonRpcMessagesOptions> configure) => EmailStatsClientRegistration.Add<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, null, configure);
+    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, Action<EmailStats.Clients.JsonRpcMessages.JsonRpcMessagesOptions> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.JsonRpcMessages.IMessageStatsClient, EmailStats.Clients.JsonRpcMessages.MessageStatsClient, EmailStats.Clients.JsonRpcMessages.JsonRpcMessagesOptions>(services, null, configure);
 
     /// <summary>
     /// Registers one of several GetResponse JSON-RPC accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -42,12 +38,12 @@ public static class JsonRpcMessagesServiceCollectionExtensions
     /// IMessageStatsClient client = factory.CreateClient("brand-1");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, Action<JsonRpcMessagesOptions> configure) => EmailStatsClientRegistration.Add<IMessageStatsClient, MessageStatsClient, JsonRpcMessagesOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
+    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, Action<EmailStats.Clients.JsonRpcMessages.JsonRpcMessagesOptions> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.JsonRpcMessages.IMessageStatsClient, EmailStats.Clients.JsonRpcMessages.MessageStatsClient, EmailStats.Clients.JsonRpcMessages.JsonRpcMessagesOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
     /// <summary>
     /// Registers one of several GetResponse API 1.5 accounts under <paramref name="name"/>, its options bound from
     /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
-    /// keys named as the <see cref="JsonRpcMessagesOptions"/> properties) and validated at start-up, naming the account. Create its
+    /// keys named as the <see cref="EmailStats.Clients.JsonRpcMessages.JsonRpcMessagesOptions"/> properties) and validated at start-up, naming the account. Create its
     /// client with <c>IEmailStatsClientFactory&lt;IMessageStatsClient&gt;.CreateClient(name)</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -56,5 +52,5 @@ public static class JsonRpcMessagesServiceCollectionExtensions
     /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
     /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddMessageStatsClient(services, name, EmailStatsClientRegistration.From<JsonRpcMessagesOptions>(configuration, static (c, o) => c.Bind(o)));
+    public static IHttpClientBuilder AddMessageStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddMessageStatsClient(services, name, EmailStatsClientRegistration.From<EmailStats.Clients.JsonRpcMessages.JsonRpcMessagesOptions>(configuration, static (c, o) => c.Bind(o)));
 }

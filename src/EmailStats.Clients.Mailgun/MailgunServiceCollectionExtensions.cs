@@ -1,14 +1,10 @@
-using EmailStats.Clients.DependencyInjection;
-using EmailStats.Clients.Mailgun;
-using Microsoft.Extensions.Configuration;
-
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Mailgun statistics client.</summary>
 public static class MailgunServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IMailgunStatsClient"/> as a typed <see cref="HttpClient"/> client with validated
+    /// Registers <see cref="EmailStats.Clients.Mailgun.IMailgunStatsClient"/> as a typed <see cref="HttpClient"/> client with validated
     /// options (checked at start-up), redacted HTTP logging and the standard resilience pipeline (retries with
     /// back-off on 408/429/5xx honouring Retry-After, timeouts, circuit breaker).
     /// </summary>
@@ -25,7 +21,7 @@ public static class MailgunServiceCollectionExtensions
     /// // then inject IMailgunStatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, Action<MailgunOptions> configure) => EmailStatsClientRegistration.Add<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, null, configure);
+    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, Action<EmailStats.Clients.Mailgun.MailgunOptions> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.Mailgun.IMailgunStatsClient, EmailStats.Clients.Mailgun.MailgunStatsClient, EmailStats.Clients.Mailgun.MailgunOptions>(services, null, configure);
 
     /// <summary>
     /// Registers one of several Mailgun accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -46,12 +42,12 @@ public static class MailgunServiceCollectionExtensions
     /// IMailgunStatsClient client = factory.CreateClient("eu-shop");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, Action<MailgunOptions> configure) => EmailStatsClientRegistration.Add<IMailgunStatsClient, MailgunStatsClient, MailgunOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
+    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, Action<EmailStats.Clients.Mailgun.MailgunOptions> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.Mailgun.IMailgunStatsClient, EmailStats.Clients.Mailgun.MailgunStatsClient, EmailStats.Clients.Mailgun.MailgunOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
     /// <summary>
     /// Registers one of several Mailgun accounts under <paramref name="name"/>, its options bound from
     /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
-    /// keys named as the <see cref="MailgunOptions"/> properties) and validated at start-up, naming the account. Create its
+    /// keys named as the <see cref="EmailStats.Clients.Mailgun.MailgunOptions"/> properties) and validated at start-up, naming the account. Create its
     /// client with <c>IEmailStatsClientFactory&lt;IMailgunStatsClient&gt;.CreateClient(name)</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -60,5 +56,5 @@ public static class MailgunServiceCollectionExtensions
     /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
     /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddMailgunStatsClient(services, name, EmailStatsClientRegistration.From<MailgunOptions>(configuration, static (c, o) => c.Bind(o)));
+    public static IHttpClientBuilder AddMailgunStatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddMailgunStatsClient(services, name, EmailStatsClientRegistration.From<EmailStats.Clients.Mailgun.MailgunOptions>(configuration, static (c, o) => c.Bind(o)));
 }

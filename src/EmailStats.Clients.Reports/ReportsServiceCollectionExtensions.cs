@@ -1,14 +1,10 @@
-using EmailStats.Clients.DependencyInjection;
-using EmailStats.Clients.Reports;
-using Microsoft.Extensions.Configuration;
-
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Benchmark Email API v1 reports client.</summary>
 public static class ReportsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IReportsClient"/> as a typed <see cref="HttpClient"/> client with validated options
+    /// Registers <see cref="EmailStats.Clients.Reports.IReportsClient"/> as a typed <see cref="HttpClient"/> client with validated options
     /// (checked at start-up: the API key and your account's base address, from Settings &gt; API Keys, are both
     /// required), redacted HTTP logging (the <c>X-API-Key</c> header never appears) and the standard resilience
     /// pipeline (retries with back-off on 408/429/5xx honouring Retry-After, timeouts, circuit breaker).
@@ -26,7 +22,7 @@ public static class ReportsServiceCollectionExtensions
     /// // then inject IReportsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, Action<ReportsOptions> configure) => EmailStatsClientRegistration.Add<IReportsClient, ReportsClient, ReportsOptions>(services, null, configure);
+    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, Action<EmailStats.Clients.Reports.ReportsOptions> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.Reports.IReportsClient, EmailStats.Clients.Reports.ReportsClient, EmailStats.Clients.Reports.ReportsOptions>(services, null, configure);
 
     /// <summary>
     /// Registers one of several Benchmark Email accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -47,12 +43,12 @@ public static class ReportsServiceCollectionExtensions
     /// IReportsClient client = factory.CreateClient("client-a");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, Action<ReportsOptions> configure) => EmailStatsClientRegistration.Add<IReportsClient, ReportsClient, ReportsOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
+    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, Action<EmailStats.Clients.Reports.ReportsOptions> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.Reports.IReportsClient, EmailStats.Clients.Reports.ReportsClient, EmailStats.Clients.Reports.ReportsOptions>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
     /// <summary>
     /// Registers one of several Benchmark Email accounts under <paramref name="name"/>, its options bound from
     /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
-    /// keys named as the <see cref="ReportsOptions"/> properties) and validated at start-up, naming the account. Create its
+    /// keys named as the <see cref="EmailStats.Clients.Reports.ReportsOptions"/> properties) and validated at start-up, naming the account. Create its
     /// client with <c>IEmailStatsClientFactory&lt;IReportsClient&gt;.CreateClient(name)</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -61,5 +57,5 @@ public static class ReportsServiceCollectionExtensions
     /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
     /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddReportsClient(services, name, EmailStatsClientRegistration.From<ReportsOptions>(configuration, static (c, o) => c.Bind(o)));
+    public static IHttpClientBuilder AddReportsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddReportsClient(services, name, EmailStatsClientRegistration.From<EmailStats.Clients.Reports.ReportsOptions>(configuration, static (c, o) => c.Bind(o)));
 }

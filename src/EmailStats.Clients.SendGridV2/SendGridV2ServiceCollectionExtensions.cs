@@ -1,14 +1,10 @@
-using EmailStats.Clients.DependencyInjection;
-using EmailStats.Clients.SendGridV2;
-using Microsoft.Extensions.Configuration;
-
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the SendGrid v2 statistics client.</summary>
 public static class SendGridV2ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISendGridV2StatsClient"/> as a typed <see cref="HttpClient"/> client with validated
+    /// Registers <see cref="EmailStats.Clients.SendGridV2.ISendGridV2StatsClient"/> as a typed <see cref="HttpClient"/> client with validated
     /// options (checked at start-up), redacted HTTP logging and the standard resilience pipeline (retries with
     /// back-off on 408/429/5xx honouring Retry-After, timeouts, circuit breaker).
     /// </summary>
@@ -26,7 +22,7 @@ public static class SendGridV2ServiceCollectionExtensions
     /// // then inject ISendGridV2StatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, Action<SendGridV2Options> configure) => EmailStatsClientRegistration.Add<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, null, configure);
+    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, Action<EmailStats.Clients.SendGridV2.SendGridV2Options> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.SendGridV2.ISendGridV2StatsClient, EmailStats.Clients.SendGridV2.SendGridV2StatsClient, EmailStats.Clients.SendGridV2.SendGridV2Options>(services, null, configure);
 
     /// <summary>
     /// Registers one of several SendGrid v2 accounts under <paramref name="name"/>: its own options (validated at start-up), its
@@ -47,12 +43,12 @@ public static class SendGridV2ServiceCollectionExtensions
     /// ISendGridV2StatsClient client = factory.CreateClient("agency");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, Action<SendGridV2Options> configure) => EmailStatsClientRegistration.Add<ISendGridV2StatsClient, SendGridV2StatsClient, SendGridV2Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
+    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, Action<EmailStats.Clients.SendGridV2.SendGridV2Options> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.SendGridV2.ISendGridV2StatsClient, EmailStats.Clients.SendGridV2.SendGridV2StatsClient, EmailStats.Clients.SendGridV2.SendGridV2Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
     /// <summary>
     /// Registers one of several SendGrid accounts under <paramref name="name"/>, its options bound from
     /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
-    /// keys named as the <see cref="SendGridV2Options"/> properties) and validated at start-up, naming the account. Create its
+    /// keys named as the <see cref="EmailStats.Clients.SendGridV2.SendGridV2Options"/> properties) and validated at start-up, naming the account. Create its
     /// client with <c>IEmailStatsClientFactory&lt;ISendGridV2StatsClient&gt;.CreateClient(name)</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -61,5 +57,5 @@ public static class SendGridV2ServiceCollectionExtensions
     /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
     /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddSendGridV2StatsClient(services, name, EmailStatsClientRegistration.From<SendGridV2Options>(configuration, static (c, o) => c.Bind(o)));
+    public static IHttpClientBuilder AddSendGridV2StatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddSendGridV2StatsClient(services, name, EmailStatsClientRegistration.From<EmailStats.Clients.SendGridV2.SendGridV2Options>(configuration, static (c, o) => c.Bind(o)));
 }

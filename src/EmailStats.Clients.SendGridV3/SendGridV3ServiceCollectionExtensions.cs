@@ -1,14 +1,10 @@
-using EmailStats.Clients.DependencyInjection;
-using EmailStats.Clients.SendGridV3;
-using Microsoft.Extensions.Configuration;
-
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the SendGrid v3 statistics client.</summary>
 public static class SendGridV3ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISendGridV3StatsClient"/> as a typed <see cref="HttpClient"/> client with validated
+    /// Registers <see cref="EmailStats.Clients.SendGridV3.ISendGridV3StatsClient"/> as a typed <see cref="HttpClient"/> client with validated
     /// options (checked at start-up), redacted HTTP logging and the standard resilience pipeline (retries with
     /// back-off on 408/429/5xx honouring Retry-After, timeouts, circuit breaker).
     /// </summary>
@@ -25,7 +21,7 @@ public static class SendGridV3ServiceCollectionExtensions
     /// // then inject ISendGridV3StatsClient
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, Action<SendGridV3Options> configure) => EmailStatsClientRegistration.Add<ISendGridV3StatsClient, SendGridV3StatsClient, SendGridV3Options>(services, null, configure);
+    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, Action<EmailStats.Clients.SendGridV3.SendGridV3Options> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.SendGridV3.ISendGridV3StatsClient, EmailStats.Clients.SendGridV3.SendGridV3StatsClient, EmailStats.Clients.SendGridV3.SendGridV3Options>(services, null, configure);
 
     /// <summary>
     /// Registers one of several SendGrid accounts (or subusers read on behalf of) under <paramref name="name"/>: its own
@@ -46,12 +42,12 @@ public static class SendGridV3ServiceCollectionExtensions
     /// ISendGridV3StatsClient client = factory.CreateClient("shop-eu");
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, string name, Action<SendGridV3Options> configure) => EmailStatsClientRegistration.Add<ISendGridV3StatsClient, SendGridV3StatsClient, SendGridV3Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
+    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, string name, Action<EmailStats.Clients.SendGridV3.SendGridV3Options> configure) => EmailStatsClientRegistration.Add<EmailStats.Clients.SendGridV3.ISendGridV3StatsClient, EmailStats.Clients.SendGridV3.SendGridV3StatsClient, EmailStats.Clients.SendGridV3.SendGridV3Options>(services, name ?? throw new ArgumentNullException(nameof(name)), configure);
 
     /// <summary>
     /// Registers one of several SendGrid v3 accounts under <paramref name="name"/>, its options bound from
     /// <paramref name="configuration"/> (an <c>IConfiguration</c> section: appsettings, environment, user secrets, a vault;
-    /// keys named as the <see cref="SendGridV3Options"/> properties) and validated at start-up, naming the account. Create its
+    /// keys named as the <see cref="EmailStats.Clients.SendGridV3.SendGridV3Options"/> properties) and validated at start-up, naming the account. Create its
     /// client with <c>IEmailStatsClientFactory&lt;ISendGridV3StatsClient&gt;.CreateClient(name)</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -60,5 +56,5 @@ public static class SendGridV3ServiceCollectionExtensions
     /// <returns>This account's HttpClient builder, to add handlers or reconfigure its resilience.</returns>
     /// <exception cref="ArgumentException">The name is empty or registered already.</exception>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddSendGridV3StatsClient(services, name, EmailStatsClientRegistration.From<SendGridV3Options>(configuration, static (c, o) => c.Bind(o)));
+    public static IHttpClientBuilder AddSendGridV3StatsClient(this IServiceCollection services, string name, IConfiguration configuration) => AddSendGridV3StatsClient(services, name, EmailStatsClientRegistration.From<EmailStats.Clients.SendGridV3.SendGridV3Options>(configuration, static (c, o) => c.Bind(o)));
 }
