@@ -145,7 +145,7 @@ internal static class DashboardSources
         var real = Has(c, "SENDGRID_API_KEY");
         var (credentials, address) = Settings(Provider.SendGrid);
         var zone = SampleSettings.Zone(c["SENDGRID_TIME_ZONE"], "SENDGRID_TIME_ZONE");
-        var categories = c["SENDGRID_CATEGORIES"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var category = Category(c);
         var api = SampleSettings.Choice(c["SENDGRID_API"], "SENDGRID_API", SendGridV2Api.Subuser, ("subuser", SendGridV2Api.Subuser), ("reseller", SendGridV2Api.Reseller));
         var baseAddress = SampleSettings.Url(c["SENDGRID_BASE_ADDRESS"], "SENDGRID_BASE_ADDRESS");
         string? user = null;
@@ -174,7 +174,7 @@ internal static class DashboardSources
         }
 
         return new(Provider.SendGrid, !real, credentials, address, sp => new SendGridV2EmailStatsSource(
-            sp.GetRequiredService<ISendGridV2StatsClient>(), user ?? sandbox().SendGrid.Subusers[0], categories, zone, Clock(real, sandbox)));
+            sp.GetRequiredService<ISendGridV2StatsClient>(), user ?? sandbox().SendGrid.Subusers[0], category, zone, Clock(real, sandbox)));
     }
 
     private static Plan SendGridV3(IConfiguration c, IServiceCollection services)
@@ -184,11 +184,11 @@ internal static class DashboardSources
         var zone = SampleSettings.Zone(c["SENDGRID_TIME_ZONE"], "SENDGRID_TIME_ZONE");
         var region = SampleSettings.Choice(c["SENDGRID_REGION"], "SENDGRID_REGION", SendGridRegion.Global, ("global", SendGridRegion.Global), ("eu", SendGridRegion.EU));
         var baseAddress = SampleSettings.Url(c["SENDGRID_BASE_ADDRESS"], "SENDGRID_BASE_ADDRESS");
-        var categories = List(c["SENDGRID_CATEGORIES"]);
-        var subusers = List(c["SENDGRID_SUBUSERS"]);
-        if (categories.Length > 0 && subusers.Length > 0)
+        var category = Category(c);
+        var subusers = c["SENDGRID_SUBUSERS"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (category is not null && subusers.Length > 0)
         {
-            throw new SettingException("SENDGRID_SUBUSERS", "Set SENDGRID_CATEGORIES or SENDGRID_SUBUSERS, not both: SendGrid reads them from different endpoints.");
+            throw new SettingException("SENDGRID_SUBUSERS", "Set SENDGRID_CATEGORY or SENDGRID_SUBUSERS, not both: SendGrid reads them from different endpoints.");
         }
 
         var onBehalfOf = c["SENDGRID_ON_BEHALF_OF"] is { Length: > 0 } who ? who.Trim() : null;
@@ -200,10 +200,15 @@ internal static class DashboardSources
             o.OnBehalfOf = onBehalfOf;
         });
         return new(Provider.SendGrid, false, Credentials, Address, sp => new SendGridV3EmailStatsSource(
-            sp.GetRequiredService<ISendGridV3StatsClient>(), categories, subusers, zone));
-
-        static string[] List(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            sp.GetRequiredService<ISendGridV3StatsClient>(), category, subusers, zone));
     }
+
+    /// <summary>One category: a message can carry several, so categories overlap and are never added up.</summary>
+    private static string? Category(IConfiguration c) => c["SENDGRID_CATEGORY"] is { Length: > 0 } category
+        ? category.Contains(',', StringComparison.Ordinal)
+            ? throw new SettingException("SENDGRID_CATEGORY", "Name one category: categories overlap (a message can carry several), so they are never added up.")
+            : category.Trim()
+        : null;
 
     private static Plan GetResponse(IConfiguration c, IServiceCollection services, Func<EmailStatsSandbox> sandbox)
     {

@@ -25,9 +25,9 @@ public sealed class GetResponseEmailStatsSource : EmailStatsSource
         : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (newsletterId is not null && (string.IsNullOrWhiteSpace(newsletterId) || newsletterId.Contains('/') || newsletterId.Trim() != newsletterId))
+        if (newsletterId is not null)
         {
-            throw new ArgumentException("A newsletter id must be one path segment without white space; pass null for every newsletter.", nameof(newsletterId));
+            PathSegment.Check(newsletterId, "newsletter id");
         }
 
         _timeZone = timeZone ?? TimeZoneInfo.Utc;
@@ -54,6 +54,10 @@ public sealed class GetResponseEmailStatsSource : EmailStatsSource
     /// <inheritdoc />
     public override TimeZoneInfo TimeZone => _timeZone;
 
+    /// <summary>Sends, opens, clicks, bounces (a total), complaints and unsubscribes; unique counts only in UTC (a zone's day is made of hours).</summary>
+    public override EmailMetric Metrics => EmailMetric.Sent | EmailMetric.Opens | EmailMetric.Clicks | EmailMetric.Bounces | EmailMetric.Complaints | EmailMetric.Unsubscribes
+        | (_hourly ? EmailMetric.None : EmailMetric.UniqueOpens | EmailMetric.UniqueClicks);
+
     /// <summary>A year of days per call; 40 days of hours (under a 1000-element page) in another zone.</summary>
     protected override int MaxDaysPerCall => _hourly ? 40 : 365;
 
@@ -71,49 +75,27 @@ public sealed class GetResponseEmailStatsSource : EmailStatsSource
             ? _client.GetAllNewslettersStatsAsync(query, cancellationToken)
             : _client.GetAllNewsletterStatsAsync(_newsletterId, query, cancellationToken);
 
-        var days = new Dictionary<DateOnly, DailyEmailMetrics>();
+        // Hours are returned as they are: the base adds a zone's day up from them (unique counts of several hours do not add up).
+        var rows = new List<DailyEmailMetrics>();
         await foreach (var period in periods.ConfigureAwait(false))
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(period.TimeInterval.Start, _timeZone).DateTime);
-            var row = Map(day, period);
-            days[day] = days.TryGetValue(day, out var seen) ? Sum(seen, row) : row;
+            rows.Add(Map(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(period.TimeInterval.Start, _timeZone).DateTime), period));
         }
 
-        return days.Values;
+        return rows;
     }
 
     /// <inheritdoc />
-    protected override DailyEmailMetrics Empty(DateOnly date) => new()
-    {
-        Provider = Provider, Source = Name, Date = date,
-        Sent = 0, Delivered = null, Opens = 0, UniqueOpens = _hourly ? null : 0, Clicks = 0, UniqueClicks = _hourly ? null : 0, Bounces = 0, Complaints = 0, Unsubscribes = 0,
-    };
-
-    private DailyEmailMetrics Map(DateOnly day, GetResponseStatsPeriod period) => Empty(day) with
+    /// <summary>GetResponse v3 gives one bounce total (no split) and no deliveries.</summary>
+    private DailyEmailMetrics Map(DateOnly day, GetResponseStatsPeriod period) => Row(day) with
     {
         Sent = period.Sent,
         Opens = period.TotalOpened,
-        // Hours' unique counts do not add up to a day's (one recipient opening in two hours is one unique open).
-        UniqueOpens = _hourly ? null : period.UniqueOpened,
+        UniqueOpens = period.UniqueOpened,
         Clicks = period.TotalClicked,
-        UniqueClicks = _hourly ? null : period.UniqueClicked,
+        UniqueClicks = period.UniqueClicked,
         Bounces = period.Bounced,
         Complaints = period.Complaints,
         Unsubscribes = period.Unsubscribed,
     };
-
-    /// <summary>Two parts of one day: a metric one part lacks makes the day's metric null, never a smaller number.</summary>
-    private static DailyEmailMetrics Sum(DailyEmailMetrics a, DailyEmailMetrics b) => a with
-    {
-        Sent = Add(a.Sent, b.Sent),
-        Opens = Add(a.Opens, b.Opens),
-        UniqueOpens = Add(a.UniqueOpens, b.UniqueOpens),
-        Clicks = Add(a.Clicks, b.Clicks),
-        UniqueClicks = Add(a.UniqueClicks, b.UniqueClicks),
-        Bounces = Add(a.Bounces, b.Bounces),
-        Complaints = Add(a.Complaints, b.Complaints),
-        Unsubscribes = Add(a.Unsubscribes, b.Unsubscribes),
-    };
-
-    private static long? Add(long? a, long? b) => a is { } x && b is { } y ? x + y : null;
 }

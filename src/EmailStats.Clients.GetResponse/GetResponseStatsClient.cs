@@ -73,11 +73,7 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
 
     private static (string? Id, GetResponseStatsQuery Query) Single(string id, GetResponseStatsQuery query, string parameter)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id, parameter);
-        if (id.Contains('/') || id.Contains('\\') || id is "." or ".." || id.Trim() != id)
-        {
-            throw new ArgumentException("A message id goes into the path: no '/', '\\', leading or trailing white space, and not '.' or '..'.", parameter);
-        }
+        PathSegment.Check(id, "message id", parameter);
 
         ArgumentNullException.ThrowIfNull(query);
         query.Check("A single message's statistics", newsletters: false, autoresponders: false, campaigns: false);

@@ -23,7 +23,7 @@ public sealed class MessageEmailStatsSource : EmailStatsSource
         : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(client);
-        _ = MessageStatsQuery.ForMessage(messageId);
+        MessageStatsQuery.CheckMessage(messageId);
         _client = client;
         _messageId = messageId;
         _timeZone = timeZone ?? TimeZoneInfo.Utc;
@@ -38,6 +38,9 @@ public sealed class MessageEmailStatsSource : EmailStatsSource
     /// <inheritdoc />
     public override TimeZoneInfo TimeZone => _timeZone;
 
+    /// <summary>Every metric but <see cref="DailyEmailMetrics.Delivered"/> (API 1.5 does not count deliveries).</summary>
+    public override EmailMetric Metrics => EmailMetric.All & ~EmailMetric.Delivered;
+
     /// <summary>One call reads the message's whole history (there is no filter by activity day), so one call serves any range.</summary>
     protected override int MaxDaysPerCall => MaxRangeDays;
 
@@ -50,21 +53,20 @@ public sealed class MessageEmailStatsSource : EmailStatsSource
     }
 
     /// <inheritdoc />
-    protected override DailyEmailMetrics Empty(DateOnly date) => new()
-    {
-        Provider = Provider, Source = Name, Date = date,
-        Sent = 0, Delivered = null, Opens = 0, UniqueOpens = 0, Clicks = 0, UniqueClicks = 0, Bounces = 0, Complaints = 0, Unsubscribes = 0,
-    };
-
-    private DailyEmailMetrics Map(MessageStatsPeriod period) => Empty(DateOnly.FromDateTime(period.Start)) with
+    /// <summary>
+    /// GetResponse 1.5 splits bounces by reason: user unknown, user recycled and other hard bounces are hard; a full
+    /// mailbox, a block (content, timeout, other) and other soft bounces are soft. Bounces and complaints are dated by
+    /// the day they happen.
+    /// </summary>
+    private DailyEmailMetrics Map(MessageStatsPeriod period) => Row(DateOnly.FromDateTime(period.Start)) with
     {
         Sent = period.Sent,
         Opens = period.Opened,
         UniqueOpens = period.UniqueOpened,
         Clicks = period.Clicked,
         UniqueClicks = period.UniqueClicked,
-        Bounces = period.BouncesUserUnknown + period.BouncesUserRecycled + period.BouncesMailboxFull + period.BouncesBlockContent
-            + period.BouncesBlockTimeout + period.BouncesBlockOther + period.BouncesOtherSoft + period.BouncesOtherHard,
+        HardBounces = period.BouncesUserUnknown + period.BouncesUserRecycled + period.BouncesOtherHard,
+        SoftBounces = period.BouncesMailboxFull + period.BouncesBlockContent + period.BouncesBlockTimeout + period.BouncesBlockOther + period.BouncesOtherSoft,
         Complaints = period.ComplaintsHandled + period.ComplaintsUnhandled,
         Unsubscribes = period.Unsubscribes,
     };

@@ -59,9 +59,13 @@ public sealed class MessageStatsQuery
     /// </example>
     public static MessageStatsQuery ForMessage(string messageId)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        CheckMessage(messageId);
         return new MessageStatsQuery(messageId, null, null, null, null);
     }
+
+    /// <summary>The rule for a message id, shared with the one-view source.</summary>
+    internal static void CheckMessage(string messageId, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(messageId))] string? paramName = null) =>
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId, paramName);
 
     /// <summary>Sets the period length the statistics are aggregated by (sent as <c>grouping</c>); replaces any set before.</summary>
     /// <param name="grouping">Hourly, daily, monthly or yearly.</param>

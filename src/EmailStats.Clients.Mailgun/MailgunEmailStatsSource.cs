@@ -6,7 +6,8 @@ namespace EmailStats.Clients.Mailgun;
 /// deprecated v3 stats totals (<see cref="MailgunStatsRoute.V3Stats"/>); both give the same rows. Each call asks up to
 /// midnight after its last day and keeps only its own days, so the rows are the same whether Mailgun's <c>end</c> is
 /// inclusive or exclusive. Bounces are Mailgun's own <c>bounced</c>: permanent failures minus the messages it
-/// suppressed itself. The mapping is in the package README.
+/// suppressed itself; the Metrics API splits them into hard and soft, the v3 stats do not (the split is null there).
+/// The mapping is in the package README.
 /// </summary>
 public sealed class MailgunEmailStatsSource : EmailStatsSource
 {
@@ -20,11 +21,11 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
     private static readonly string[] SuppressionReasons = ["suppress-bounce", "suppress-unsubscribe", "suppress-complaint"];
 
     /// <summary>The Metrics API metrics of DESIGN.md section 7, in the order of <see cref="DailyEmailMetrics"/>.</summary>
-    private static readonly MailgunMetric[] Metrics =
+    private static readonly MailgunMetric[] Asked =
     [
         MailgunMetric.AcceptedOutgoingCount, MailgunMetric.DeliveredCount, MailgunMetric.OpenedCount, MailgunMetric.UniqueOpenedCount,
-        MailgunMetric.ClickedCount, MailgunMetric.UniqueClickedCount, MailgunMetric.BouncedCount, MailgunMetric.ComplainedCount,
-        MailgunMetric.UnsubscribedCount,
+        MailgunMetric.ClickedCount, MailgunMetric.UniqueClickedCount, MailgunMetric.HardBouncesCount, MailgunMetric.SoftBouncesCount,
+        MailgunMetric.ComplainedCount, MailgunMetric.UnsubscribedCount,
     ];
 
     private readonly IMailgunStatsClient _client;
@@ -63,6 +64,11 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
     /// <inheritdoc />
     public override string Name => _domain is null ? "account" : $"domain {_domain}";
 
+    /// <summary>Every metric from the Metrics API; the v3 stats give bounces as a total only.</summary>
+    public override EmailMetric Metrics => _route == MailgunStatsRoute.Metrics
+        ? EmailMetric.All
+        : EmailMetric.All & ~(EmailMetric.HardBounces | EmailMetric.SoftBounces);
+
     /// <summary>A quarter per call keeps each daily answer small (Mailgun documents no limit for day resolution).</summary>
     protected override int MaxDaysPerCall => 90;
 
@@ -73,7 +79,7 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
         // base drops.
         if (_route == MailgunStatsRoute.Metrics)
         {
-            var metrics = MailgunMetricsQuery.ForMetrics(Metrics)
+            var metrics = MailgunMetricsQuery.ForMetrics(Asked)
                 .Between(Midnight(from), Midnight(to.AddDays(1)))
                 .WithResolution(MailgunResolution.Day)
                 .By(MailgunDimension.Time);
@@ -104,7 +110,7 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
     }
 
     /// <summary>A day of the Metrics API; a count Mailgun sends as null had no events.</summary>
-    private DailyEmailMetrics Map(DateOnly day, MailgunMetricValues values) => Empty(day) with
+    private DailyEmailMetrics Map(DateOnly day, MailgunMetricValues values) => Row(day) with
     {
         Sent = values.Count(MailgunMetric.AcceptedOutgoingCount) ?? 0,
         Delivered = values.Count(MailgunMetric.DeliveredCount) ?? 0,
@@ -112,19 +118,14 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
         UniqueOpens = values.Count(MailgunMetric.UniqueOpenedCount) ?? 0,
         Clicks = values.Count(MailgunMetric.ClickedCount) ?? 0,
         UniqueClicks = values.Count(MailgunMetric.UniqueClickedCount) ?? 0,
-        Bounces = values.Count(MailgunMetric.BouncedCount) ?? 0,
+        HardBounces = values.Count(MailgunMetric.HardBouncesCount) ?? 0,
+        SoftBounces = values.Count(MailgunMetric.SoftBouncesCount) ?? 0,
         Complaints = values.Count(MailgunMetric.ComplainedCount) ?? 0,
         Unsubscribes = values.Count(MailgunMetric.UnsubscribedCount) ?? 0,
     };
 
-    /// <inheritdoc />
-    protected override DailyEmailMetrics Empty(DateOnly date) => new()
-    {
-        Provider = Provider, Source = Name, Date = date,
-        Sent = 0, Delivered = 0, Opens = 0, UniqueOpens = 0, Clicks = 0, UniqueClicks = 0, Bounces = 0, Complaints = 0, Unsubscribes = 0,
-    };
-
-    private DailyEmailMetrics Map(MailgunStatsItem item) => Empty(DateOnly.FromDateTime(item.Time!.Value.UtcDateTime)) with
+    /// <summary>A day of the v3 totals; bounces as Mailgun defines <c>bounced_count</c>.</summary>
+    private DailyEmailMetrics Map(MailgunStatsItem item) => Row(DateOnly.FromDateTime(item.Time!.Value.UtcDateTime)) with
     {
         Sent = item.Accepted?.Outgoing ?? 0,
         Delivered = item.Delivered?.Total ?? 0,
@@ -137,7 +138,10 @@ public sealed class MailgunEmailStatsSource : EmailStatsSource
         Unsubscribes = item.Unsubscribed?.Total ?? 0,
     };
 
-    /// <summary>Mailgun's own definition: permanent failures minus suppressed bounces, unsubscribes and complaints.</summary>
+    /// <summary>
+    /// Mailgun's own definition of bounces ("permanent failures minus suppressions"): the <c>suppress-*</c> reasons are
+    /// messages Mailgun dropped itself, not bounces; temporary failures are still being retried.
+    /// </summary>
     private static long Bounced(MailgunFailureStats? permanent)
     {
         if (permanent is null)

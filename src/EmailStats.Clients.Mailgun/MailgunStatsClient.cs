@@ -40,7 +40,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     /// <inheritdoc />
     public Task<MailgunStatsResult> GetDomainTotalsAsync(string domain, MailgunStatsQuery query, CancellationToken cancellationToken = default)
     {
-        CheckDomain(domain);
+        PathSegment.Check(domain, "Mailgun domain");
         ArgumentNullException.ThrowIfNull(query);
         RefuseFilterAndGroup(query, nameof(GetDomainTotalsAsync));
         return _context.SendAsync(
@@ -87,7 +87,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetProviderAggregatesAsync(string domain, CancellationToken cancellationToken = default)
     {
-        CheckDomain(domain);
+        PathSegment.Check(domain, "Mailgun domain");
         return _context.SendAsync(
             "GetProviderAggregates",
             (Client: this, Domain: domain),
@@ -99,7 +99,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetDeviceAggregatesAsync(string domain, CancellationToken cancellationToken = default)
     {
-        CheckDomain(domain);
+        PathSegment.Check(domain, "Mailgun domain");
         return _context.SendAsync(
             "GetDeviceAggregates",
             (Client: this, Domain: domain),
@@ -111,7 +111,7 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetCountryAggregatesAsync(string domain, CancellationToken cancellationToken = default)
     {
-        CheckDomain(domain);
+        PathSegment.Check(domain, "Mailgun domain");
         return _context.SendAsync(
             "GetCountryAggregates",
             (Client: this, Domain: domain),
@@ -169,21 +169,6 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
         return usage
             ? await _api.UsageMetricsAsync(content, cancellationToken).ConfigureAwait(false)
             : await _api.MetricsAsync(content, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The domain goes into the path (escaped by Refit): it must name one path segment.</summary>
-    private static void CheckDomain(string domain)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(domain);
-        if (domain.Contains('/') || domain.Contains('\\'))
-        {
-            throw new ArgumentException("A Mailgun domain must not contain '/' or '\\' (it is one segment of the request path).", nameof(domain));
-        }
-
-        if (domain is "." or ".." || domain.Trim() != domain)
-        {
-            throw new ArgumentException("A Mailgun domain must be a domain name such as mg.example.com, without leading or trailing white space.", nameof(domain));
-        }
     }
 
     private static void RefuseFilterAndGroup(MailgunStatsQuery query, string operation)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using EmailStats.Clients.Reports.Serialization;
 using Microsoft.Extensions.Logging;
 
@@ -48,7 +47,7 @@ public sealed class ReportsClient : IReportsClient
     /// <inheritdoc />
     public Task<CampaignReport> GetCampaignReportAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        CheckCampaignId(campaignId);
+        PathSegment.Check(campaignId, "campaign id");
         return _context.SendAsync(
             "GetCampaignReport",
             (Client: this, Id: campaignId),
@@ -60,7 +59,7 @@ public sealed class ReportsClient : IReportsClient
     /// <inheritdoc />
     public Task<ReportHistogram> GetCampaignEngagementAsync(string campaignId, EngagementPeriod period, string? timeZone = null, CancellationToken cancellationToken = default)
     {
-        CheckCampaignId(campaignId);
+        PathSegment.Check(campaignId, "campaign id");
         var wirePeriod = WireName.Of(period);
         var zone = timeZone is null ? IanaTimeZone.Utc : IanaTimeZone.Validate(timeZone, nameof(timeZone));
         return _context.SendAsync(
@@ -106,19 +105,5 @@ public sealed class ReportsClient : IReportsClient
             static (s, ct) => s.Send(s.Client._api, s.Query.Days, s.Query.TimeZone, ct),
             read,
             cancellationToken);
-    }
-
-    private static void CheckCampaignId(string campaignId, [CallerArgumentExpression(nameof(campaignId))] string? paramName = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(campaignId, paramName);
-        if (campaignId is "." or "..")
-        {
-            throw new ArgumentException("A campaign id must not be '.' or '..' (they would change the request path).", paramName);
-        }
-
-        if (campaignId.Trim().Length != campaignId.Length || campaignId.Any(char.IsControl))
-        {
-            throw new ArgumentException("A campaign id must not start or end with white space or contain control characters.", paramName);
-        }
     }
 }

@@ -2,9 +2,9 @@ namespace EmailStats.Clients.Reports;
 
 /// <summary>
 /// A Benchmark Email account's daily metrics in provider-neutral form, read from the overall histograms (one call per
-/// event type) for the past days, counted in the chosen IANA time zone. The reports count first opens and first
-/// clicks per contact, so <see cref="DailyEmailMetrics.UniqueOpens"/> and <see cref="DailyEmailMetrics.UniqueClicks"/>
-/// are reported and the totals (<see cref="DailyEmailMetrics.Opens"/>, <see cref="DailyEmailMetrics.Clicks"/>) are null.
+/// event type) for the past days, counted in the chosen IANA time zone. Bounces come with their hard/soft split (the
+/// bounce histogram's <c>detail</c>). The reports count first-ever opens and clicks per contact, which are not daily
+/// counts of any kind, so opens, clicks and their uniques are not reported (null on every row, DESIGN.md section 7).
 /// The reports cover only the past 90 days: older days of a range are null rows with a note, not an error. The mapping
 /// is in the package README.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class ReportsEmailStatsSource : EmailStatsSource
     private static readonly EmailEventType[] EventTypes =
     [
         EmailEventType.EmailSent, EmailEventType.EmailDelivered, EmailEventType.EmailBounced, EmailEventType.FirstContactUnsubscribed,
-        EmailEventType.FirstEmailComplaint, EmailEventType.FirstEmailOpened, EmailEventType.FirstEmailClicked,
+        EmailEventType.FirstEmailComplaint,
     ];
 
     private readonly IReportsClient _client;
@@ -43,6 +43,10 @@ public sealed class ReportsEmailStatsSource : EmailStatsSource
     /// <inheritdoc />
     public override TimeZoneInfo TimeZone => _timeZone;
 
+    /// <inheritdoc />
+    public override EmailMetric Metrics => EmailMetric.Sent | EmailMetric.Delivered | EmailMetric.Bounces | EmailMetric.HardBounces
+        | EmailMetric.SoftBounces | EmailMetric.Complaints | EmailMetric.Unsubscribes;
+
     /// <summary>The reports cover the past 1 to 90 days.</summary>
     protected override int MaxDaysPerCall => 90;
 
@@ -66,30 +70,30 @@ public sealed class ReportsEmailStatsSource : EmailStatsSource
             {
                 // A bucket starts at local midnight (or a local hour): its local date is its day.
                 var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(point.Date, _timeZone).DateTime);
-                var row = byDay.TryGetValue(day, out var seen) ? seen : Empty(day);
-                byDay[day] = Add(row, eventType, point.Total);
+                var row = byDay.TryGetValue(day, out var seen) ? seen : Row(day);
+                byDay[day] = Add(row, eventType, point);
             }
         }
 
         return byDay.Values;
     }
 
-    /// <inheritdoc />
-    protected override DailyEmailMetrics Empty(DateOnly date) => new()
+    // The points of one day (local hours, when the range is short) are disjoint and add up; a bounce point without its
+    // hard/soft detail leaves the day's split unknown (null) rather than undercounted.
+    private static DailyEmailMetrics Add(DailyEmailMetrics row, EmailEventType eventType, HistogramPoint point) => eventType switch
     {
-        Provider = Provider, Source = Name, Date = date,
-        Sent = 0, Delivered = 0, Opens = null, UniqueOpens = 0, Clicks = null, UniqueClicks = 0, Bounces = 0, Complaints = 0, Unsubscribes = 0,
-    };
-
-    private static DailyEmailMetrics Add(DailyEmailMetrics row, EmailEventType eventType, long total) => eventType switch
-    {
-        EmailEventType.EmailSent => row with { Sent = row.Sent + total },
-        EmailEventType.EmailDelivered => row with { Delivered = row.Delivered + total },
-        EmailEventType.EmailBounced => row with { Bounces = row.Bounces + total },
-        EmailEventType.FirstContactUnsubscribed => row with { Unsubscribes = row.Unsubscribes + total },
-        EmailEventType.FirstEmailComplaint => row with { Complaints = row.Complaints + total },
-        EmailEventType.FirstEmailOpened => row with { UniqueOpens = row.UniqueOpens + total },
-        EmailEventType.FirstEmailClicked => row with { UniqueClicks = row.UniqueClicks + total },
+        EmailEventType.EmailSent => row with { Sent = row.Sent + point.Total },
+        EmailEventType.EmailDelivered => row with { Delivered = row.Delivered + point.Total },
+        EmailEventType.EmailBounced => row with
+        {
+            Bounces = row.Bounces + point.Total,
+            HardBounces = row.HardBounces + (point.Detail?.Hard ?? NoneIfEmpty(point)),
+            SoftBounces = row.SoftBounces + (point.Detail?.Soft ?? NoneIfEmpty(point)),
+        },
+        EmailEventType.FirstContactUnsubscribed => row with { Unsubscribes = row.Unsubscribes + point.Total },
+        EmailEventType.FirstEmailComplaint => row with { Complaints = row.Complaints + point.Total },
         _ => row,
     };
+
+    private static long? NoneIfEmpty(HistogramPoint point) => point.Total == 0 ? 0 : null;
 }

@@ -46,9 +46,13 @@ public sealed class SendGridStatsQuery
     /// </example>
     public static SendGridStatsQuery ForUser(string user)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        CheckUser(user);
         return new SendGridStatsQuery(user, null, null, null, []);
     }
+
+    /// <summary>The rule for a user name, shared with the one-view source.</summary>
+    internal static void CheckUser(string user, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(user))] string? paramName = null) =>
+        ArgumentException.ThrowIfNullOrWhiteSpace(user, paramName);
 
     /// <summary>Asks for the last <paramref name="days"/> days, today included.</summary>
     /// <param name="days">Greater than 0.</param>

@@ -9,81 +9,86 @@ namespace EmailStats.Clients.SendGridV2;
 /// </summary>
 public sealed class SendGridV2EmailStatsSource : EmailStatsSource
 {
+    /// <summary>What the subuser API's category statistics carry (seed 001): requests, bounces, clicks, opens and spam reports.</summary>
+    private const EmailMetric SubuserCategoryMetrics = EmailMetric.Sent | EmailMetric.Opens | EmailMetric.Clicks | EmailMetric.HardBounces | EmailMetric.Complaints;
+
     private readonly ISendGridV2StatsClient _client;
     private readonly string _user;
-    private readonly string[] _categories;
+    private readonly string? _category;
     private readonly TimeZoneInfo _timeZone;
-    private readonly bool _partial;
 
     /// <summary>Creates the source.</summary>
     /// <param name="client">The client to call.</param>
-    /// <param name="user">The reseller customer or subuser.</param>
-    /// <param name="categories">Categories to sum instead of the user's totals; none for the totals.</param>
+    /// <param name="user">The user (reseller customer or subuser) whose statistics to read.</param>
+    /// <param name="category">
+    /// One category to read instead of the user's totals; null for the totals. One only: a message can carry several
+    /// categories, so categories overlap and are never added up (read each as its own source).
+    /// </param>
     /// <param name="timeZone">The zone the SendGrid account counts days in (its account setting); UTC when null.</param>
     /// <param name="timeProvider">The clock that says which day is today in that zone; the system clock when null.</param>
-    /// <exception cref="ArgumentException">The user or a category is empty.</exception>
+    /// <exception cref="ArgumentException">The user or category breaks the query's rules.</exception>
     public SendGridV2EmailStatsSource(
         ISendGridV2StatsClient client,
         string user,
-        IEnumerable<string>? categories = null,
+        string? category = null,
         TimeZoneInfo? timeZone = null,
         TimeProvider? timeProvider = null)
         : base(timeProvider)
     {
         ArgumentNullException.ThrowIfNull(client);
-        _ = SendGridStatsQuery.ForUser(user);
-        _categories = categories?.ToArray() ?? [];
-        if (_categories.Length > 0)
+        SendGridStatsQuery.CheckUser(user);
+        if (category is not null)
         {
-            _ = SendGridStatsQuery.ForUser(user).WithCategories(_categories);
+            QueryNames.Check([category], nameof(category), "category");
         }
 
         _client = client;
         _user = user;
+        _category = category;
         _timeZone = timeZone ?? TimeZoneInfo.Utc;
 
-        // Seed 001: the subuser API's category statistics carry requests, bounces, clicks, opens and spamreports only.
-        _partial = _categories.Length > 0 && client.Api == SendGridV2Api.Subuser;
+        // Seed 001: the subuser API's category statistics carry fewer counters; without blocks the bounce total is unknown.
+        Metrics = category is not null && client.Api == SendGridV2Api.Subuser ? SubuserCategoryMetrics : EmailMetric.All;
     }
 
     /// <inheritdoc />
     public override string Provider => nameof(EmailStatsProvider.SendGridV2);
 
     /// <inheritdoc />
-    public override string Name => _categories.Length == 0 ? $"user {_user}" : $"user {_user} [{string.Join(", ", _categories)}]";
+    public override string Name => _category is null ? $"user {_user}" : $"user {_user} [{_category}]";
 
     /// <inheritdoc />
     public override TimeZoneInfo TimeZone => _timeZone;
 
-    /// <summary>SendGrid v2 documents no limit; a year per call keeps each answer bounded.</summary>
+    /// <inheritdoc />
+    public override EmailMetric Metrics { get; }
+
+    /// <summary>A year per call keeps each answer small; SendGrid v2 documents no range limit.</summary>
     protected override int MaxDaysPerCall => 365;
 
     /// <inheritdoc />
     protected override async Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken)
     {
         var query = SendGridStatsQuery.ForUser(_user).Between(from, to);
-        IEnumerable<SendGridDailyStats> days = _categories.Length == 0
+        IEnumerable<SendGridDailyStats> days = _category is null
             ? await _client.GetStatsAsync(query, cancellationToken).ConfigureAwait(false)
-            : await _client.GetCategoryStatsAsync(query.WithCategories(_categories), cancellationToken).ConfigureAwait(false);
+            : await _client.GetCategoryStatsAsync(query.WithCategories(_category), cancellationToken).ConfigureAwait(false);
         return days.Select(Map);
     }
 
-    /// <inheritdoc />
-    protected override DailyEmailMetrics Empty(DateOnly date) => Map(new SendGridDailyStats { Date = date });
-
-    private DailyEmailMetrics Map(SendGridDailyStats day) => new()
+    /// <summary>SendGrid's <c>bounces</c> are hard bounces and its <c>blocks</c> soft ones (the receiving server refused the message).</summary>
+    private DailyEmailMetrics Map(SendGridDailyStats day) => Row(day.Date) with
     {
-        Provider = Provider,
-        Source = Name,
-        Date = day.Date,
         Sent = day.Requests,
-        Delivered = _partial ? null : day.Delivered,
+        Delivered = day.Delivered,
         Opens = day.Opens,
-        UniqueOpens = _partial ? null : day.UniqueOpens,
+        UniqueOpens = day.UniqueOpens,
         Clicks = day.Clicks,
-        UniqueClicks = _partial ? null : day.UniqueClicks,
-        Bounces = day.Bounces,
+        UniqueClicks = day.UniqueClicks,
+        HardBounces = day.Bounces,
+        SoftBounces = day.Blocks,
+        Bounces = day.Bounces + day.Blocks,
         Complaints = day.SpamReports,
-        Unsubscribes = _partial ? null : day.Unsubscribes,
+        Unsubscribes = day.Unsubscribes,
     };
 }

@@ -15,6 +15,9 @@ namespace EmailStats.Clients.SendGridV3;
 /// </remarks>
 public interface ISendGridV3StatsClient
 {
+    /// <summary>Whom this client reads on behalf of (<see cref="SendGridV3Options.OnBehalfOf"/>); null for the key's own account.</summary>
+    string? OnBehalfOf { get; }
+
     /// <summary>Reads the account's statistics (<c>GET v3/stats</c>): one entry per date, without a type or name.</summary>
     /// <param name="query">The days, grouping and paging; no segments.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

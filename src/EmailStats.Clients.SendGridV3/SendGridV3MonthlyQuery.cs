@@ -84,11 +84,7 @@ public sealed class SendGridV3MonthlyQuery
     /// <exception cref="ArgumentException">The name is empty, is not one path segment, or the query has a name substring.</exception>
     public SendGridV3MonthlyQuery ForSubuser(string subuser)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(subuser);
-        if (subuser.Contains('/') || subuser.Contains('\\') || subuser is "." or ".." || subuser.Trim() != subuser)
-        {
-            throw new ArgumentException("A subuser name goes into the path: no '/', '\\', leading or trailing white space, and not '.' or '..'.", nameof(subuser));
-        }
+        PathSegment.Check(subuser, "subuser name");
 
         if (SubuserMatching is not null)
         {

@@ -28,7 +28,7 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
         OnBehalfOf = options.OnBehalfOf;
     }
 
-    /// <summary>Whom this client reads on behalf of (<see cref="SendGridV3Options.OnBehalfOf"/>); null for the key's own account.</summary>
+    /// <inheritdoc />
     public string? OnBehalfOf { get; }
 
     /// <inheritdoc />

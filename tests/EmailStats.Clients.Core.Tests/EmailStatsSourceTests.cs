@@ -6,25 +6,6 @@ public sealed class EmailStatsSourceTests
     private static readonly DateOnly Jan1 = new(2024, 1, 1);
 
     [Fact]
-    public void A_range_splits_into_consecutive_parts_of_at_most_the_limit()
-    {
-        var parts = EmailStatsSource.Split(Jan1, new DateOnly(2024, 3, 31), 30).ToList();
-
-        Assert.Equal(
-            [(Jan1, new DateOnly(2024, 1, 30)), (new DateOnly(2024, 1, 31), new DateOnly(2024, 2, 29)), (new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 30)), (new DateOnly(2024, 3, 31), new DateOnly(2024, 3, 31))],
-            parts);
-        Assert.Equal([(Jan1, Jan1)], EmailStatsSource.Split(Jan1, Jan1, 90));
-        Assert.Equal([(Jan1, new DateOnly(2024, 1, 10))], EmailStatsSource.Split(Jan1, new DateOnly(2024, 1, 10), 10));
-    }
-
-    [Fact]
-    public void Split_refuses_a_reversed_range_or_a_zero_limit()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => EmailStatsSource.Split(Jan1, Jan1.AddDays(-1), 5).ToList());
-        Assert.Throws<ArgumentOutOfRangeException>(() => EmailStatsSource.Split(Jan1, Jan1, 0).ToList());
-    }
-
-    [Fact]
     public async Task Long_ranges_are_fetched_in_parts_and_stitched_into_one_row_per_day()
     {
         var source = new FakeSource(maxDaysPerCall: 7);
@@ -77,16 +58,26 @@ public sealed class EmailStatsSourceTests
     }
 
     [Fact]
-    public void Plus_keeps_null_only_when_both_are_null()
+    public async Task Metrics_a_source_does_not_report_are_null_even_when_the_adapter_filled_them()
     {
-        var a = new DailyEmailMetrics { Provider = "p", Source = "s", Date = Jan1, Sent = 1, Opens = null, Clicks = 3 };
-        var b = a with { Sent = 2, Clicks = null };
+        var source = new FakeSource(maxDaysPerCall: 31) { Reported = EmailMetric.Sent };
 
-        var sum = a.Plus(b);
+        var days = await source.GetDailyMetricsAsync(Jan1, Jan1.AddDays(2));
 
-        Assert.Equal(3, sum.Sent);
-        Assert.Null(sum.Opens);
-        Assert.Equal(3, sum.Clicks);
+        Assert.All(days, d => Assert.Equal(10, d.Sent));
+        Assert.All(days, d => Assert.Null(d.Delivered));
+    }
+
+    [Fact]
+    public async Task Past_days_are_complete_and_today_is_reported_but_partial()
+    {
+        var source = new FakeSource(maxDaysPerCall: 31, new FixedClock(new DateTimeOffset(2024, 1, 3, 9, 0, 0, TimeSpan.Zero)));
+
+        var days = await source.GetDailyMetricsAsync(Jan1, Jan1.AddDays(3));
+
+        Assert.Equal([true, true, false, false], days.Select(d => d.IsComplete));
+        Assert.Equal([true, true, true, false], days.Select(d => d.IsReported));
+        Assert.Equal(new DateOnly(2024, 1, 3), source.GetToday());
     }
 
     [Fact]
@@ -185,6 +176,12 @@ public sealed class EmailStatsSourceTests
 
     private sealed class FakeSource(int maxDaysPerCall, TimeProvider? clock = null, TimeZoneInfo? zone = null) : EmailStatsSource(clock)
     {
+        private readonly EmailMetric _metrics = EmailMetric.Sent | EmailMetric.Delivered;
+
+        public override EmailMetric Metrics => _metrics;
+
+        public EmailMetric Reported { init => _metrics = value; }
+
         public List<DateOnly> Todays { get; } = [];
 
         public int? ServedDays { get; init; }
@@ -219,21 +216,19 @@ public sealed class EmailStatsSourceTests
                     continue;
                 }
 
-                rows.Add(Empty(day) with { Sent = 10, Delivered = 9 });
+                rows.Add(Row(day) with { Sent = 10, Delivered = 9 });
                 if (Duplicate)
                 {
-                    rows.Add(Empty(day) with { Sent = 10, Delivered = 9 });
+                    rows.Add(Row(day) with { Sent = 10, Delivered = 9 });
                 }
             }
 
             if (Spill)
             {
-                rows.Add(Empty(to.AddDays(1)) with { Sent = 10, Delivered = 9 });
+                rows.Add(Row(to.AddDays(1)) with { Sent = 10, Delivered = 9 });
             }
 
             return Task.FromResult<IEnumerable<DailyEmailMetrics>>(rows);
         }
-
-        protected override DailyEmailMetrics Empty(DateOnly date) => new() { Provider = Provider, Source = Name, Date = date, Sent = 0, Delivered = 0 };
     }
 }

@@ -19,7 +19,7 @@ public sealed class EmailStatsSourceTests(GetResponseServer server) : IClassFixt
             new DailyEmailMetrics
             {
                 Provider = "GetResponse", Source = "v3 newsletters", Date = Day(11, 20), Sent = 100, Delivered = null, Opens = 51, UniqueOpens = 33,
-                Clicks = 13, UniqueClicks = 10, Bounces = 2, Complaints = 1, Unsubscribes = 2,
+                Clicks = 13, UniqueClicks = 10, Bounces = 2, Complaints = 1, Unsubscribes = 2, IsComplete = true,
             },
             rows[0]);
         Assert.Equal([100L, 0L, 300L], rows.Select(r => r.Sent!.Value));

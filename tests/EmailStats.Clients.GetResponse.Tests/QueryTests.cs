@@ -57,7 +57,7 @@ public sealed class QueryTests
         await Refused(() => client.GetNewslettersStatsAsync(day.ForAutoresponders("A1")), "query", "The newsletters collection takes no autoresponder ids");
         await Refused(() => client.GetAutorespondersStatsAsync(day.ForNewsletters("N1")), "query", "The autoresponders collection takes no newsletter ids");
         await Refused(() => client.GetAutorespondersStatsAsync(day), "query", "needs autoresponder or campaign ids");
-        await Refused(() => client.GetNewsletterStatsAsync("N/1", day), "newsletterId", "goes into the path");
+        await Refused(() => client.GetNewsletterStatsAsync("N/1", day), "newsletterId", "goes into the request path as one segment");
         await Refused(() => client.GetAutoresponderStatsAsync(" ", day), "autoresponderId", "");
         Assert.Throws<ArgumentException>(() => client.GetAllAutorespondersStatsAsync(day));
         await Assert.ThrowsAsync<ArgumentNullException>(() => client.GetNewslettersStatsAsync(null!));

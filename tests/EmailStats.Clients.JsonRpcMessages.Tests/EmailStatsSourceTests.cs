@@ -21,7 +21,8 @@ public sealed class EmailStatsSourceTests(MessageStatsServer server) : IClassFix
         {
             Provider = "JsonRpcMessages", Source = "message msg-adapter", Date = March1,
             Sent = 10, Delivered = null, Opens = 20, UniqueOpens = 30, Clicks = 40, UniqueClicks = 50,
-            Bounces = 100 + 110 + 120 + 130 + 140 + 150 + 160 + 170, Complaints = 180 + 190, Unsubscribes = 90,
+            Bounces = 100 + 110 + 120 + 130 + 140 + 150 + 160 + 170, HardBounces = 380, SoftBounces = 700, Complaints = 180 + 190, Unsubscribes = 90,
+            IsComplete = true,
         }, days[0]);
         Assert.Equal(0, days[1].Sent);
         Assert.Null(days[1].Delivered);

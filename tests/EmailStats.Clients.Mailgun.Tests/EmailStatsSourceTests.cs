@@ -17,7 +17,9 @@ public sealed class EmailStatsSourceTests(MailgunServer server) : IClassFixture<
         {
             Provider = "Mailgun", Source = "domain mg.example.com", Date = Jan1,
             Sent = 120, Delivered = 114, Opens = 60, UniqueOpens = 41, Clicks = 22, UniqueClicks = 15, Bounces = 10 - 1 - 2 - 1, Complaints = 1, Unsubscribes = 2,
+            IsComplete = true,
         }, days[0]);
+        Assert.All(days, d => Assert.True(d.HardBounces is null && d.SoftBounces is null));
         Assert.Equal(Jan1.AddDays(1), days[1].Date);
         Assert.Equal(0, days[1].Sent);
         Assert.Equal(0, days[1].Complaints);

@@ -41,13 +41,19 @@ public sealed class CampaignReportTests(ReportsServer server) : ReportsTestBase(
     }
 
     [Fact]
-    public async Task Escapes_the_campaign_id_as_one_path_segment()
+    public async Task Escapes_the_campaign_id_as_one_path_segment_and_refuses_one_that_would_change_the_path()
     {
-        var report = await NewClient().GetCampaignReportAsync("odd/id with space?");
+        var before = Server.Requests.Count;
+        var slash = await Assert.ThrowsAsync<ArgumentException>(() => NewClient().GetCampaignReportAsync("odd/id"));
+        await Assert.ThrowsAsync<ArgumentException>(() => NewClient().GetCampaignReportAsync(".."));
+        Assert.Equal(before, Server.Requests.Count);
+        Assert.Equal("campaignId", slash.ParamName);
+
+        var report = await NewClient().GetCampaignReportAsync("odd id with space?");
 
         Assert.True(Server.LastRequestMatched);
-        Assert.Equal("/api/reports/email/odd%2Fid%20with%20space%3F", LastUrl);
-        Assert.Equal("/api/reports/email/odd/id with space?", Server.Requests[^1].RequestMessage.Path);
+        Assert.Equal("/api/reports/email/odd%20id%20with%20space%3F", LastUrl);
+        Assert.Equal("/api/reports/email/odd id with space?", Server.Requests[^1].RequestMessage.Path);
         Assert.Equal(1, report.Stats.Sent);
         Assert.Equal(100, report.Stats.Opens.Rate);
         Assert.Null(report.Stats.Opens.Last);

@@ -7,7 +7,7 @@ public sealed class EmailStatsSourceTests(ReportsServer server) : ReportsTestBas
     private static readonly TimeProvider Noon25 = new FixedTime(new DateTimeOffset(2024, 9, 25, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public async Task Each_histogram_maps_to_its_metric_and_totals_are_null()
+    public async Task Each_histogram_maps_to_its_metric_and_first_ever_opens_and_clicks_are_not_daily_counts()
     {
         var source = new ReportsEmailStatsSource(NewClient(), "UTC", Noon25);
         var before = Server.Requests.Count;
@@ -17,12 +17,14 @@ public sealed class EmailStatsSourceTests(ReportsServer server) : ReportsTestBas
         Assert.Equal(new DailyEmailMetrics
         {
             Provider = "Reports", Source = "account", Date = Sep23,
-            Sent = 500, Delivered = 490, Opens = null, UniqueOpens = 150, Clicks = null, UniqueClicks = 40, Bounces = 10, Complaints = 1, Unsubscribes = 3,
+            Sent = 500, Delivered = 490, Bounces = 10, Complaints = 1, Unsubscribes = 3, IsComplete = true,
         }, days[0]);
-        Assert.Equal([320L, 318L, 2L, 1L, 0L, 90L, 25L], [days[1].Sent!.Value, days[1].Delivered!.Value, days[1].Bounces!.Value, days[1].Unsubscribes!.Value, days[1].Complaints!.Value, days[1].UniqueOpens!.Value, days[1].UniqueClicks!.Value]);
+        Assert.Equal([320L, 318L, 2L, 1L, 1L, 1L, 0L], [days[1].Sent!.Value, days[1].Delivered!.Value, days[1].Bounces!.Value, days[1].HardBounces!.Value, days[1].SoftBounces!.Value, days[1].Unsubscribes!.Value, days[1].Complaints!.Value]);
         Assert.Equal(0, days[2].Sent);
-        Assert.Null(days[2].Opens);
-        Assert.Equal(7, Server.Requests.Skip(before).Count(r => r.RequestMessage.Path == "/api/reports/email/overall/histogram" && r.RequestMessage.RawQuery!.Contains("pastDays=3", StringComparison.Ordinal)));
+        Assert.Equal(0, days[2].HardBounces);
+        Assert.False(days[2].IsComplete);
+        Assert.All(days, d => Assert.True(d.Opens is null && d.UniqueOpens is null && d.Clicks is null && d.UniqueClicks is null));
+        Assert.Equal(5, Server.Requests.Skip(before).Count(r => r.RequestMessage.Path == "/api/reports/email/overall/histogram" && r.RequestMessage.RawQuery!.Contains("pastDays=3", StringComparison.Ordinal)));
     }
 
     [Fact]

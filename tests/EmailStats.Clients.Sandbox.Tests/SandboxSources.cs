@@ -23,10 +23,10 @@ internal static class SandboxSources
     public static EmailStatsSource Create(string name, EmailStatsSandbox sandbox) => name switch
     {
         "sendgrid-user-berlin" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-newsletters", null, Berlin, sandbox.Clock),
-        "sendgrid-reseller-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Reseller), "acme-receipts", ["receipts", "shipping"], null, sandbox.Clock),
-        "sendgrid-subuser-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-receipts", ["receipts"], null, sandbox.Clock),
+        "sendgrid-reseller-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Reseller), "acme-receipts", "shipping", null, sandbox.Clock),
+        "sendgrid-subuser-categories" => new SendGridV2EmailStatsSource(SendGridClient(sandbox, SendGridV2Api.Subuser), "acme-receipts", "receipts", null, sandbox.Clock),
         "sendgrid-v3-global-berlin" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), timeZone: Berlin, timeProvider: sandbox.Clock),
-        "sendgrid-v3-categories" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), categories: ["receipts", "shipping"], timeProvider: sandbox.Clock),
+        "sendgrid-v3-categories" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), category: "shipping", timeProvider: sandbox.Clock),
         "sendgrid-v3-subusers" => new SendGridV3EmailStatsSource(SendGridV3Client(sandbox), subusers: ["acme-newsletters", "acme-receipts"], timeProvider: sandbox.Clock),
         "getresponse-v3-all" => new GetResponseEmailStatsSource(GetResponseClient(sandbox), timeProvider: sandbox.Clock),
         "getresponse-v3-newsletter-berlin" => new GetResponseEmailStatsSource(GetResponseClient(sandbox), sandbox.GetResponse.NewsletterIds[^2], Berlin, sandbox.Clock),

@@ -20,23 +20,12 @@ public sealed class EmailStatsSourceTests(SendGridV3Server server) : IClassFixtu
             new DailyEmailMetrics
             {
                 Provider = "SendGridV3", Source = "v3 global", Date = Day(11, 1), Sent = 1200, Delivered = full.Delivered, Opens = full.Opens,
-                UniqueOpens = full.UniqueOpens, Clicks = full.Clicks, UniqueClicks = full.UniqueClicks, Bounces = full.Bounces,
-                Complaints = full.SpamReports, Unsubscribes = full.Unsubscribes,
+                UniqueOpens = full.UniqueOpens, Clicks = full.Clicks, UniqueClicks = full.UniqueClicks, HardBounces = full.Bounces,
+                SoftBounces = full.Blocks, Bounces = full.Bounces + full.Blocks, Complaints = full.SpamReports, Unsubscribes = full.Unsubscribes,
+                IsComplete = true,
             },
             rows[0]);
         Assert.Equal([1200L, 950L, 300L], rows.Select(r => r.Sent!.Value));
-    }
-
-    [Fact]
-    public async Task Categories_are_summed_per_day()
-    {
-        var source = new SendGridV3EmailStatsSource(server.CreateClient(), categories: ["newsletter", "receipts"], timeProvider: December1);
-
-        var rows = await source.GetDailyMetricsAsync(Day(11, 1), Day(11, 2));
-
-        Assert.Equal("v3 categories [newsletter, receipts]", rows[0].Source);
-        Assert.Equal([1000L, 850L], rows.Select(r => r.Sent!.Value));
-        Assert.Equal(Full(600, 2).Delivered + Full(250, 1).Delivered, rows[1].Delivered);
     }
 
     [Fact]
@@ -55,7 +44,7 @@ public sealed class EmailStatsSourceTests(SendGridV3Server server) : IClassFixtu
     [Fact]
     public async Task Category_days_older_than_thirteen_months_are_null_rows_with_a_note_and_never_asked_for()
     {
-        var source = new SendGridV3EmailStatsSource(server.CreateClient(), categories: ["newsletter"], timeProvider: December1);
+        var source = new SendGridV3EmailStatsSource(server.CreateClient(), category: "newsletter", timeProvider: December1);
         var before = server.Requests.Count;
 
         var rows = await source.GetDailyMetricsAsync(Day(10, 30, 2025), Day(11, 1, 2025));
@@ -66,6 +55,7 @@ public sealed class EmailStatsSourceTests(SendGridV3Server server) : IClassFixtu
         Assert.Contains("previous 13 months only (from 2025-11-01", rows[0].Note, StringComparison.Ordinal);
         Assert.Equal(640, rows[2].Sent);
         Assert.Null(rows[2].Note);
+        Assert.Equal("v3 category newsletter", rows[2].Source);
     }
 
     [Fact]
@@ -94,12 +84,13 @@ public sealed class EmailStatsSourceTests(SendGridV3Server server) : IClassFixtu
     }
 
     [Fact]
-    public void Categories_and_subusers_together_or_bad_names_are_refused()
+    public void A_category_and_subusers_together_or_bad_names_are_refused()
     {
         var client = server.CreateClient();
 
-        Assert.Throws<ArgumentException>(() => new SendGridV3EmailStatsSource(client, categories: ["a"], subusers: ["b"]));
-        Assert.Throws<ArgumentException>(() => new SendGridV3EmailStatsSource(client, categories: Enumerable.Range(0, 11).Select(i => $"c{i}")));
+        Assert.Equal("subusers", Assert.Throws<ArgumentException>(() => new SendGridV3EmailStatsSource(client, category: "a", subusers: ["b"])).ParamName);
+        Assert.Equal("category", Assert.Throws<ArgumentException>(() => new SendGridV3EmailStatsSource(client, category: " ")).ParamName);
+        Assert.Throws<ArgumentException>(() => new SendGridV3EmailStatsSource(client, subusers: Enumerable.Range(0, 11).Select(i => $"s{i}")));
         Assert.Throws<ArgumentException>(() => new SendGridV3EmailStatsSource(client, subusers: [""]));
         Assert.Equal("v3 global (on behalf of shop-eu)", new SendGridV3EmailStatsSource(server.CreateClient(onBehalfOf: "shop-eu")).Name);
     }

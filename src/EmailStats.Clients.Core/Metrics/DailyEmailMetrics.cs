@@ -1,18 +1,72 @@
 namespace EmailStats.Clients;
 
+/// <summary>The metrics of <see cref="DailyEmailMetrics"/>, as flags: what a source reports (<see cref="IEmailStatsSource.Metrics"/>).</summary>
+[Flags]
+public enum EmailMetric
+{
+    /// <summary>No metric.</summary>
+    None = 0,
+
+    /// <summary><see cref="DailyEmailMetrics.Sent"/>.</summary>
+    Sent = 1,
+
+    /// <summary><see cref="DailyEmailMetrics.Delivered"/>.</summary>
+    Delivered = 1 << 1,
+
+    /// <summary><see cref="DailyEmailMetrics.Opens"/>.</summary>
+    Opens = 1 << 2,
+
+    /// <summary><see cref="DailyEmailMetrics.UniqueOpens"/>.</summary>
+    UniqueOpens = 1 << 3,
+
+    /// <summary><see cref="DailyEmailMetrics.Clicks"/>.</summary>
+    Clicks = 1 << 4,
+
+    /// <summary><see cref="DailyEmailMetrics.UniqueClicks"/>.</summary>
+    UniqueClicks = 1 << 5,
+
+    /// <summary><see cref="DailyEmailMetrics.Bounces"/>.</summary>
+    Bounces = 1 << 6,
+
+    /// <summary><see cref="DailyEmailMetrics.HardBounces"/>.</summary>
+    HardBounces = 1 << 7,
+
+    /// <summary><see cref="DailyEmailMetrics.SoftBounces"/>.</summary>
+    SoftBounces = 1 << 8,
+
+    /// <summary><see cref="DailyEmailMetrics.Complaints"/>.</summary>
+    Complaints = 1 << 9,
+
+    /// <summary><see cref="DailyEmailMetrics.Unsubscribes"/>.</summary>
+    Unsubscribes = 1 << 10,
+
+    /// <summary>Every metric.</summary>
+    All = (1 << 11) - 1,
+}
+
 /// <summary>
-/// One day of one source's email, in provider-neutral terms, with the same meaning for every provider (DESIGN.md
+/// One day of one source's email, in provider-neutral form, with the same meaning for every provider (DESIGN.md
 /// section 7). A metric the source does not report is null on every row, never 0; a metric it reports for a past day
 /// without activity is 0; a day that has not begun yet in the source's time zone, or that the provider no longer
-/// serves, has every metric null and says why in <see cref="Note"/>. Each provider package's README says which wire
-/// fields make each metric.
+/// serves, has every metric null and says why in <see cref="Note"/> (<see cref="IsReported"/> is false). Each provider
+/// package's README says which wire fields make each metric.
 /// </summary>
 public sealed record DailyEmailMetrics
 {
-    /// <summary>The provider name (<c>SendGridV2</c>, <c>JsonRpcMessages</c>, <c>Mailgun</c>, <c>Reports</c>).</summary>
+    /// <summary>The metrics that count events (they add up across disjoint parts of a day), in the order <see cref="AddUp"/> fills them.</summary>
+    private static readonly EmailMetric[] Counts =
+    [
+        EmailMetric.Sent, EmailMetric.Delivered, EmailMetric.Opens, EmailMetric.Clicks, EmailMetric.Bounces, EmailMetric.HardBounces,
+        EmailMetric.SoftBounces, EmailMetric.Complaints, EmailMetric.Unsubscribes,
+    ];
+
+    /// <summary>
+    /// The provider API's name, an <see cref="EmailStatsProvider"/> name: <c>SendGridV2</c>, <c>SendGridV3</c>,
+    /// <c>JsonRpcMessages</c>, <c>GetResponse</c>, <c>Mailgun</c> or <c>Reports</c>.
+    /// </summary>
     public required string Provider { get; init; }
 
-    /// <summary>What the numbers describe: a user and categories, a message, an account or a domain.</summary>
+    /// <summary>What the numbers describe, for people: a user, a category, a message, an account or a domain.</summary>
     public required string Source { get; init; }
 
     /// <summary>The day, counted in the source's <see cref="IEmailStatsSource.TimeZone"/>.</summary>
@@ -28,25 +82,32 @@ public sealed record DailyEmailMetrics
     public long? Opens { get; init; }
 
     /// <summary>
-    /// Opens counted once per recipient within the day, as the provider counts them. A sum of daily unique opens is not
-    /// a unique count over several days.
+    /// Recipients who opened within the day, as the provider counts them. Null when the provider counts something else
+    /// (Benchmark Email's first-ever opens) or when the day is made of several parts (hours, subusers): a sum of
+    /// unique counts is not a unique count.
     /// </summary>
     public long? UniqueOpens { get; init; }
 
     /// <summary>Clicks, every one counted.</summary>
     public long? Clicks { get; init; }
 
-    /// <summary>
-    /// Clicks counted once per recipient within the day, as the provider counts them. A sum of daily unique clicks is not
-    /// a unique count over several days.
-    /// </summary>
+    /// <summary>Recipients who clicked within the day, as the provider counts them; null under the rules of <see cref="UniqueOpens"/>.</summary>
     public long? UniqueClicks { get; init; }
 
     /// <summary>
-    /// Messages the receiving side rejected, hard and soft. Messages the provider dropped itself because of a
-    /// suppression list are not bounces.
+    /// Messages the receiving side rejected, hard and soft: <see cref="HardBounces"/> + <see cref="SoftBounces"/> where
+    /// the provider reports both, else the provider's total with the split null. Messages the provider dropped itself
+    /// because of a suppression list, and deferrals it is still retrying, are not bounces.
     /// </summary>
     public long? Bounces { get; init; }
+
+    /// <summary>Permanent rejections: the address does not exist or refuses for good. Null when the provider gives no split.</summary>
+    public long? HardBounces { get; init; }
+
+    /// <summary>
+    /// Rejections for now or for the message (full mailbox, block, policy, content). Null when the provider gives no split.
+    /// </summary>
+    public long? SoftBounces { get; init; }
 
     /// <summary>Spam reports (complaints), handled and unhandled.</summary>
     public long? Complaints { get; init; }
@@ -60,19 +121,139 @@ public sealed record DailyEmailMetrics
     /// </summary>
     public string? Note { get; init; }
 
-    /// <summary>The metric-wise sum of two rows of the same day (null stays null only when both are null).</summary>
-    internal DailyEmailMetrics Plus(DailyEmailMetrics other) => this with
+    /// <summary>Whether the provider answered for the day (false for a day that has not begun or that it no longer serves: every metric null).</summary>
+    public bool IsReported => Note is null;
+
+    /// <summary>
+    /// Whether the day had ended in the source's time zone when the row was read. Today's row is partial and will
+    /// change; recent complete days can still grow a little as late opens, clicks and bounces arrive.
+    /// </summary>
+    public bool IsComplete { get; init; }
+
+    /// <summary>The value of one metric (a single flag of <see cref="EmailMetric"/>).</summary>
+    /// <param name="metric">One metric.</param>
+    /// <returns>Its value; null when not reported.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Not a single metric.</exception>
+    public long? this[EmailMetric metric] => metric switch
     {
-        Sent = Add(Sent, other.Sent),
-        Delivered = Add(Delivered, other.Delivered),
-        Opens = Add(Opens, other.Opens),
-        UniqueOpens = Add(UniqueOpens, other.UniqueOpens),
-        Clicks = Add(Clicks, other.Clicks),
-        UniqueClicks = Add(UniqueClicks, other.UniqueClicks),
-        Bounces = Add(Bounces, other.Bounces),
-        Complaints = Add(Complaints, other.Complaints),
-        Unsubscribes = Add(Unsubscribes, other.Unsubscribes),
+        EmailMetric.Sent => Sent,
+        EmailMetric.Delivered => Delivered,
+        EmailMetric.Opens => Opens,
+        EmailMetric.UniqueOpens => UniqueOpens,
+        EmailMetric.Clicks => Clicks,
+        EmailMetric.UniqueClicks => UniqueClicks,
+        EmailMetric.Bounces => Bounces,
+        EmailMetric.HardBounces => HardBounces,
+        EmailMetric.SoftBounces => SoftBounces,
+        EmailMetric.Complaints => Complaints,
+        EmailMetric.Unsubscribes => Unsubscribes,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Name one metric."),
     };
 
-    private static long? Add(long? a, long? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
+    /// <summary>
+    /// The one rule for a day made of several rows (several subusers, several hours summed into a day of another zone;
+    /// DESIGN.md section 7, "Adding rows up"), used by every source: a count is the sum of the rows' counts when every
+    /// row has it, else null (a partial sum would be a wrong number); a unique count stays only when the day is one row
+    /// (a sum of unique counts is not a unique count). <see cref="Bounces"/> is the sum of <see cref="HardBounces"/> and
+    /// <see cref="SoftBounces"/> where both are known.
+    /// </summary>
+    /// <param name="rows">The parts of one day of one source (at least one); the first gives the day, provider and source.</param>
+    /// <returns>The day.</returns>
+    /// <exception cref="ArgumentException">No rows, or rows of different days.</exception>
+    public static DailyEmailMetrics AddUp(IReadOnlyList<DailyEmailMetrics> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("Give at least one row.", nameof(rows));
+        }
+
+        var first = rows[0];
+        if (rows.Count == 1)
+        {
+            return first.WithBounceTotal();
+        }
+
+        Span<long?> sums = stackalloc long?[Counts.Length];
+        for (var i = 0; i < Counts.Length; i++)
+        {
+            sums[i] = 0;
+        }
+
+        foreach (var row in rows)
+        {
+            if (row.Date != first.Date)
+            {
+                throw new ArgumentException($"The rows hold different days ({first.Date:yyyy-MM-dd}, {row.Date:yyyy-MM-dd}).", nameof(rows));
+            }
+
+            for (var i = 0; i < Counts.Length; i++)
+            {
+                sums[i] = sums[i] is { } sum && row[Counts[i]] is { } value ? sum + value : null;
+            }
+        }
+
+        return (first with
+        {
+            Sent = sums[0],
+            Delivered = sums[1],
+            Opens = sums[2],
+            Clicks = sums[3],
+            Bounces = sums[4],
+            HardBounces = sums[5],
+            SoftBounces = sums[6],
+            Complaints = sums[7],
+            Unsubscribes = sums[8],
+            UniqueOpens = null,
+            UniqueClicks = null,
+        }).WithBounceTotal();
+    }
+
+    /// <summary>A row with 0 for every metric in <paramref name="reported"/> and null for the others.</summary>
+    /// <param name="provider">The provider API's name.</param>
+    /// <param name="source">What the numbers describe.</param>
+    /// <param name="date">The day.</param>
+    /// <param name="reported">The metrics the source reports.</param>
+    /// <returns>The empty row of a day without activity.</returns>
+    public static DailyEmailMetrics Zero(string provider, string source, DateOnly date, EmailMetric reported) => new()
+    {
+        Provider = provider,
+        Source = source,
+        Date = date,
+        Sent = ZeroIf(reported, EmailMetric.Sent),
+        Delivered = ZeroIf(reported, EmailMetric.Delivered),
+        Opens = ZeroIf(reported, EmailMetric.Opens),
+        UniqueOpens = ZeroIf(reported, EmailMetric.UniqueOpens),
+        Clicks = ZeroIf(reported, EmailMetric.Clicks),
+        UniqueClicks = ZeroIf(reported, EmailMetric.UniqueClicks),
+        Bounces = ZeroIf(reported, EmailMetric.Bounces),
+        HardBounces = ZeroIf(reported, EmailMetric.HardBounces),
+        SoftBounces = ZeroIf(reported, EmailMetric.SoftBounces),
+        Complaints = ZeroIf(reported, EmailMetric.Complaints),
+        Unsubscribes = ZeroIf(reported, EmailMetric.Unsubscribes),
+    };
+
+    /// <summary>The row with null for every metric outside <paramref name="reported"/> (what a source does not report is null on every row).</summary>
+    internal DailyEmailMetrics Only(EmailMetric reported) => (reported & EmailMetric.All) == EmailMetric.All ? this : this with
+    {
+        Sent = Of(reported, EmailMetric.Sent, Sent),
+        Delivered = Of(reported, EmailMetric.Delivered, Delivered),
+        Opens = Of(reported, EmailMetric.Opens, Opens),
+        UniqueOpens = Of(reported, EmailMetric.UniqueOpens, UniqueOpens),
+        Clicks = Of(reported, EmailMetric.Clicks, Clicks),
+        UniqueClicks = Of(reported, EmailMetric.UniqueClicks, UniqueClicks),
+        Bounces = Of(reported, EmailMetric.Bounces, Bounces),
+        HardBounces = Of(reported, EmailMetric.HardBounces, HardBounces),
+        SoftBounces = Of(reported, EmailMetric.SoftBounces, SoftBounces),
+        Complaints = Of(reported, EmailMetric.Complaints, Complaints),
+        Unsubscribes = Of(reported, EmailMetric.Unsubscribes, Unsubscribes),
+    };
+
+    /// <summary>Bounces as the sum of the split when both parts are known (so that the three never disagree).</summary>
+    private DailyEmailMetrics WithBounceTotal() =>
+        HardBounces is { } hard && SoftBounces is { } soft && Bounces != hard + soft ? this with { Bounces = hard + soft } : this;
+
+    private static long? ZeroIf(EmailMetric reported, EmailMetric metric) => Of(reported, metric, 0);
+
+    private static long? Of(EmailMetric reported, EmailMetric metric, long? value) => (reported & metric) != 0 ? value : null;
 }

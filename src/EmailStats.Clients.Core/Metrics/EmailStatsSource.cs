@@ -6,8 +6,9 @@ namespace EmailStats.Clients;
 /// are null rows with a <see cref="DailyEmailMetrics.Note"/>, never zeros and never an error for the whole range; the
 /// rest is split into calls of at most <see cref="MaxDaysPerCall"/> days, and each call's answer is trimmed to the
 /// days that call asked for, so that however the range is split (and whether a provider's <c>end</c> is inclusive or
-/// not) each day is counted once. Rows of the same day within one call are summed; a served day the provider left out
-/// reads as 0 for every metric it reports.
+/// not) each day is counted once. Several rows of one day (hours, subusers) are added up by the one rule,
+/// <see cref="DailyEmailMetrics.AddUp"/>; a served day the provider left out reads as 0 for every metric the source
+/// reports (<see cref="Metrics"/>); every row says whether its day is complete.
 /// </summary>
 public abstract class EmailStatsSource : IEmailStatsSource
 {
@@ -32,11 +33,13 @@ public abstract class EmailStatsSource : IEmailStatsSource
     /// <inheritdoc />
     public virtual TimeZoneInfo TimeZone => TimeZoneInfo.Utc;
 
+    /// <inheritdoc />
+    public abstract EmailMetric Metrics { get; }
+
     /// <summary>The most days one provider call may cover.</summary>
     protected abstract int MaxDaysPerCall { get; }
 
-    /// <summary>Today in <see cref="TimeZone"/>, by the source's clock.</summary>
-    /// <returns>The current day there.</returns>
+    /// <inheritdoc />
     public DateOnly GetToday() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), TimeZone).DateTime);
 
     /// <inheritdoc />
@@ -60,21 +63,17 @@ public abstract class EmailStatsSource : IEmailStatsSource
         var servedFrom = firstServed is { } first && first > from ? first : from;
         var servedTo = to < today ? to : today;
 
-        var byDay = new Dictionary<DateOnly, DailyEmailMetrics>();
-        if (servedFrom <= servedTo)
+        var parts = new Dictionary<DateOnly, List<DailyEmailMetrics>>();
+        for (var start = servedFrom; start <= servedTo; start = start.AddDays(MaxDaysPerCall))
         {
-            foreach (var (start, end) in Split(servedFrom, servedTo, MaxDaysPerCall))
+            var end = start.AddDays(MaxDaysPerCall - 1) is var last && last < servedTo ? last : servedTo;
+            foreach (var row in await FetchAsync(start, end, today, cancellationToken).ConfigureAwait(false))
             {
-                foreach (var row in await FetchAsync(start, end, today, cancellationToken).ConfigureAwait(false))
+                // Only the days this call asked for: a provider that answers one day past its end (an inclusive end, or
+                // an answer padded to whole periods) must not count that day again in the next call.
+                if (row.Date >= start && row.Date <= end)
                 {
-                    // Only the days this call asked for: a provider that answers one day past its end (an inclusive
-                    // end, or an answer padded to whole periods) must not count that day again in the next call.
-                    if (row.Date < start || row.Date > end)
-                    {
-                        continue;
-                    }
-
-                    byDay[row.Date] = byDay.TryGetValue(row.Date, out var seen) ? seen.Plus(row) : row;
+                    (parts.TryGetValue(row.Date, out var list) ? list : parts[row.Date] = []).Add(row.Only(Metrics));
                 }
             }
         }
@@ -82,50 +81,13 @@ public abstract class EmailStatsSource : IEmailStatsSource
         var days = new List<DailyEmailMetrics>(to.DayNumber - from.DayNumber + 1);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            if (day > today)
-            {
-                days.Add(Unreported(day, $"The day has not begun yet in {TimeZone.Id}."));
-            }
-            else if (day < servedFrom)
-            {
-                days.Add(Unreported(day, NotServedNote(servedFrom)));
-            }
-            else
-            {
-                days.Add(byDay.TryGetValue(day, out var row) ? row : Empty(day));
-            }
+            var row = day > today ? Unreported(day, $"The day has not begun yet in {TimeZone.Id}.")
+                : day < servedFrom ? Unreported(day, NotServedNote(servedFrom))
+                : parts.TryGetValue(day, out var list) ? DailyEmailMetrics.AddUp(list) : Row(day);
+            days.Add(row with { IsComplete = day < today });
         }
 
         return days.AsReadOnly();
-    }
-
-    /// <summary>Splits a range into consecutive ranges of at most <paramref name="maxDays"/> days, in order.</summary>
-    /// <param name="from">The first day.</param>
-    /// <param name="to">The last day.</param>
-    /// <param name="maxDays">The most days per part (at least 1).</param>
-    /// <returns>The parts, covering the range exactly once.</returns>
-    public static IEnumerable<(DateOnly From, DateOnly To)> Split(DateOnly from, DateOnly to, int maxDays)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDays);
-        if (to < from)
-        {
-            throw new ArgumentOutOfRangeException(nameof(to), to, string.Create(CultureInfo.InvariantCulture, $"The last day must not be before the first day ({from:yyyy-MM-dd})."));
-        }
-
-        return Parts(from, to, maxDays);
-
-        static IEnumerable<(DateOnly From, DateOnly To)> Parts(DateOnly from, DateOnly to, int maxDays)
-        {
-            for (var start = from; start <= to; start = start.AddDays(maxDays))
-            {
-                var end = start.AddDays(maxDays - 1);
-                yield return (start, end < to ? end : to);
-                if (end >= to)
-                {
-                    yield break;
-                }
-            }
-        }
     }
 
     /// <summary>Refuses a range the provider cannot serve at all (beyond the range checks every source makes).</summary>
@@ -153,7 +115,8 @@ public abstract class EmailStatsSource : IEmailStatsSource
     /// <summary>
     /// Fetches the rows of one part of the range (at most <see cref="MaxDaysPerCall"/> days, none after
     /// <paramref name="today"/>). Rows outside the part are dropped by the caller, so an adapter may ask past the end
-    /// of the part and need not trim.
+    /// of the part and need not trim; several rows of one day are added up by <see cref="DailyEmailMetrics.AddUp"/>, so
+    /// an adapter returns the parts it reads (hours, subusers) as they are. Build each row from <see cref="Row"/>.
     /// </summary>
     /// <param name="from">The first day of the part.</param>
     /// <param name="to">The last day of the part (not after <paramref name="today"/>).</param>
@@ -162,10 +125,10 @@ public abstract class EmailStatsSource : IEmailStatsSource
     /// <returns>The rows the provider answered; missing days, days outside the part and duplicates are handled by the caller.</returns>
     protected abstract Task<IEnumerable<DailyEmailMetrics>> FetchAsync(DateOnly from, DateOnly to, DateOnly today, CancellationToken cancellationToken);
 
-    /// <summary>A row with 0 for every metric this source reports and null for the others.</summary>
+    /// <summary>The row of a day without activity: 0 for every metric this source reports (<see cref="Metrics"/>), null for the others.</summary>
     /// <param name="date">The day.</param>
-    /// <returns>The empty row.</returns>
-    protected abstract DailyEmailMetrics Empty(DateOnly date);
+    /// <returns>The empty row, to fill with <c>with</c>.</returns>
+    protected DailyEmailMetrics Row(DateOnly date) => DailyEmailMetrics.Zero(Provider, Name, date, Metrics);
 
     private DailyEmailMetrics Unreported(DateOnly date, string note) => new() { Provider = Provider, Source = Name, Date = date, Note = note };
 }

@@ -1,8 +1,9 @@
 namespace EmailStats.Clients;
 
 /// <summary>
-/// Daily email metrics of one thing a provider measures (a SendGrid user, a GetResponse message, a Mailgun account
-/// or domain, a Benchmark Email account), in provider-neutral form, so that several providers can be shown side by side.
+/// Daily email metrics of one thing a provider measures (a SendGrid account, subuser or category, a GetResponse message
+/// or newsletters, a Mailgun account or domain, a Benchmark Email account), in provider-neutral form, so that several
+/// providers and accounts can be shown side by side.
 /// </summary>
 public interface IEmailStatsSource
 {
@@ -14,6 +15,20 @@ public interface IEmailStatsSource
 
     /// <summary>The time zone in which the provider counts days for this source.</summary>
     TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The metrics this source reports: the others are null on every row.</summary>
+    EmailMetric Metrics { get; }
+
+    /// <summary>Today in <see cref="TimeZone"/>, by the source's clock: its row is partial (<see cref="DailyEmailMetrics.IsComplete"/> false).</summary>
+    /// <returns>The current day there.</returns>
+    /// <example>
+    /// <code>
+    /// // The last seven complete days, whatever the source's zone.
+    /// var yesterday = source.GetToday().AddDays(-1);
+    /// var week = await source.GetDailyMetricsAsync(yesterday.AddDays(-6), yesterday, ct);
+    /// </code>
+    /// </example>
+    DateOnly GetToday();
 
     /// <summary>
     /// One row per day from <paramref name="from"/> to <paramref name="to"/> (both included, in <see cref="TimeZone"/>),

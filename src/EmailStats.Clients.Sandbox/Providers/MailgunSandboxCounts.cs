@@ -14,7 +14,10 @@ internal static class MailgunSandboxCounts
     public const int Http = 3;
     public const int Optimized = 4;
     public const int EspBlock = 5;
-    public const int Bounce = 6;
+    /// <summary>Hard bounces at delivery time.</summary>
+    public const int HardBounce = 6;
+
+    /// <summary>Hard bounces that came after the message was first marked delivered (<c>delayed-bounce</c>).</summary>
     public const int DelayedBounce = 7;
     public const int SuppressBounce = 8;
     public const int SuppressUnsubscribe = 9;
@@ -26,11 +29,14 @@ internal static class MailgunSandboxCounts
     public const int Unsubscribed = 15;
     public const int Complained = 16;
     public const int Stored = 17;
-    public const int Count = 18;
+
+    /// <summary>Soft bounces: rejected for now or for the message; Mailgun gives up on them (a permanent failure).</summary>
+    public const int SoftBounce = 18;
+    public const int Count = 19;
 
     /// <summary>
-    /// A domain's day in Mailgun's terms: every outgoing message is delivered, failed permanently (hard bounces,
-    /// soft bounces that gave up, suppressed invalid addresses) or blocked by the receiving ESP (a temporary failure
+    /// A domain's day in Mailgun's terms: every outgoing message is delivered, failed permanently (hard bounces, a
+    /// tenth of them delayed, soft bounces Mailgun gave up on, suppressed invalid addresses) or blocked by the receiving ESP (a temporary failure
     /// that was not retried), so <c>outgoing = delivered + failed</c>. A small share of inbound mail is accepted as
     /// incoming and stored.
     /// </summary>
@@ -44,8 +50,9 @@ internal static class MailgunSandboxCounts
         counts[Optimized] = day.Delivered / 40;
         counts[Smtp] = day.Delivered - counts[Http] - counts[Optimized];
         counts[EspBlock] = day.Blocks;
-        counts[Bounce] = day.HardBounces;
-        counts[DelayedBounce] = day.Bounces - day.HardBounces;
+        counts[DelayedBounce] = day.HardBounces / 10;
+        counts[HardBounce] = day.HardBounces - counts[DelayedBounce];
+        counts[SoftBounce] = day.Bounces - day.HardBounces;
         counts[SuppressUnsubscribe] = day.InvalidEmail / 4;
         counts[SuppressComplaint] = day.InvalidEmail / 10;
         counts[SuppressBounce] = day.InvalidEmail - counts[SuppressUnsubscribe] - counts[SuppressComplaint];

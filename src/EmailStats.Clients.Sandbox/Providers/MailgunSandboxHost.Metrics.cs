@@ -210,7 +210,9 @@ internal sealed partial class MailgunSandboxHost
     {
         var delivered = c[Smtp] + c[Http] + c[Optimized];
         var suppressed = c[SuppressBounce] + c[SuppressUnsubscribe] + c[SuppressComplaint];
-        var permanent = c[Bounce] + c[DelayedBounce] + suppressed;
+        var hard = c[HardBounce] + c[DelayedBounce];
+        var bounced = hard + c[SoftBounce];
+        var permanent = bounced + suppressed;
         var sent = c[Outgoing] - suppressed;
         static double Rate(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
         return metric switch
@@ -234,10 +236,10 @@ internal sealed partial class MailgunSandboxHost
             "temporary_failed_count" => c[EspBlock],
             "temporary_failed_esp_block_count" => c[EspBlock],
             "permanent_failed_count" => permanent,
-            "bounced_count" => c[Bounce] + c[DelayedBounce],
-            "hard_bounces_count" => c[Bounce],
-            "soft_bounces_count" => c[DelayedBounce],
-            "delayed_bounce_count" => 0L,
+            "bounced_count" => bounced,
+            "hard_bounces_count" => hard,
+            "soft_bounces_count" => c[SoftBounce],
+            "delayed_bounce_count" => c[DelayedBounce],
             "suppressed_bounces_count" => c[SuppressBounce],
             "suppressed_unsubscribed_count" => c[SuppressUnsubscribe],
             "suppressed_complaints_count" => c[SuppressComplaint],
@@ -248,7 +250,9 @@ internal sealed partial class MailgunSandboxHost
             "unique_clicked_rate" => Rate(c[UniqueClicked], delivered),
             "unsubscribed_rate" => Rate(c[Unsubscribed], delivered),
             "complained_rate" => Rate(c[Complained], delivered),
-            "bounce_rate" => Rate(c[Bounce] + c[DelayedBounce], sent),
+            "bounce_rate" => Rate(bounced, sent),
+            "hard_bounce_rate" => Rate(hard, sent),
+            "soft_bounce_rate" => Rate(c[SoftBounce], sent),
             "permanent_fail_rate" => Rate(permanent, sent),
             "temporary_fail_rate" => Rate(c[EspBlock], sent),
             _ => null,

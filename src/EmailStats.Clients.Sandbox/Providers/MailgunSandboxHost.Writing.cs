@@ -75,7 +75,7 @@ internal sealed partial class MailgunSandboxHost
                     writer.WriteStartObject("permanent");
                     Counters(
                         writer,
-                        ("bounce", c[Bounce]),
+                        ("bounce", c[HardBounce] + c[SoftBounce]),
                         ("delayed-bounce", c[DelayedBounce]),
                         ("suppress-bounce", c[SuppressBounce]),
                         ("suppress-unsubscribe", c[SuppressUnsubscribe]),

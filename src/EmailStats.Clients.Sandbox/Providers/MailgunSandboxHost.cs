@@ -260,7 +260,7 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, SandboxRegist
                 {
                     writer.WriteNumber("accepted", c[Incoming] + c[Outgoing]);
                     writer.WriteNumber("delivered", c[Smtp] + c[Http] + c[Optimized]);
-                    writer.WriteNumber("bounced", c[Bounce] + c[DelayedBounce]);
+                    writer.WriteNumber("bounced", c[HardBounce] + c[DelayedBounce] + c[SoftBounce]);
                 }
 
                 writer.WriteNumber("opened", c[Opened]);
