@@ -23,7 +23,7 @@ public class GetResponseV3Benchmarks : HttpBenchmark
         var json = Payloads.GetResponseV3(Size);
         StartServer(_ => new CannedResponse(json, Json));
         _client = new GetResponseStatsClient(Http, new GetResponseOptions { ApiKey = Payloads.ApiKey, BaseAddress = new Uri(Http.BaseAddress!, "v3/") });
-        _query = GetResponseStatsQuery.GroupedBy(Size == Size.Small ? GetResponseGrouping.Day : GetResponseGrouping.Hour);
+        _query = GetResponseStatsQuery.All().GroupedBy(Size == Size.Small ? GetResponseGrouping.Day : GetResponseGrouping.Hour);
         _path = $"v3/newsletters/{Payloads.MessageId}/statistics?query%5BgroupBy%5D={(Size == Size.Small ? "day" : "hour")}";
 
         var limit = Limit().GetAwaiter().GetResult()!;

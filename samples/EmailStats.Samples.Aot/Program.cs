@@ -41,7 +41,7 @@ Check("GetResponse JSON-RPC", periods is [{ Sent: 50, Opened: 20, Clicked: 4 }],
 
 var getResponse = new GetResponseStatsClient(new HttpClient(fake), new GetResponseOptions { ApiKey = LocalFake.Key, BaseAddress = new Uri(root, "v3/") });
 var newsletterDays = new List<GetResponseStatsPeriod>();
-await foreach (var day in getResponse.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day)))
+await foreach (var day in getResponse.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day)))
 {
     newsletterDays.Add(day);
 }

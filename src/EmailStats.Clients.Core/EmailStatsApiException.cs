@@ -34,7 +34,12 @@ public class EmailStatsApiException : EmailStatsException
     /// <summary>The HTTP status of the answer (which may be 200 for an error envelope).</summary>
     public HttpStatusCode? StatusCode { get; }
 
-    /// <summary>The provider's error code or type, for example <c>"-1"</c> or <c>"UnauthorizedError"</c>; null when none was sent.</summary>
+    /// <summary>
+    /// The provider's error code or type, for example <c>"-1"</c>, <c>"UnauthorizedError"</c>, <c>"401"</c> (SendGrid
+    /// v2's <c>{"error":{"code":401}}</c>) or SendGrid v3's <c>error_id</c>, else the <c>field</c> its error names;
+    /// null when the answer carries none (a bare status, SendGrid v2's <c>{"message":"error","errors":[...]}</c>):
+    /// print <see cref="StatusCode"/> with it.
+    /// </summary>
     public string? ErrorCode { get; }
 
     /// <summary>Every error message the response held, in the order the provider sent them; never null.</summary>

@@ -68,7 +68,7 @@ public sealed class GetResponseEmailStatsSource : EmailStatsSource
         // every asked day is in the answer (the base class keeps the asked days only).
         var first = _hourly ? from.AddDays(-1) : from;
         var last = _hourly ? to.AddDays(2) : to.AddDays(1);
-        var query = GetResponseStatsQuery.GroupedBy(_hourly ? GetResponseGrouping.Hour : GetResponseGrouping.Day)
+        var query = GetResponseStatsQuery.All().GroupedBy(_hourly ? GetResponseGrouping.Hour : GetResponseGrouping.Day)
             .CreatedBetween(first, last)
             .Page(perPage: GetResponseStatsQuery.MaxPerPage);
         var periods = _newsletterId is null

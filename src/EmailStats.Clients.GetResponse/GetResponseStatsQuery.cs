@@ -9,7 +9,7 @@ namespace EmailStats.Clients.GetResponse;
 /// repeated or comma-holding id; and, by each call, a part the endpoint does not take. Nothing is sent for what is not set.
 /// </summary>
 /// <example><code>
-/// var november = GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).CreatedBetween(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+/// var november = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
 /// </code></example>
 public sealed class GetResponseStatsQuery
 {
@@ -66,23 +66,11 @@ public sealed class GetResponseStatsQuery
     /// <summary>The page size the all-pages calls use: the one set, or GetResponse's default of 100.</summary>
     internal int EffectivePerPage => PerPage ?? 100;
 
-    /// <summary>Starts a query grouped by <paramref name="grouping"/>.</summary>
-    /// <param name="grouping">Total, hour, day or month.</param>
-    /// <returns>The query.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="GetResponseGrouping"/>.</exception>
-    /// <example><code>
-    /// var hourly = GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour);
-    /// </code></example>
-    public static GetResponseStatsQuery GroupedBy(GetResponseGrouping grouping)
-    {
-        _ = WireName.Of(grouping);
-        return new GetResponseStatsQuery { Grouping = grouping };
-    }
-
-    /// <summary>A query with GetResponse's defaults, to narrow with the other methods.</summary>
+    /// <summary>A query with GetResponse's defaults (every message, one total), to narrow with the other methods.</summary>
     /// <returns>The query.</returns>
     /// <example><code>
     /// var everything = GetResponseStatsQuery.All().ForCampaigns("V");
+    /// var hourly = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour);
     /// </code></example>
     public static GetResponseStatsQuery All() => new();
 
@@ -114,7 +102,7 @@ public sealed class GetResponseStatsQuery
     /// <param name="grouping">Total, hour, day or month.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="GetResponseGrouping"/>.</exception>
-    public GetResponseStatsQuery Grouped(GetResponseGrouping grouping)
+    public GetResponseStatsQuery GroupedBy(GetResponseGrouping grouping)
     {
         _ = WireName.Of(grouping);
         return With(q => q.Grouping = grouping);

@@ -21,7 +21,7 @@ public interface IGetResponseStatsClient
     /// <returns>The page, with GetResponse's paging headers.</returns>
     /// <example>
     /// <code>
-    /// var page = await client.GetNewsletterStatsAsync("N", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total), ct);
+    /// var page = await client.GetNewsletterStatsAsync("N", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total), ct);
     /// Console.WriteLine($"{page.Items[0].Sent} sent, {page.Items[0].UniqueOpened} opened");
     /// </code>
     /// </example>
@@ -34,7 +34,7 @@ public interface IGetResponseStatsClient
     /// <returns>Every element, page after page.</returns>
     /// <example>
     /// <code>
-    /// await foreach (var hour in client.GetAllNewsletterStatsAsync("N", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour).Page(perPage: 1000), ct))
+    /// await foreach (var hour in client.GetAllNewsletterStatsAsync("N", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).Page(perPage: 1000), ct))
     /// {
     ///     Console.WriteLine($"{hour.TimeInterval.Start:u}: {hour.TotalOpened} opens");
     /// }
@@ -48,7 +48,7 @@ public interface IGetResponseStatsClient
     /// <returns>The page, with GetResponse's paging headers.</returns>
     /// <example>
     /// <code>
-    /// var page = await client.GetNewslettersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Month).ForCampaigns("V"), ct);
+    /// var page = await client.GetNewslettersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForCampaigns("V"), ct);
     /// </code>
     /// </example>
     Task<GetResponseStatsPage> GetNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default);
@@ -60,7 +60,7 @@ public interface IGetResponseStatsClient
     /// <example>
     /// <code>
     /// var days = new List&lt;GetResponseStatsPeriod&gt;();
-    /// await foreach (var day in client.GetAllNewslettersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).ForNewsletters("N", "M"), ct))
+    /// await foreach (var day in client.GetAllNewslettersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).ForNewsletters("N", "M"), ct))
     /// {
     ///     days.Add(day);
     /// }
@@ -75,7 +75,7 @@ public interface IGetResponseStatsClient
     /// <returns>The page, with GetResponse's paging headers.</returns>
     /// <example>
     /// <code>
-    /// var page = await client.GetAutoresponderStatsAsync("Q", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day), ct);
+    /// var page = await client.GetAutoresponderStatsAsync("Q", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day), ct);
     /// </code>
     /// </example>
     Task<GetResponseStatsPage> GetAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default);
@@ -87,7 +87,7 @@ public interface IGetResponseStatsClient
     /// <returns>Every element, page after page.</returns>
     /// <example>
     /// <code>
-    /// await foreach (var day in client.GetAllAutoresponderStatsAsync("Q", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day), ct))
+    /// await foreach (var day in client.GetAllAutoresponderStatsAsync("Q", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day), ct))
     /// {
     ///     Console.WriteLine($"{day.TimeInterval.Start:yyyy-MM-dd}: {day.Sent} sent");
     /// }
@@ -101,7 +101,7 @@ public interface IGetResponseStatsClient
     /// <returns>The page, with GetResponse's paging headers.</returns>
     /// <example>
     /// <code>
-    /// var page = await client.GetAutorespondersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total).ForAutoresponders("Q", "R"), ct);
+    /// var page = await client.GetAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total).ForAutoresponders("Q", "R"), ct);
     /// </code>
     /// </example>
     Task<GetResponseStatsPage> GetAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default);
@@ -112,7 +112,7 @@ public interface IGetResponseStatsClient
     /// <returns>Every element, page after page.</returns>
     /// <example>
     /// <code>
-    /// await foreach (var month in client.GetAllAutorespondersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Month).ForCampaigns("V"), ct))
+    /// await foreach (var month in client.GetAllAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForCampaigns("V"), ct))
     /// {
     ///     Console.WriteLine($"{month.TimeInterval.Start:yyyy-MM}: {month.Sent} sent");
     /// }

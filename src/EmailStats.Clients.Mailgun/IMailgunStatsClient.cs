@@ -108,6 +108,7 @@ public interface IMailgunStatsClient
     /// <param name="query">The metrics, period, dimensions, filter and page size.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The first page (use <see cref="QueryAllMetricsAsync"/> for every page).</returns>
+    /// <exception cref="ArgumentException">The query asks for more than <see cref="MailgunMetricsQuery.MaxMetrics"/> metrics (nothing is sent).</exception>
     /// <example>
     /// <code>
     /// var page = await client.QueryMetricsAsync(
@@ -128,6 +129,7 @@ public interface IMailgunStatsClient
     /// <param name="query">The query; its page size is the step (the largest allowed when not set).</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
     /// <returns>The items, in order.</returns>
+    /// <exception cref="ArgumentException">The query asks for more than <see cref="MailgunMetricsQuery.MaxMetrics"/> metrics (nothing is sent).</exception>
     /// <example>
     /// <code>
     /// var query = MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount).Last(MailgunDuration.Days(30)).By(MailgunDimension.Domain);
@@ -139,7 +141,10 @@ public interface IMailgunStatsClient
     /// </example>
     IAsyncEnumerable<MailgunMetricsItem> QueryAllMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads usage metrics (<c>POST v1/analytics/usage/metrics</c>): validations, previews, blocklist checks.</summary>
+    /// <summary>
+    /// Reads usage metrics (<c>POST v1/analytics/usage/metrics</c>): validations, previews, blocklist checks. Any number
+    /// of metrics per query (the 10-metric limit is the sending metrics endpoint's).
+    /// </summary>
     /// <param name="query">The usage metrics (for example <see cref="MailgunMetric.EmailValidationCount"/>) and period.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>

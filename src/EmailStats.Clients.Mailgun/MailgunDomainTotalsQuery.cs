@@ -53,8 +53,8 @@ public sealed class MailgunDomainTotalsQuery
     ///     .WithResolution(MailgunResolution.Month);
     /// </code>
     /// </example>
-    public static MailgunDomainTotalsQuery ForEvents(params MailgunEvent[] events) =>
-        new(MailgunStatsQuery.CheckEvents(events, nameof(events)), null, null, null);
+    public static MailgunDomainTotalsQuery ForEvents(params IEnumerable<MailgunEvent> events) =>
+        new(MailgunStatsQuery.CheckEvents(events?.ToArray(), nameof(events)), null, null, null);
 
     /// <summary>Sets the date-time of the resolution period to read (sent as RFC 2822 in UTC).</summary>
     /// <param name="timestamp">A time inside the period, for example the first day of a month with <see cref="MailgunResolution.Month"/>.</param>

@@ -123,14 +123,14 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     /// <inheritdoc />
     public Task<MailgunMetricsPage> QueryMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        CheckMetricsCount(query);
         return SendMetricsAsync("QueryMetrics", query.ToJson(skip: null), usage: false, MailgunResponseReader.ReadMetricsPage, cancellationToken);
     }
 
     /// <inheritdoc />
     public IAsyncEnumerable<MailgunMetricsItem> QueryAllMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        CheckMetricsCount(query);
         var size = query.EffectivePageSize;
         return PagedCall.WalkAsync(
             _context,
@@ -152,6 +152,18 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     {
         ArgumentNullException.ThrowIfNull(query);
         return SendMetricsAsync("QueryUsageMetrics", query.ToJson(skip: null), usage: true, MailgunResponseReader.ReadMetricsPage, cancellationToken);
+    }
+
+    /// <summary><c>v1/analytics/metrics</c> answers at most <see cref="MailgunMetricsQuery.MaxMetrics"/> metrics per query; the usage endpoint more.</summary>
+    private static void CheckMetricsCount(MailgunMetricsQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Metrics.Count > MailgunMetricsQuery.MaxMetrics)
+        {
+            throw new ArgumentException(
+                $"v1/analytics/metrics answers at most {MailgunMetricsQuery.MaxMetrics} metrics per query, not {query.Metrics.Count}: split the metrics over several queries (usage metrics have no such limit).",
+                nameof(query));
+        }
     }
 
     private Task<T> SendMetricsAsync<T>(string operation, byte[] body, bool usage, Func<ProviderResponse, T> read, CancellationToken cancellationToken) =>

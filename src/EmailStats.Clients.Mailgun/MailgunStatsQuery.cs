@@ -73,8 +73,8 @@ public sealed class MailgunStatsQuery
     /// var hourly = MailgunStatsQuery.ForEvents(MailgunEvent.Opened).Last(MailgunDuration.Hours(48)).WithResolution(MailgunResolution.Hour);
     /// </code>
     /// </example>
-    public static MailgunStatsQuery ForEvents(params MailgunEvent[] events) =>
-        new(CheckEvents(events, nameof(events)), null, null, null, null, null, null);
+    public static MailgunStatsQuery ForEvents(params IEnumerable<MailgunEvent> events) =>
+        new(CheckEvents(events?.ToArray(), nameof(events)), null, null, null, null, null, null);
 
     /// <summary>Asks for the period from <paramref name="start"/> to <paramref name="end"/>.</summary>
     /// <param name="start">The start; sent in UTC.</param>

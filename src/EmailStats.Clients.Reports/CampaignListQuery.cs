@@ -55,15 +55,16 @@ public sealed class CampaignListQuery
     /// <param name="statuses">One or more status names as the provider spells them; none empty, none with a comma.</param>
     /// <exception cref="ArgumentNullException"><paramref name="statuses"/> is null.</exception>
     /// <exception cref="ArgumentException">No status, an empty one, or one containing a comma.</exception>
-    public CampaignListQuery WithStatuses(params string[] statuses)
+    public CampaignListQuery WithStatuses(params IEnumerable<string> statuses)
     {
         ArgumentNullException.ThrowIfNull(statuses);
-        if (statuses.Length == 0)
+        var given = statuses.ToArray();
+        if (given.Length == 0)
         {
             throw new ArgumentException("Name at least one status (for example \"sent\").", nameof(statuses));
         }
 
-        foreach (var status in statuses)
+        foreach (var status in given)
         {
             if (string.IsNullOrWhiteSpace(status))
             {
@@ -76,7 +77,7 @@ public sealed class CampaignListQuery
             }
         }
 
-        return new CampaignListQuery(PageSize, statuses.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray(), Sort);
+        return new CampaignListQuery(PageSize, given.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray(), Sort);
     }
 
     /// <summary>Sorts by <paramref name="field"/>, smallest first (<c>sort=field:asc</c>).</summary>

@@ -93,15 +93,16 @@ public sealed class SendGridStatsQuery
     /// <param name="categories">One or more category names, none empty; duplicates are sent once.</param>
     /// <exception cref="ArgumentNullException"><paramref name="categories"/> is null.</exception>
     /// <exception cref="ArgumentException">No category, or an empty one.</exception>
-    public SendGridStatsQuery WithCategories(params string[] categories)
+    public SendGridStatsQuery WithCategories(params IEnumerable<string> categories)
     {
         ArgumentNullException.ThrowIfNull(categories);
-        if (categories.Length == 0)
+        var given = categories.ToArray();
+        if (given.Length == 0)
         {
             throw new ArgumentException("Name at least one category.", nameof(categories));
         }
 
-        foreach (var category in categories)
+        foreach (var category in given)
         {
             if (string.IsNullOrWhiteSpace(category))
             {
@@ -109,7 +110,7 @@ public sealed class SendGridStatsQuery
             }
         }
 
-        return new SendGridStatsQuery(User, Days, StartDate, EndDate, categories.Distinct(StringComparer.Ordinal).ToArray());
+        return new SendGridStatsQuery(User, Days, StartDate, EndDate, given.Distinct(StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>Describes the query, for logs and debugging.</summary>

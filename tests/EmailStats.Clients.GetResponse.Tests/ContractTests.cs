@@ -29,5 +29,5 @@ public sealed class ContractTests : ProviderContractTests<IGetResponseStatsClien
     protected override void Break(GetResponseOptions options) => options.ApiKey = "";
 
     protected override async Task CallAsync(IGetResponseStatsClient client) =>
-        Assert.Equal(5, (await client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day))).Items.Single().Sent);
+        Assert.Equal(5, (await client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day))).Items.Single().Sent);
 }

@@ -16,7 +16,7 @@ public sealed class DependencyInjectionTests
         services.AddGetResponseStatsClient(o => o.ApiKey = ApiKey).ConfigurePrimaryHttpMessageHandler(() => handler);
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IGetResponseStatsClient>().GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total));
+        await provider.GetRequiredService<IGetResponseStatsClient>().GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total));
 
         Assert.Equal("https://api.getresponse.com/v3/newsletters/N1/statistics?query%5BgroupBy%5D=total", handler.Requests.Single().RequestUri!.AbsoluteUri);
     }
@@ -35,7 +35,7 @@ public sealed class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IEmailStatsClientFactory<IGetResponseStatsClient>>().CreateClient("max")
-            .GetAutoresponderStatsAsync("A1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day));
+            .GetAutoresponderStatsAsync("A1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day));
 
         var request = handler.Requests.Single();
         Assert.Equal("https://api3.getresponse360.pl/v3/autoresponders/A1/statistics?query%5BgroupBy%5D=day", request.RequestUri!.AbsoluteUri);

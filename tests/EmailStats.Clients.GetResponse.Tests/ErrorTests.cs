@@ -5,7 +5,7 @@ namespace EmailStats.Clients.GetResponse.Tests;
 /// <summary>GetResponse's refusals and broken answers become typed exceptions with what GetResponse said; drift is read.</summary>
 public sealed class ErrorTests(GetResponseServer server) : IClassFixture<GetResponseServer>
 {
-    private static readonly GetResponseStatsQuery Total = GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total);
+    private static readonly GetResponseStatsQuery Total = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total);
 
     private async Task<T> Throws<T>(string newsletter, GetResponseStatsClient? client = null)
         where T : Exception

@@ -7,7 +7,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
 {
     private readonly GetResponseStatsClient _client = server.CreateClient();
 
-    private static GetResponseStatsQuery Days(DateOnly from, DateOnly to) => GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).CreatedBetween(from, to);
+    private static GetResponseStatsQuery Days(DateOnly from, DateOnly to) => GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(from, to);
 
     [Fact]
     public async Task A_newsletters_days_read_every_counter_strings_included()
@@ -42,7 +42,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     [Fact]
     public async Task The_total_reads_the_documented_interval_as_a_start_and_a_calendar_length()
     {
-        var page = await _client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total));
+        var page = await _client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total));
 
         Assert.True(server.LastRequestMatched);
         var interval = Assert.Single(page.Items).TimeInterval;
@@ -54,7 +54,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     [Fact]
     public async Task Fields_leave_the_other_counters_null()
     {
-        var page = await _client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total).WithFields("sent", "uniqueOpened"));
+        var page = await _client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total).WithFields("sent", "uniqueOpened"));
 
         Assert.True(server.LastRequestMatched);
         var total = Assert.Single(page.Items);
@@ -67,7 +67,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     [Fact]
     public async Task A_getresponse_max_account_sends_its_domain()
     {
-        var page = await server.CreateClient(domain: "example.com").GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total));
+        var page = await server.CreateClient(domain: "example.com").GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total));
 
         Assert.True(server.LastRequestMatched);
         Assert.Equal("example.com", server.Requests[^1].RequestMessage.Headers!["X-Domain"].Single());
@@ -79,7 +79,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     {
         var before = server.Requests.Count;
         var hours = new List<GetResponseStatsPeriod>();
-        await foreach (var hour in _client.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2)))
+        await foreach (var hour in _client.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2)))
         {
             hours.Add(hour);
         }
@@ -93,7 +93,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     [Fact]
     public async Task One_page_of_many_is_the_page_asked_for()
     {
-        var page = await _client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2, page: 2));
+        var page = await _client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2, page: 2));
 
         Assert.True(server.LastRequestMatched);
         Assert.Equal((2, 3, 5L), (page.CurrentPage, page.TotalPages, page.TotalCount));
@@ -106,7 +106,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
         var seen = new List<GetResponseStatsPeriod>();
         var e = await Assert.ThrowsAsync<EmailStatsResponseException>(async () =>
         {
-            await foreach (var month in _client.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Month).Page(perPage: 2)))
+            await foreach (var month in _client.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).Page(perPage: 2)))
             {
                 seen.Add(month);
             }
@@ -130,7 +130,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     public async Task A_campaigns_newsletters_by_month()
     {
         var months = new List<GetResponseStatsPeriod>();
-        await foreach (var month in _client.GetAllNewslettersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Month).ForCampaigns("V")))
+        await foreach (var month in _client.GetAllNewslettersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForCampaigns("V")))
         {
             months.Add(month);
         }
@@ -160,9 +160,9 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     [Fact]
     public async Task Autoresponders_by_id_and_by_campaign()
     {
-        var total = await _client.GetAutorespondersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total).ForAutoresponders("A1", "A2"));
+        var total = await _client.GetAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total).ForAutoresponders("A1", "A2"));
         var months = new List<GetResponseStatsPeriod>();
-        await foreach (var month in _client.GetAllAutorespondersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Month).ForCampaigns("V")))
+        await foreach (var month in _client.GetAllAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForCampaigns("V")))
         {
             months.Add(month);
         }

@@ -42,7 +42,7 @@ public sealed class QueryTests
     {
         Assert.Contains("'V' is named twice", Assert.Throws<ArgumentException>(() => GetResponseStatsQuery.All().ForCampaigns("V", "V")).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => GetResponseStatsQuery.All().ForAutoresponders());
-        Assert.Throws<ArgumentOutOfRangeException>(() => GetResponseStatsQuery.GroupedBy((GetResponseGrouping)9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => GetResponseStatsQuery.All().GroupedBy((GetResponseGrouping)9));
         Assert.Throws<ArgumentException>(() => GetResponseStatsQuery.All().WithFields("sent", "sent"));
     }
 
@@ -50,7 +50,7 @@ public sealed class QueryTests
     public async Task Every_call_refuses_what_its_endpoint_does_not_take_and_sends_nothing()
     {
         var client = Client();
-        var day = GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day);
+        var day = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day);
 
         await Refused(() => client.GetNewsletterStatsAsync("N1", day.ForCampaigns("V")), "query", "A single message's statistics takes no campaign ids");
         await Refused(() => client.GetAutoresponderStatsAsync("A1", day.ForNewsletters("N1")), "query", "takes no newsletter ids");
@@ -69,7 +69,7 @@ public sealed class QueryTests
     public async Task The_request_is_built_from_the_query_with_ids_comma_separated_and_the_domain_as_its_header()
     {
         await Client("example.pl").GetAutorespondersStatsAsync(
-            GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Month).ForAutoresponders("A1", "A2").ForCampaigns("V").CreatedBetween(Day(1, 1), Day(6, 30)).WithFields("sent", "bounced").Page(500, 3));
+            GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForAutoresponders("A1", "A2").ForCampaigns("V").CreatedBetween(Day(1, 1), Day(6, 30)).WithFields("sent", "bounced").Page(500, 3));
 
         var request = _handler.Requests.Single();
         Assert.Equal(
@@ -82,7 +82,7 @@ public sealed class QueryTests
     [Fact]
     public void Queries_are_immutable_and_describe_themselves()
     {
-        var start = GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day);
+        var start = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day);
         var narrowed = start.CreatedBetween(Day(11, 1), null).ForNewsletters("N1", "N2").Page(1000);
 
         Assert.Null(start.CreatedFrom);

@@ -9,7 +9,7 @@ namespace EmailStats.Clients.GetResponse.Tests;
 /// </summary>
 public sealed class RequestMatchingTests(GetResponseServer server) : IClassFixture<GetResponseServer>
 {
-    private static readonly GetResponseStatsQuery ThreeDays = GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), Day(11, 3));
+    private static readonly GetResponseStatsQuery ThreeDays = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), Day(11, 3));
 
     private async Task AssertUnmatched(Func<GetResponseStatsClient, Task> call, GetResponseStatsClient? client = null)
     {
@@ -35,43 +35,43 @@ public sealed class RequestMatchingTests(GetResponseServer server) : IClassFixtu
 
     [Fact]
     public Task A_missing_domain_is_not_matched() =>
-        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total)), server.CreateClient(domain: "example.org"));
+        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total)), server.CreateClient(domain: "example.org"));
 
     [Fact]
     public Task Another_newsletter_is_not_matched() => AssertUnmatched(c => c.GetNewsletterStatsAsync("N2", ThreeDays));
 
     [Fact]
     public Task Another_grouping_is_not_matched() =>
-        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 1), Day(11, 3))));
+        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 1), Day(11, 3))));
 
     [Fact]
     public Task Another_date_is_not_matched() =>
-        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), Day(11, 4))));
+        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), Day(11, 4))));
 
     [Fact]
     public Task A_missing_parameter_is_not_matched() =>
-        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), null)));
+        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), null)));
 
     [Fact]
     public Task An_extra_parameter_is_not_matched() => AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", ThreeDays.WithFields("sent")));
 
     [Fact]
     public Task Other_fields_are_not_matched() =>
-        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total).WithFields("sent", "bounced")));
+        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total).WithFields("sent", "bounced")));
 
     [Fact]
     public Task Another_page_is_not_matched() =>
-        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2, page: 4)));
+        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2, page: 4)));
 
     [Fact]
     public Task Other_newsletter_ids_are_not_matched() =>
-        AssertUnmatched(c => c.GetNewslettersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), Day(11, 2)).ForNewsletters("N2", "N1")));
+        AssertUnmatched(c => c.GetNewslettersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), Day(11, 2)).ForNewsletters("N2", "N1")));
 
     [Fact]
     public Task Another_campaign_is_not_matched() =>
-        AssertUnmatched(c => c.GetAutorespondersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Month).ForCampaigns("W").Page(100, 1)));
+        AssertUnmatched(c => c.GetAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForCampaigns("W").Page(100, 1)));
 
     [Fact]
     public Task An_autoresponder_is_not_a_newsletter() =>
-        AssertUnmatched(c => c.GetNewsletterStatsAsync("A1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), Day(11, 2))));
+        AssertUnmatched(c => c.GetNewsletterStatsAsync("A1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(Day(11, 1), Day(11, 2))));
 }

@@ -7,7 +7,7 @@ namespace EmailStats.Clients.GetResponse.Tests;
 /// <summary>The key never leaves the library: not in exceptions, not in log lines.</summary>
 public sealed class SecretTests(GetResponseServer server) : IClassFixture<GetResponseServer>
 {
-    private static readonly GetResponseStatsQuery Total = GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total);
+    private static readonly GetResponseStatsQuery Total = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total);
 
     [Fact]
     public async Task An_error_that_echoes_the_key_is_masked()

@@ -229,7 +229,7 @@ public sealed class RecorderTests : IDisposable
         var v3Days = await sendGridV3.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2)));
 
         var getResponse = new GetResponseStatsClient(new HttpClient(), new GetResponseOptions { ApiKey = getResponseKey, BaseAddress = new Uri(root, "v3/") });
-        var grDays = await getResponse.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day));
+        var grDays = await getResponse.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day));
 
         return new Answers(
             string.Join(";", days.Select(d => $"{d.Requests}/{d.Delivered}/{d.Opens}/{d.Blocks}")),

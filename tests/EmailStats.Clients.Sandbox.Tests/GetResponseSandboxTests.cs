@@ -44,7 +44,7 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
         foreach (var id in _sandbox.GetResponse.NewsletterIds)
         {
             var v15 = await JsonRpc().GetMessageStatsAsync(MessageStatsQuery.ForMessage(id).GroupedBy(MessageStatsGrouping.Daily));
-            var v3 = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).Page(perPage: 1000)));
+            var v3 = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).Page(perPage: 1000)));
 
             Assert.Equal(v15.Select(p => DateOnly.FromDateTime(p.Start)), v3.Select(p => DateOnly.FromDateTime(p.TimeInterval.Start.UtcDateTime)));
             Assert.Equal(
@@ -58,10 +58,10 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
     public async Task Hours_add_up_to_days_days_to_months_and_months_to_the_total()
     {
         var id = _sandbox.GetResponse.NewsletterIds[2];
-        var hours = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100)));
-        var days = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day)));
-        var months = (await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Month))).Items;
-        var total = Assert.Single((await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total))).Items);
+        var hours = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100)));
+        var days = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day)));
+        var months = (await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month))).Items;
+        var total = Assert.Single((await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total))).Items);
 
         Assert.True(hours.Count > 100, $"{hours.Count} hours");
         Assert.All(hours, h => Assert.Equal(TimeSpan.FromHours(1), h.TimeInterval.End - h.TimeInterval.Start));
@@ -79,11 +79,11 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
     public async Task CreatedOn_counts_the_activity_of_its_days_both_included()
     {
         var id = _sandbox.GetResponse.NewsletterIds[1];
-        var days = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day)));
+        var days = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day)));
         var from = DateOnly.FromDateTime(days[2].TimeInterval.Start.UtcDateTime);
         var to = from.AddDays(3);
 
-        var window = Assert.Single((await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total).CreatedBetween(from, to))).Items);
+        var window = Assert.Single((await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total).CreatedBetween(from, to))).Items);
 
         var expected = days.Where(d => DateOnly.FromDateTime(d.TimeInterval.Start.UtcDateTime) is var day && day >= from && day <= to).Sum(d => d.TotalOpened!.Value);
         Assert.Equal(expected, window.TotalOpened);
@@ -94,7 +94,7 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
     public async Task A_campaigns_newsletters_and_named_newsletters_are_summed()
     {
         var promo = _sandbox.GetResponse.Campaigns["cmp-promo"];
-        var total = GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total);
+        var total = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total);
         var each = new List<long>();
         foreach (var id in promo)
         {
@@ -115,8 +115,8 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
     public async Task Pages_carry_their_headers_and_walk_to_the_end()
     {
         var id = _sandbox.GetResponse.NewsletterIds[0];
-        var first = await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100));
-        var all = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100)));
+        var first = await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100));
+        var all = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100)));
 
         Assert.Equal(1, first.CurrentPage);
         Assert.Equal(100, first.Items.Count);
@@ -128,9 +128,9 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
     [Fact]
     public async Task Autoresponders_send_every_day_and_their_campaign_sums_them()
     {
-        var welcome = await All(Client().GetAllAutoresponderStatsAsync("ar-welcome", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Day).CreatedBetween(SandboxServer.Today.AddDays(-9), SandboxServer.Today)));
-        var both = (await Client().GetAutorespondersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total).ForAutoresponders("ar-welcome", "ar-onboarding"))).Items.Single();
-        var campaign = (await Client().GetAutorespondersStatsAsync(GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total).ForCampaigns("cmp-news"))).Items.Single();
+        var welcome = await All(Client().GetAllAutoresponderStatsAsync("ar-welcome", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(SandboxServer.Today.AddDays(-9), SandboxServer.Today)));
+        var both = (await Client().GetAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total).ForAutoresponders("ar-welcome", "ar-onboarding"))).Items.Single();
+        var campaign = (await Client().GetAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total).ForCampaigns("cmp-news"))).Items.Single();
 
         Assert.Equal(10, welcome.Count);
         Assert.All(welcome, d => Assert.True(d.Sent > 0));

@@ -136,7 +136,7 @@ public sealed class NamedClientTests(TwoSandboxes sandboxes) : IClassFixture<Two
             case EmailStatsProvider.SendGridV3:
                 return (await Client<ISendGridV3StatsClient>().GetGlobalStatsAsync(SendGridV3StatsQuery.Between(SandboxServer.Today.AddDays(-2)))).Count > 0;
             case EmailStatsProvider.GetResponse:
-                return (await Client<IGetResponseStatsClient>().GetNewsletterStatsAsync(sandboxes.First.GetResponse.NewsletterIds[^1], GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total))).Items.Count > 0;
+                return (await Client<IGetResponseStatsClient>().GetNewsletterStatsAsync(sandboxes.First.GetResponse.NewsletterIds[^1], GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total))).Items.Count > 0;
             case EmailStatsProvider.Mailgun:
                 return (await Client<IMailgunStatsClient>().GetAccountTotalsAsync(MailgunStatsQuery.ForEvents(MailgunEvent.Delivered))).Stats.Count > 0;
             default:

@@ -23,6 +23,7 @@ public sealed class ErrorTests(SendGridV3Server server) : IClassFixture<SendGrid
 
         Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
         Assert.Equal(["start_date: is not a valid date", "check the request"], e.Errors);
+        Assert.Equal("start_date", e.ErrorCode);
         Assert.Equal("SendGridV3", e.Provider);
     }
 
@@ -33,6 +34,7 @@ public sealed class ErrorTests(SendGridV3Server server) : IClassFixture<SendGrid
 
         Assert.Equal(HttpStatusCode.OK, e.StatusCode);
         Assert.Equal(["aggregated_by: must be day, week or month"], e.Errors);
+        Assert.Equal("aggregated_by", e.ErrorCode);
     }
 
     [Fact]

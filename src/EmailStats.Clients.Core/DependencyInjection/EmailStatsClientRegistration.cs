@@ -71,6 +71,7 @@ internal static class EmailStatsClientRegistration
         var pipeline = builder.AddStandardResilienceHandler().Configure(RetryAfterBudget.Apply);
         services.AddSingleton(new EmailStatsClientName(builder.Name, pipeline.PipelineName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ResponseBufferingFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<Polly.Telemetry.TelemetryOptions>, ResilienceLogLevels>());
         return builder;
     }
 

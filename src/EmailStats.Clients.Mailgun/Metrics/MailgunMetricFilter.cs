@@ -42,8 +42,8 @@ public sealed class MailgunMetricFilter
     /// <param name="comparator">How.</param>
     /// <param name="values">One or more values, none empty.</param>
     /// <exception cref="ArgumentException">No value, an empty value, or an undefined comparator.</exception>
-    public static MailgunMetricFilter Where(MailgunDimension attribute, MailgunComparator comparator, params string[] values) =>
-        new([Check(attribute, comparator, values)]);
+    public static MailgunMetricFilter Where(MailgunDimension attribute, MailgunComparator comparator, params IEnumerable<string> values) =>
+        new([Check(attribute, comparator, values?.ToArray()!)]);
 
     /// <summary>This filter and one more predicate.</summary>
     /// <param name="attribute">What is compared.</param>
@@ -51,8 +51,8 @@ public sealed class MailgunMetricFilter
     /// <param name="values">One or more values, none empty.</param>
     /// <returns>A new filter.</returns>
     /// <exception cref="ArgumentException">No value, an empty value, or an undefined comparator.</exception>
-    public MailgunMetricFilter And(MailgunDimension attribute, MailgunComparator comparator, params string[] values) =>
-        new([.. _predicates, Check(attribute, comparator, values)]);
+    public MailgunMetricFilter And(MailgunDimension attribute, MailgunComparator comparator, params IEnumerable<string> values) =>
+        new([.. _predicates, Check(attribute, comparator, values?.ToArray()!)]);
 
     internal void Write(System.Text.Json.Utf8JsonWriter writer)
     {

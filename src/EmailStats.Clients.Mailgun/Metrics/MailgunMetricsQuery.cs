@@ -7,7 +7,8 @@ namespace EmailStats.Clients.Mailgun;
 /// <summary>
 /// A query of Mailgun's Metrics API (<c>POST v1/analytics/metrics</c> and <c>v1/analytics/usage/metrics</c>), sent as
 /// its JSON body. Immutable: every method returns a new query. Refused before any request: no metric, more than
-/// <see cref="MaxMetrics"/> metrics, more than <see cref="MaxDimensions"/> dimensions, a page size above the documented
+/// <see cref="MaxMetrics"/> metrics for <c>v1/analytics/metrics</c> (the usage endpoint takes more), more than
+/// <see cref="MaxDimensions"/> dimensions, a page size above the documented
 /// maximum (<see cref="MaxPageSizeByTime"/> with the time dimension, <see cref="MaxPageSize"/> otherwise), a start after
 /// the end, and a start together with a duration. Nothing is sent for what is not set (Mailgun's defaults apply:
 /// the last 7 days, day resolution); a default date is never sent as a value.
@@ -21,7 +22,11 @@ namespace EmailStats.Clients.Mailgun;
 /// </code></example>
 public sealed class MailgunMetricsQuery
 {
-    /// <summary>The most metrics one query may ask for.</summary>
+    /// <summary>
+    /// The most metrics one query of <c>v1/analytics/metrics</c> may ask for (<see cref="IMailgunStatsClient.QueryMetricsAsync"/>,
+    /// <see cref="IMailgunStatsClient.QueryAllMetricsAsync"/>). The usage endpoint has no such limit: Mailgun's own usage
+    /// example asks for 21 metrics in one query.
+    /// </summary>
     public const int MaxMetrics = 10;
 
     /// <summary>The most dimensions one query may group by.</summary>
@@ -72,33 +77,28 @@ public sealed class MailgunMetricsQuery
     /// <summary>The page size (<c>pagination.limit</c>); null for Mailgun's default.</summary>
     public int? Size { get; private init; }
 
-    /// <summary>Starts a query for one to ten metrics.</summary>
+    /// <summary>Starts a query for one or more metrics (at most <see cref="MaxMetrics"/> for <c>v1/analytics/metrics</c>).</summary>
     /// <param name="metrics">The metrics; repeats are asked once.</param>
     /// <returns>A query over Mailgun's default period.</returns>
-    /// <exception cref="ArgumentException">No metric, a default value, or more than <see cref="MaxMetrics"/>.</exception>
+    /// <exception cref="ArgumentException">No metric or a default value.</exception>
     /// <example><code>
     /// var query = MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount, MailgunMetric.BouncedCount).Last(MailgunDuration.Days(7));
     /// </code></example>
-    public static MailgunMetricsQuery ForMetrics(params MailgunMetric[] metrics)
+    public static MailgunMetricsQuery ForMetrics(params IEnumerable<MailgunMetric> metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        if (metrics.Length == 0)
+        var given = metrics.ToArray();
+        if (given.Length == 0)
         {
             throw new ArgumentException("A metrics query needs at least one metric.", nameof(metrics));
         }
 
-        if (metrics.Any(m => m.Name is null))
+        if (given.Any(m => m.Name is null))
         {
             throw new ArgumentException("A metric must be one of the MailgunMetric constants or MailgunMetric.Of(name), not its default value.", nameof(metrics));
         }
 
-        var distinct = metrics.Distinct().ToArray();
-        if (distinct.Length > MaxMetrics)
-        {
-            throw new ArgumentException($"A metrics query asks for at most {MaxMetrics} metrics, not {distinct.Length}.", nameof(metrics));
-        }
-
-        return new MailgunMetricsQuery(distinct, []);
+        return new MailgunMetricsQuery([.. given.Distinct()], []);
     }
 
     /// <summary>The period from <paramref name="start"/> to <paramref name="end"/> (both sent in RFC 2822).</summary>
@@ -161,15 +161,16 @@ public sealed class MailgunMetricsQuery
     /// <param name="dimensions">The dimensions; repeats are sent once.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">A default value, or more than <see cref="MaxDimensions"/>, or a page size too large for them.</exception>
-    public MailgunMetricsQuery By(params MailgunDimension[] dimensions)
+    public MailgunMetricsQuery By(params IEnumerable<MailgunDimension> dimensions)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
-        if (dimensions.Any(d => d.Name is null))
+        var given = dimensions.ToArray();
+        if (given.Any(d => d.Name is null))
         {
             throw new ArgumentException("A dimension must be one of the MailgunDimension constants or MailgunDimension.Of(name), not its default value.", nameof(dimensions));
         }
 
-        var distinct = dimensions.Distinct().ToArray();
+        var distinct = given.Distinct().ToArray();
         if (distinct.Length > MaxDimensions)
         {
             throw new ArgumentException($"A metrics query groups by at most {MaxDimensions} dimensions, not {distinct.Length}.", nameof(dimensions));

@@ -66,6 +66,16 @@ internal static class SendGridV3ResponseReader
                     if (entry.ValueKind == JsonValueKind.Object)
                     {
                         var field = entry.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+                        if (entry.TryGetProperty("error_id", out var id))
+                        {
+                            error.AddCode(id);
+                        }
+
+                        if (!string.IsNullOrWhiteSpace(field))
+                        {
+                            error.AddCode(f);
+                        }
+
                         var message = entry.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
                         error.AddMessage(string.IsNullOrWhiteSpace(field) ? message : $"{field}: {message}");
                     }

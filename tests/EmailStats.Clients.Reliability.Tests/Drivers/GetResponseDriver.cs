@@ -27,7 +27,7 @@ public sealed partial class GetResponseDriver : ProviderDriver
 
     public override async Task<long> CallAsync(IServiceProvider services, int tag, CancellationToken cancellationToken)
     {
-        var page = await services.GetRequiredService<IGetResponseStatsClient>().GetNewsletterStatsAsync($"n{tag}", GetResponseStatsQuery.GroupedBy(GetResponseGrouping.Total), cancellationToken);
+        var page = await services.GetRequiredService<IGetResponseStatsClient>().GetNewsletterStatsAsync($"n{tag}", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total), cancellationToken);
         var total = Assert.Single(page.Items);
         Assert.Equal(total.Sent, total.UniqueOpened);
         return total.Sent!.Value;
