@@ -49,7 +49,7 @@ try
     var client = provider.GetRequiredService<IGetResponseStatsClient>();
 
     var today = sandbox?.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-    var query = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(today.AddDays(1 - days), today).Page(perPage: 1000);
+    var query = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).CreatedBetween(today.AddDays(1 - days), today).WithPageSize(1000);
     var periods = newsletter is null ? client.GetAllNewslettersStatsAsync(query) : client.GetAllNewsletterStatsAsync(newsletter, query);
 
     string[] header = ["Day", "Sent", "Opened", "Unique opened", "Clicked", "Unique clicked", "Bounced"];

@@ -70,7 +70,7 @@ public sealed class GetResponseEmailStatsSource : EmailStatsSource
         var last = _hourly ? to.AddDays(2) : to.AddDays(1);
         var query = GetResponseStatsQuery.All().GroupedBy(_hourly ? GetResponseGrouping.Hour : GetResponseGrouping.Day)
             .CreatedBetween(first, last)
-            .Page(perPage: GetResponseStatsQuery.MaxPerPage);
+            .WithPageSize(GetResponseStatsQuery.MaxPageSize);
         var periods = _newsletterId is null
             ? _client.GetAllNewslettersStatsAsync(query, cancellationToken)
             : _client.GetAllNewsletterStatsAsync(_newsletterId, query, cancellationToken);

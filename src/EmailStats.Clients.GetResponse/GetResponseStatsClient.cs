@@ -29,7 +29,7 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
         One("GetNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), SendNewsletter, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<GetResponseStatsPeriod> GetAllNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+    public EmailStatsPageable<GetResponseStatsPeriod> GetAllNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
         All("GetAllNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), SendNewsletter, cancellationToken);
 
     /// <inheritdoc />
@@ -37,7 +37,7 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
         One("GetNewslettersStats", Collection(query, newsletters: true), SendNewsletters, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<GetResponseStatsPeriod> GetAllNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+    public EmailStatsPageable<GetResponseStatsPeriod> GetAllNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
         All("GetAllNewslettersStats", Collection(query, newsletters: true), SendNewsletters, cancellationToken);
 
     /// <inheritdoc />
@@ -45,7 +45,7 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
         One("GetAutoresponderStats", Single(autoresponderId, query, nameof(autoresponderId)), SendAutoresponder, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<GetResponseStatsPeriod> GetAllAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+    public EmailStatsPageable<GetResponseStatsPeriod> GetAllAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
         All("GetAllAutoresponderStats", Single(autoresponderId, query, nameof(autoresponderId)), SendAutoresponder, cancellationToken);
 
     /// <inheritdoc />
@@ -53,23 +53,23 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
         One("GetAutorespondersStats", Collection(query, newsletters: false), SendAutoresponders, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<GetResponseStatsPeriod> GetAllAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
+    public EmailStatsPageable<GetResponseStatsPeriod> GetAllAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
         All("GetAllAutorespondersStats", Collection(query, newsletters: false), SendAutoresponders, cancellationToken);
 
     private delegate Task<HttpResponseMessage> Send(GetResponseStatsClient client, string? id, GetResponseStatsQuery query, string? page, CancellationToken cancellationToken);
 
     // One send per endpoint, shared by its one-page and every-page operations.
     private static readonly Send SendNewsletter = static (c, id, q, page, ct) => c._api.NewsletterAsync(
-        id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+        id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PageSizeText, page, ct);
 
     private static readonly Send SendNewsletters = static (c, _, q, page, ct) => c._api.NewslettersAsync(
-        q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+        q.GroupingText, q.NewsletterIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PageSizeText, page, ct);
 
     private static readonly Send SendAutoresponder = static (c, id, q, page, ct) => c._api.AutoresponderAsync(
-        id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+        id!, q.GroupingText, q.FromText, q.ToText, q.FieldsText, q.PageSizeText, page, ct);
 
     private static readonly Send SendAutoresponders = static (c, _, q, page, ct) => c._api.AutorespondersAsync(
-        q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PerPageText, page, ct);
+        q.GroupingText, q.AutoresponderIdsText, q.CampaignIdsText, q.FromText, q.ToText, q.FieldsText, q.PageSizeText, page, ct);
 
     private static (string? Id, GetResponseStatsQuery Query) Single(string id, GetResponseStatsQuery query, string parameter)
     {
@@ -102,21 +102,24 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
             GetResponseResponseReader.ReadPage,
             cancellationToken);
 
-    private IAsyncEnumerable<GetResponseStatsPeriod> All(string operation, (string? Id, GetResponseStatsQuery Query) call, Send send, CancellationToken cancellationToken)
-    {
-        var size = call.Query.EffectivePerPage;
-        return PagedCall.WalkAsync(
+    private EmailStatsPageable<GetResponseStatsPeriod> All(string operation, (string? Id, GetResponseStatsQuery Query) call, Send send, CancellationToken cancellationToken) =>
+        call.Query.PageNumber is not null
+            ? throw new ArgumentException($"{operation}Async walks every page from the first: instead of AtPage, resume it with AsPages(continuationToken).", "query")
+            : PagedCall.Create(
             _context,
-            operation,
             (Client: this, call.Id, call.Query, Send: send),
-            static (s, page, ct) => s.Send(s.Client, s.Id, s.Query, page.ToString(CultureInfo.InvariantCulture), ct),
-            (response, page) =>
-            {
-                var result = GetResponseResponseReader.ReadPage(response);
-                var last = result.TotalPages is { } total ? page >= total : result.Items.Count < size;
-                return new Page<GetResponseStatsPeriod>(result.Items, last);
-            },
-            static period => period.TimeInterval.ToString(),
+            new PagedCallDefinition<(GetResponseStatsClient Client, string? Id, GetResponseStatsQuery Query, Send Send), GetResponseStatsPeriod>(
+                operation,
+                PagePosition.Number,
+                static (s, size) => s with { Query = s.Query.WithPageSize(size) },
+                static s => s.Query.EffectivePageSize,
+                static (s, page, ct) => s.Send(s.Client, s.Id, s.Query, page.ToString(CultureInfo.InvariantCulture), ct),
+                static (response, s, page) =>
+                {
+                    var result = GetResponseResponseReader.ReadPage(response);
+                    var last = result.TotalPages is { } total ? page >= total : result.Items.Count < s.Query.EffectivePageSize;
+                    return new Page<GetResponseStatsPeriod>(result.Items, last);
+                },
+                static period => period.TimeInterval.ToString()),
             cancellationToken);
-    }
 }

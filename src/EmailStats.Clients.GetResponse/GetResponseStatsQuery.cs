@@ -5,7 +5,7 @@ namespace EmailStats.Clients.GetResponse;
 /// (<c>query[createdOn][from]</c>/<c>[to]</c>: the statistics' own dates, not the messages'), the messages or campaigns
 /// of a collection (<c>query[newsletterId]</c>, <c>query[autoresponderId]</c>, <c>query[campaignId]</c>), the fields to
 /// answer (<c>fields</c>) and the page (<c>page</c>, <c>perPage</c>). Immutable: every method returns a new query. Refused
-/// before any request: a start after the end, a page size outside 1 to <see cref="MaxPerPage"/>, a page below 1, an empty,
+/// before any request: a start after the end, a page size outside 1 to <see cref="MaxPageSize"/>, a page below 1, an empty,
 /// repeated or comma-holding id; and, by each call, a part the endpoint does not take. Nothing is sent for what is not set.
 /// </summary>
 /// <example><code>
@@ -14,7 +14,7 @@ namespace EmailStats.Clients.GetResponse;
 public sealed class GetResponseStatsQuery
 {
     /// <summary>The largest page GetResponse answers (<c>perPage</c> maximum).</summary>
-    public const int MaxPerPage = 1000;
+    public const int MaxPageSize = 1000;
 
     private GetResponseStatsQuery()
     {
@@ -42,7 +42,7 @@ public sealed class GetResponseStatsQuery
     public IReadOnlyList<string> Fields { get; private set; } = [];
 
     /// <summary>The page size (<c>perPage</c>); null for GetResponse's default (100).</summary>
-    public int? PerPage { get; private set; }
+    public int? PageSize { get; private set; }
 
     /// <summary>The page to read by the one-page calls (<c>page</c>); null for the first. The all-pages calls set it themselves.</summary>
     public int? PageNumber { get; private set; }
@@ -61,10 +61,10 @@ public sealed class GetResponseStatsQuery
 
     internal string? FieldsText => Join(Fields);
 
-    internal string? PerPageText => PerPage?.ToString(CultureInfo.InvariantCulture);
+    internal string? PageSizeText => PageSize?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The page size the all-pages calls use: the one set, or GetResponse's default of 100.</summary>
-    internal int EffectivePerPage => PerPage ?? 100;
+    internal int EffectivePageSize => PageSize ?? 100;
 
     /// <summary>A query with GetResponse's defaults (every message, one total), to narrow with the other methods.</summary>
     /// <returns>The query.</returns>
@@ -148,24 +148,28 @@ public sealed class GetResponseStatsQuery
         return With(q => q.Fields = names);
     }
 
-    /// <summary>Sets the page size (<c>perPage</c>, 1 to 1000) and, for the one-page calls, the page (<c>page</c>, from 1).</summary>
-    /// <param name="perPage">Elements per page.</param>
-    /// <param name="page">The page the one-page calls read; 1 for the first.</param>
+    /// <summary>Sets the page size (<c>perPage</c>, 1 to <see cref="MaxPageSize"/>).</summary>
+    /// <param name="pageSize">Elements per page.</param>
     /// <returns>A new query.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The size is outside 1 to <see cref="MaxPerPage"/>, or the page below 1.</exception>
-    public GetResponseStatsQuery Page(int perPage, int page = 1)
+    /// <exception cref="ArgumentOutOfRangeException">The size is outside 1 to <see cref="MaxPageSize"/>.</exception>
+    public GetResponseStatsQuery WithPageSize(int pageSize)
     {
-        if (perPage is < 1 or > MaxPerPage)
+        if (pageSize is < 1 or > MaxPageSize)
         {
-            throw new ArgumentOutOfRangeException(nameof(perPage), perPage, $"perPage must be from 1 to {MaxPerPage} (GetResponse's maximum).");
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, $"The page size (perPage) must be from 1 to {MaxPageSize} (GetResponse's maximum).");
         }
 
+        return With(q => q.PageSize = pageSize);
+    }
+
+    /// <summary>The page the one-page calls read (<c>page</c>, 1 first); the every-page calls walk from their continuation token.</summary>
+    /// <param name="page">1 or more.</param>
+    /// <returns>A new query.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page is below 1.</exception>
+    public GetResponseStatsQuery AtPage(int page)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
-        return With(q =>
-        {
-            q.PerPage = perPage;
-            q.PageNumber = page;
-        });
+        return With(q => q.PageNumber = page);
     }
 
     /// <summary>Describes the query, for logs and test names.</summary>
@@ -179,7 +183,7 @@ public sealed class GetResponseStatsQuery
         Add("autoresponders", AutoresponderIdsText);
         Add("campaigns", CampaignIdsText);
         Add("fields", FieldsText);
-        Add("perPage", PerPageText);
+        Add("perPage", PageSizeText);
         Add("page", PageNumber?.ToString(CultureInfo.InvariantCulture));
         return $"GetResponseStatsQuery({string.Join(", ", parts)})";
 

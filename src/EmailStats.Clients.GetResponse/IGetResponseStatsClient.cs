@@ -34,13 +34,13 @@ public interface IGetResponseStatsClient
     /// <returns>Every element, page after page.</returns>
     /// <example>
     /// <code>
-    /// await foreach (var hour in client.GetAllNewsletterStatsAsync("N", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).Page(perPage: 1000), ct))
+    /// await foreach (var hour in client.GetAllNewsletterStatsAsync("N", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).WithPageSize(1000), ct))
     /// {
     ///     Console.WriteLine($"{hour.TimeInterval.Start:u}: {hour.TotalOpened} opens");
     /// }
     /// </code>
     /// </example>
-    IAsyncEnumerable<GetResponseStatsPeriod> GetAllNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default);
+    EmailStatsPageable<GetResponseStatsPeriod> GetAllNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of the statistics of several newsletters summed (<c>GET newsletters/statistics</c>).</summary>
     /// <param name="query">Grouping, days, fields, page, and the newsletters or campaigns (none: every newsletter).</param>
@@ -66,7 +66,7 @@ public interface IGetResponseStatsClient
     /// }
     /// </code>
     /// </example>
-    IAsyncEnumerable<GetResponseStatsPeriod> GetAllNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default);
+    EmailStatsPageable<GetResponseStatsPeriod> GetAllNewslettersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of an autoresponder's statistics (<c>GET autoresponders/{autoresponderId}/statistics</c>).</summary>
     /// <param name="autoresponderId">The autoresponder id; one path segment.</param>
@@ -93,7 +93,7 @@ public interface IGetResponseStatsClient
     /// }
     /// </code>
     /// </example>
-    IAsyncEnumerable<GetResponseStatsPeriod> GetAllAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default);
+    EmailStatsPageable<GetResponseStatsPeriod> GetAllAutoresponderStatsAsync(string autoresponderId, GetResponseStatsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of the statistics of several autoresponders summed (<c>GET autoresponders/statistics</c>).</summary>
     /// <param name="query">Grouping, days, fields, page, and the autoresponders or campaigns (at least one, as GetResponse requires).</param>
@@ -118,5 +118,5 @@ public interface IGetResponseStatsClient
     /// }
     /// </code>
     /// </example>
-    IAsyncEnumerable<GetResponseStatsPeriod> GetAllAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default);
+    EmailStatsPageable<GetResponseStatsPeriod> GetAllAutorespondersStatsAsync(GetResponseStatsQuery query, CancellationToken cancellationToken = default);
 }

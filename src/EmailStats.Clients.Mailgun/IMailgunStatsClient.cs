@@ -139,7 +139,7 @@ public interface IMailgunStatsClient
     /// }
     /// </code>
     /// </example>
-    IAsyncEnumerable<MailgunMetricsItem> QueryAllMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default);
+    EmailStatsPageable<MailgunMetricsItem> QueryAllMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Reads usage metrics (<c>POST v1/analytics/usage/metrics</c>): validations, previews, blocklist checks. Any number

@@ -128,24 +128,26 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<MailgunMetricsItem> QueryAllMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
+    public EmailStatsPageable<MailgunMetricsItem> QueryAllMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
     {
         CheckMetricsCount(query);
-        var size = query.EffectivePageSize;
-        return PagedCall.WalkAsync(
-            _context,
-            "QueryAllMetrics",
-            (Client: this, Query: query, Size: size),
-            static (s, page, ct) => s.Client.PostMetricsAsync(s.Query.ToJson(skip: (page - 1) * s.Size), usage: false, ct),
-            (response, page) =>
-            {
-                var result = MailgunResponseReader.ReadMetricsPage(response);
-                var seen = ((long)(page - 1) * size) + result.Items.Count;
-                return new Page<MailgunMetricsItem>(result.Items, result.Items.Count < size || (result.Pagination?.Total is { } total && seen >= total));
-            },
-            static item => string.Join('\u001f', item.Dimensions.Select(d => d.Value)),
-            cancellationToken);
+        return PagedCall.Create(_context, (Client: this, Query: query), AllMetrics, cancellationToken);
     }
+
+    private static readonly PagedCallDefinition<(MailgunStatsClient Client, MailgunMetricsQuery Query), MailgunMetricsItem> AllMetrics = new(
+        "QueryAllMetrics",
+        PagePosition.Offset,
+        static (s, size) => (s.Client, s.Query.WithPageSize(size)),
+        static s => s.Query.EffectivePageSize,
+        static (s, skip, ct) => s.Client.PostMetricsAsync(s.Query.ToJson(skip: skip), usage: false, ct),
+        static (response, s, skip) =>
+        {
+            var result = MailgunResponseReader.ReadMetricsPage(response);
+            var size = s.Query.EffectivePageSize;
+            var seen = skip + result.Items.Count;
+            return new Page<MailgunMetricsItem>(result.Items, result.Items.Count < size || (result.Pagination?.Total is { } total && seen >= total));
+        },
+        static item => string.Join('\u001f', item.Dimensions.Select(d => d.Value)));
 
     /// <inheritdoc />
     public Task<MailgunMetricsPage> QueryUsageMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)

@@ -94,5 +94,5 @@ public interface IReportsClient
     /// }
     /// </code>
     /// </example>
-    IAsyncEnumerable<Campaign> ListCampaignsAsync(CampaignListQuery? query = null, CancellationToken cancellationToken = default);
+    EmailStatsPageable<Campaign> ListCampaignsAsync(CampaignListQuery? query = null, CancellationToken cancellationToken = default);
 }

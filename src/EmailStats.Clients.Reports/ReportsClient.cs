@@ -71,24 +71,23 @@ public sealed class ReportsClient : IReportsClient
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<Campaign> ListCampaignsAsync(CampaignListQuery? query = null, CancellationToken cancellationToken = default) =>
-        WalkCampaignsAsync(query ?? new CampaignListQuery(), cancellationToken);
+    public EmailStatsPageable<Campaign> ListCampaignsAsync(CampaignListQuery? query = null, CancellationToken cancellationToken = default) =>
+        PagedCall.Create(_context, (Client: this, Query: query ?? new CampaignListQuery()), Campaigns, cancellationToken);
 
-    private IAsyncEnumerable<Campaign> WalkCampaignsAsync(CampaignListQuery query, CancellationToken cancellationToken) =>
-        PagedCall.WalkAsync(
-            _context,
-            "ListCampaigns",
-            (Client: this, Query: query),
-            static (s, page, ct) => s.Client._api.ListCampaignsAsync(page, s.Query.PageSize, s.Query.StatusesParameter, s.Query.Sort, ct),
-            (response, page) =>
-            {
-                var result = ReportsResponseReader.ReadCampaignPage(response);
-                var records = result.Records!;
-                var last = records.Count < query.PageSize || (result.Total is { } total && (long)page * query.PageSize >= total);
-                return new Page<Campaign>(records!, last);
-            },
-            static campaign => campaign.Id,
-            cancellationToken);
+    private static readonly PagedCallDefinition<(ReportsClient Client, CampaignListQuery Query), Campaign> Campaigns = new(
+        "ListCampaigns",
+        PagePosition.Number,
+        static (s, size) => (s.Client, s.Query.WithPageSize(size)),
+        static s => s.Query.PageSize,
+        static (s, page, ct) => s.Client._api.ListCampaignsAsync((int)page, s.Query.PageSize, s.Query.StatusesParameter, s.Query.Sort, ct),
+        static (response, s, page) =>
+        {
+            var result = ReportsResponseReader.ReadCampaignPage(response);
+            var records = result.Records!;
+            var last = records.Count < s.Query.PageSize || (result.Total is { } total && page * s.Query.PageSize >= total);
+            return new Page<Campaign>(records!, last);
+        },
+        static campaign => campaign.Id);
 
     /// <summary>One call over a window of past days in a time zone (the account-wide reports).</summary>
     private Task<T> SendWindowedAsync<T>(

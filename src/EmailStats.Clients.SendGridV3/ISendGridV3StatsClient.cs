@@ -52,7 +52,7 @@ public interface ISendGridV3StatsClient
     /// <returns>One object with an entry per category, in SendGrid's order.</returns>
     /// <example>
     /// <code>
-    /// var sums = await client.GetCategorySumsAsync(SendGridV3StatsQuery.Between(start, end).SortBy(SendGridV3Metric.Clicks).Page(limit: 20), ct);
+    /// var sums = await client.GetCategorySumsAsync(SendGridV3StatsQuery.Between(start, end).SortBy(SendGridV3Metric.Clicks).WithPageSize(20), ct);
     /// foreach (var category in sums.Stats)
     /// {
     ///     Console.WriteLine($"{category.Name}: {category.Metrics.Clicks} clicks");
@@ -92,12 +92,63 @@ public interface ISendGridV3StatsClient
     /// <returns>One object with an entry per subuser (with <c>first_name</c> and <c>last_name</c>).</returns>
     /// <example>
     /// <code>
-    /// var everyone = await client.GetSubuserMonthlyAsync(SendGridV3MonthlyQuery.ForMonth(new DateOnly(2026, 11, 1)).Page(limit: 50), ct);
+    /// var everyone = await client.GetSubuserMonthlyAsync(SendGridV3MonthlyQuery.ForMonth(new DateOnly(2026, 11, 1)).WithPageSize(50), ct);
     /// var one = await client.GetSubuserMonthlyAsync(SendGridV3MonthlyQuery.ForMonth(new DateOnly(2026, 11, 1)).ForSubuser("shop-eu"), ct);
     /// Console.WriteLine($"{one.Stats[0].Metrics.Delivered} delivered in November");
     /// </code>
     /// </example>
     Task<SendGridV3StatsDay> GetSubuserMonthlyAsync(SendGridV3MonthlyQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the sums of every category (<c>GET v3/categories/stats/sums</c>), page after page (<c>limit</c> the query's
+    /// page size, 100 when it sets none; <c>offset</c> moved by it), stopping after a short page.
+    /// </summary>
+    /// <param name="query">The days and sort; no offset (resume with <see cref="EmailStatsPageable{T}.AsPages"/>).</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every category's entry, in SendGrid's order.</returns>
+    /// <exception cref="ArgumentException">The query has an offset or a part the endpoint does not take.</exception>
+    /// <example>
+    /// <code>
+    /// await foreach (var category in client.GetAllCategorySumsAsync(SendGridV3StatsQuery.Between(start, end).SortBy(SendGridV3Metric.Clicks), ct))
+    /// {
+    ///     Console.WriteLine($"{category.Name}: {category.Metrics.Clicks} clicks");
+    /// }
+    /// </code>
+    /// </example>
+    EmailStatsPageable<SendGridV3StatsEntry> GetAllCategorySumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the sums of every subuser (<c>GET v3/subusers/stats/sums</c>), page after page, as
+    /// <see cref="GetAllCategorySumsAsync"/> does for categories.
+    /// </summary>
+    /// <param name="query">The days and sort; no offset.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every subuser's entry, in SendGrid's order.</returns>
+    /// <exception cref="ArgumentException">The query has an offset or a part the endpoint does not take.</exception>
+    /// <example>
+    /// <code>
+    /// await foreach (var page in client.GetAllSubuserSumsAsync(SendGridV3StatsQuery.Between(start, end)).AsPages(pageSizeHint: 500))
+    /// {
+    ///     Console.WriteLine($"{page.Items.Count} subusers, next: {page.ContinuationToken ?? "none"}");
+    /// }
+    /// </code>
+    /// </example>
+    EmailStatsPageable<SendGridV3StatsEntry> GetAllSubuserSumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one month of every subuser (<c>GET v3/subusers/stats/monthly</c>), page after page.</summary>
+    /// <param name="query">The month, a name substring and sort; no offset.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>Every subuser's entry for the month.</returns>
+    /// <exception cref="ArgumentException">The query has an offset.</exception>
+    /// <example>
+    /// <code>
+    /// await foreach (var subuser in client.GetAllSubuserMonthlyAsync(SendGridV3MonthlyQuery.ForMonth(new DateOnly(2026, 11, 1)), ct))
+    /// {
+    ///     Console.WriteLine($"{subuser.Name}: {subuser.Metrics.Delivered}");
+    /// }
+    /// </code>
+    /// </example>
+    EmailStatsPageable<SendGridV3StatsEntry> GetAllSubuserMonthlyAsync(SendGridV3MonthlyQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Reads statistics per mailbox provider (<c>GET v3/mailbox_providers/stats</c>).</summary>
     /// <param name="query">The days, grouping, paging and optionally up to 10 providers (<see cref="SendGridV3StatsQuery.ForMailboxProviders"/>).</param>

@@ -8,7 +8,7 @@ namespace EmailStats.Clients.SendGridV3;
 /// limit below 1, an offset below 0, an empty substring.
 /// </summary>
 /// <example><code>
-/// var november = SendGridV3MonthlyQuery.ForMonth(new DateOnly(2026, 11, 1)).SortBy(SendGridV3Metric.Requests).Page(limit: 20);
+/// var november = SendGridV3MonthlyQuery.ForMonth(new DateOnly(2026, 11, 1)).SortBy(SendGridV3Metric.Requests).WithPageSize(20);
 /// </code></example>
 public sealed class SendGridV3MonthlyQuery
 {
@@ -30,7 +30,7 @@ public sealed class SendGridV3MonthlyQuery
     public SendGridSortDirection? SortDirection { get; private set; }
 
     /// <summary>How many subusers to answer (<c>limit</c>); null for SendGrid's default (5).</summary>
-    public int? Limit { get; private set; }
+    public int? PageSize { get; private set; }
 
     /// <summary>How many subusers to skip (<c>offset</c>); null for SendGrid's default (0).</summary>
     public int? Offset { get; private set; }
@@ -41,7 +41,7 @@ public sealed class SendGridV3MonthlyQuery
 
     internal string? SortDirectionText => SortDirection is { } d ? WireName.Of(d) : null;
 
-    internal string? LimitText => Limit?.ToString(CultureInfo.InvariantCulture);
+    internal string? PageSizeText => PageSize?.ToString(CultureInfo.InvariantCulture);
 
     internal string? OffsetText => Offset?.ToString(CultureInfo.InvariantCulture);
 
@@ -116,25 +116,30 @@ public sealed class SendGridV3MonthlyQuery
         });
     }
 
-    /// <summary>Asks for one page of subusers (<c>limit</c>, <c>offset</c>).</summary>
-    /// <param name="limit">How many subusers; at least 1.</param>
-    /// <param name="offset">How many to skip; at least 0.</param>
+    /// <summary>How many subusers one page answers (<c>limit</c>).</summary>
+    /// <param name="pageSize">At least 1.</param>
     /// <returns>A new query.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The limit is below 1 or the offset below 0.</exception>
-    public SendGridV3MonthlyQuery Page(int limit, int offset = 0)
+    /// <exception cref="ArgumentOutOfRangeException">The size is below 1.</exception>
+    public SendGridV3MonthlyQuery WithPageSize(int pageSize)
     {
-        SendGridV3StatsQuery.CheckPage(limit, offset);
-        return With(q =>
-        {
-            q.Limit = limit;
-            q.Offset = offset;
-        });
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return With(q => q.PageSize = pageSize);
+    }
+
+    /// <summary>How many subusers the one-page calls skip (<c>offset</c>); the every-page calls walk from their continuation token.</summary>
+    /// <param name="offset">At least 0.</param>
+    /// <returns>A new query.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The offset is below 0.</exception>
+    public SendGridV3MonthlyQuery AtOffset(int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return With(q => q.Offset = offset);
     }
 
     /// <summary>Describes the query, for logs and test names.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
-        $"SendGridV3MonthlyQuery({DateText}{(Subuser is null ? "" : $", subuser {Subuser}")}{(SubuserMatching is null ? "" : $", subuser ~{SubuserMatching}")}{(SortMetric is { } m ? $", sort {m.Name} {SortDirectionText}" : "")}{(Limit is null ? "" : $", limit {LimitText}, offset {OffsetText}")})";
+        $"SendGridV3MonthlyQuery({DateText}{(Subuser is null ? "" : $", subuser {Subuser}")}{(SubuserMatching is null ? "" : $", subuser ~{SubuserMatching}")}{(SortMetric is { } m ? $", sort {m.Name} {SortDirectionText}" : "")}{(PageSize is null ? "" : $", limit {PageSizeText}")}{(Offset is null ? "" : $", offset {OffsetText}")})";
 
     private SendGridV3MonthlyQuery With(Action<SendGridV3MonthlyQuery> change)
     {

@@ -34,7 +34,7 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetGlobalStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetGlobalStats", query, Parts.Paging, static (c, q, ct) => c._api.GlobalAsync(
-            q.StartText, q.EndText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.AggregationText, q.PageSizeText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetCategoryStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
@@ -44,17 +44,17 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
     /// <inheritdoc />
     public Task<SendGridV3StatsDay> GetCategorySumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Sums("GetCategorySums", query, static (c, q, ct) => c._api.CategorySumsAsync(
-            q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetSubuserStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetSubuserStats", query, Parts.RequiresSubusers | Parts.Paging, static (c, q, ct) => c._api.SubusersAsync(
-            q.StartText, q.EndText, q.Subusers, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.Subusers, q.AggregationText, q.PageSizeText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<SendGridV3StatsDay> GetSubuserSumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Sums("GetSubuserSums", query, static (c, q, ct) => c._api.SubuserSumsAsync(
-            q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<SendGridV3StatsDay> GetSubuserMonthlyAsync(SendGridV3MonthlyQuery query, CancellationToken cancellationToken = default)
@@ -65,27 +65,43 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
             (Client: this, Query: query),
             static (s, ct) => s.Query.Subuser is { } subuser
                 ? s.Client._api.SubuserMonthlyAsync(
-                    subuser, s.Query.DateText, s.Query.SortMetricText, s.Query.SortDirectionText, s.Query.LimitText, s.Query.OffsetText, ct)
+                    subuser, s.Query.DateText, s.Query.SortMetricText, s.Query.SortDirectionText, s.Query.PageSizeText, s.Query.OffsetText, ct)
                 : s.Client._api.MonthlyAsync(
-                    s.Query.DateText, s.Query.SubuserMatching, s.Query.SortMetricText, s.Query.SortDirectionText, s.Query.LimitText, s.Query.OffsetText, ct),
+                    s.Query.DateText, s.Query.SubuserMatching, s.Query.SortMetricText, s.Query.SortDirectionText, s.Query.PageSizeText, s.Query.OffsetText, ct),
             response => SendGridV3ResponseReader.ReadSingleDay(response, query.Date),
             cancellationToken);
     }
 
     /// <inheritdoc />
+    public EmailStatsPageable<SendGridV3StatsEntry> GetAllCategorySumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
+        WalkSums(CategorySums, query, cancellationToken);
+
+    /// <inheritdoc />
+    public EmailStatsPageable<SendGridV3StatsEntry> GetAllSubuserSumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
+        WalkSums(SubuserSums, query, cancellationToken);
+
+    /// <inheritdoc />
+    public EmailStatsPageable<SendGridV3StatsEntry> GetAllSubuserMonthlyAsync(SendGridV3MonthlyQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RefuseOffset(query.Offset, "GetAllSubuserMonthlyAsync");
+        return PagedCall.Create(_context, (Client: this, Query: query), Monthly, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetMailboxProviderStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetMailboxProviderStats", query, Advanced | Parts.MailboxProviders, static (c, q, ct) => c._api.MailboxProvidersAsync(
-            q.StartText, q.EndText, q.MailboxProviders, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.MailboxProviders, q.AggregationText, q.PageSizeText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetBrowserStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetBrowserStats", query, Advanced | Parts.Browsers, static (c, q, ct) => c._api.BrowsersAsync(
-            q.StartText, q.EndText, q.Browsers, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.Browsers, q.AggregationText, q.PageSizeText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetDeviceStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetDeviceStats", query, Advanced, static (c, q, ct) => c._api.DevicesAsync(
-            q.StartText, q.EndText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.AggregationText, q.PageSizeText, q.OffsetText, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetClientStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
@@ -96,7 +112,7 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
     /// <inheritdoc />
     public Task<IReadOnlyList<SendGridV3StatsDay>> GetGeoStatsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         Days("GetGeoStats", query, Advanced | Parts.Country, static (c, q, ct) => c._api.GeoAsync(
-            q.StartText, q.EndText, q.CountryText, q.AggregationText, q.LimitText, q.OffsetText, ct), cancellationToken);
+            q.StartText, q.EndText, q.CountryText, q.AggregationText, q.PageSizeText, q.OffsetText, ct), cancellationToken);
 
     private Task<IReadOnlyList<SendGridV3StatsDay>> Days(
         string operation,
@@ -108,6 +124,74 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
         ArgumentNullException.ThrowIfNull(query);
         query.Check(operation + "Async", accepted);
         return _context.SendAsync(operation, (Client: this, Query: query, Send: send), static (s, ct) => s.Send(s.Client, s.Query, ct), SendGridV3ResponseReader.ReadDays, cancellationToken);
+    }
+
+    /// <summary>The page size of the every-page calls when the query sets none (SendGrid's own default is 5).</summary>
+    internal const int WalkPageSize = 100;
+
+    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3StatsQuery Query), SendGridV3StatsEntry> CategorySums = EntryWalk<SendGridV3StatsQuery>(
+        "GetAllCategorySums",
+        static (q, size) => q.WithPageSize(size),
+        static q => q.PageSize,
+        static (q, offset) => q.AtOffset(offset),
+        static q => q.Start,
+        static (c, q, ct) => c._api.CategorySumsAsync(q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct));
+
+    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3StatsQuery Query), SendGridV3StatsEntry> SubuserSums = EntryWalk<SendGridV3StatsQuery>(
+        "GetAllSubuserSums",
+        static (q, size) => q.WithPageSize(size),
+        static q => q.PageSize,
+        static (q, offset) => q.AtOffset(offset),
+        static q => q.Start,
+        static (c, q, ct) => c._api.SubuserSumsAsync(q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct));
+
+    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3MonthlyQuery Query), SendGridV3StatsEntry> Monthly = EntryWalk<SendGridV3MonthlyQuery>(
+        "GetAllSubuserMonthly",
+        static (q, size) => q.WithPageSize(size),
+        static q => q.PageSize,
+        static (q, offset) => q.AtOffset(offset),
+        static q => q.Date,
+        static (c, q, ct) => q.Subuser is { } subuser
+            ? c._api.SubuserMonthlyAsync(subuser, q.DateText, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct)
+            : c._api.MonthlyAsync(q.DateText, q.SubuserMatching, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct));
+
+    /// <summary>A walk over the entries of a one-object answer (sums, a month), <c>limit</c> and <c>offset</c> moved page by page.</summary>
+    private static PagedCallDefinition<(SendGridV3StatsClient Client, TQuery Query), SendGridV3StatsEntry> EntryWalk<TQuery>(
+        string operation,
+        Func<TQuery, int, TQuery> withPageSize,
+        Func<TQuery, int?> pageSize,
+        Func<TQuery, int, TQuery> atOffset,
+        Func<TQuery, DateOnly> date,
+        Func<SendGridV3StatsClient, TQuery, CancellationToken, Task<HttpResponseMessage>> send) => new(
+        operation,
+        PagePosition.Offset,
+        (s, size) => (s.Client, withPageSize(s.Query, size)),
+        s => pageSize(s.Query) ?? WalkPageSize,
+        (s, offset, ct) => send(s.Client, atOffset(withPageSize(s.Query, pageSize(s.Query) ?? WalkPageSize), checked((int)offset)), ct),
+        (response, s, _) =>
+        {
+            var day = SendGridV3ResponseReader.ReadSingleDay(response, date(s.Query));
+            return new Page<SendGridV3StatsEntry>(day.Stats, day.Stats.Count < (pageSize(s.Query) ?? WalkPageSize));
+        },
+        static entry => entry.Name);
+
+    private EmailStatsPageable<SendGridV3StatsEntry> WalkSums(
+        PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3StatsQuery Query), SendGridV3StatsEntry> walk,
+        SendGridV3StatsQuery query,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Check(walk.Operation + "Async", Parts.Paging | Parts.Sort);
+        RefuseOffset(query.Offset, walk.Operation + "Async");
+        return PagedCall.Create(_context, (Client: this, Query: query), walk, cancellationToken);
+    }
+
+    private static void RefuseOffset(int? offset, string operation)
+    {
+        if (offset is not null)
+        {
+            throw new ArgumentException($"{operation} walks every page from the first: instead of an offset, resume it with AsPages(continuationToken).", "query");
+        }
     }
 
     private Task<SendGridV3StatsDay> Sums(

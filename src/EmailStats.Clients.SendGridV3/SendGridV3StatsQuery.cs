@@ -53,7 +53,7 @@ public sealed class SendGridV3StatsQuery
     public SendGridClientType? ClientType { get; private set; }
 
     /// <summary>How many entries to answer (<c>limit</c>); null for SendGrid's default.</summary>
-    public int? Limit { get; private set; }
+    public int? PageSize { get; private set; }
 
     /// <summary>How many entries to skip (<c>offset</c>); null for SendGrid's default (0).</summary>
     public int? Offset { get; private set; }
@@ -74,7 +74,7 @@ public sealed class SendGridV3StatsQuery
 
     internal string? ClientTypeText => ClientType is { } t ? WireName.Of(t) : null;
 
-    internal string? LimitText => Limit?.ToString(CultureInfo.InvariantCulture);
+    internal string? PageSizeText => PageSize?.ToString(CultureInfo.InvariantCulture);
 
     internal string? OffsetText => Offset?.ToString(CultureInfo.InvariantCulture);
 
@@ -175,19 +175,24 @@ public sealed class SendGridV3StatsQuery
         return With(q => q.ClientType = clientType);
     }
 
-    /// <summary>Asks for one page of entries (<c>limit</c>, <c>offset</c>).</summary>
-    /// <param name="limit">How many entries; at least 1.</param>
-    /// <param name="offset">How many entries to skip; at least 0.</param>
+    /// <summary>How many entries one page answers (<c>limit</c>).</summary>
+    /// <param name="pageSize">At least 1.</param>
     /// <returns>A new query.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The limit is below 1 or the offset below 0.</exception>
-    public SendGridV3StatsQuery Page(int limit, int offset = 0)
+    /// <exception cref="ArgumentOutOfRangeException">The size is below 1.</exception>
+    public SendGridV3StatsQuery WithPageSize(int pageSize)
     {
-        CheckPage(limit, offset);
-        return With(q =>
-        {
-            q.Limit = limit;
-            q.Offset = offset;
-        });
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return With(q => q.PageSize = pageSize);
+    }
+
+    /// <summary>How many entries the one-page calls skip (<c>offset</c>); the every-page calls walk from their continuation token.</summary>
+    /// <param name="offset">At least 0.</param>
+    /// <returns>A new query.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The offset is below 0.</exception>
+    public SendGridV3StatsQuery AtOffset(int offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return With(q => q.Offset = offset);
     }
 
     /// <summary>Orders the sums by a metric (<c>sort_by_metric</c>, <c>sort_by_direction</c>).</summary>
@@ -217,7 +222,7 @@ public sealed class SendGridV3StatsQuery
         Add(parts, "browsers", Browsers.Count > 0 ? string.Join(",", Browsers) : null);
         Add(parts, "country", CountryText);
         Add(parts, "client_type", ClientTypeText);
-        Add(parts, "limit", LimitText);
+        Add(parts, "limit", PageSizeText);
         Add(parts, "offset", OffsetText);
         Add(parts, "sort", SortMetric is { } m ? $"{m.Name} {SortDirectionText}" : null);
         return $"SendGridV3StatsQuery({string.Join(", ", parts)})";
@@ -240,7 +245,7 @@ public sealed class SendGridV3StatsQuery
         Refuse(Browsers.Count > 0 && !accepted.HasFlag(Parts.Browsers), "browsers", "GetBrowserStatsAsync");
         Refuse(Country is not null && !accepted.HasFlag(Parts.Country), "country", "GetGeoStatsAsync");
         Refuse(ClientType is not null && !accepted.HasFlag(Parts.ClientType), "client type", "GetClientStatsAsync");
-        Refuse(Limit is not null && !accepted.HasFlag(Parts.Paging), "paging (limit and offset)", null);
+        Refuse((PageSize ?? Offset) is not null && !accepted.HasFlag(Parts.Paging), "paging (limit and offset)", null);
         Refuse(SortMetric is not null && !accepted.HasFlag(Parts.Sort), "sort order", "GetCategorySumsAsync or GetSubuserSumsAsync");
         if (accepted.HasFlag(Parts.RequiresCategories) && Categories.Count == 0)
         {
@@ -260,19 +265,6 @@ public sealed class SendGridV3StatsQuery
                     $"{operation} takes no {what}{(instead is null ? "" : $"; use {instead}")}: SendGrid's endpoint has no such parameter, and a query part that is not sent must not look applied.",
                     "query");
             }
-        }
-    }
-
-    internal static void CheckPage(int limit, int offset)
-    {
-        if (limit < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, "limit must be at least 1.");
-        }
-
-        if (offset < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be at least 0.");
         }
     }
 

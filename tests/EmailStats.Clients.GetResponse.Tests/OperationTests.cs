@@ -79,7 +79,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     {
         var before = server.Requests.Count;
         var hours = new List<GetResponseStatsPeriod>();
-        await foreach (var hour in _client.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2)))
+        await foreach (var hour in _client.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).WithPageSize(2)))
         {
             hours.Add(hour);
         }
@@ -93,7 +93,7 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
     [Fact]
     public async Task One_page_of_many_is_the_page_asked_for()
     {
-        var page = await _client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2, page: 2));
+        var page = await _client.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).WithPageSize(2).AtPage(2));
 
         Assert.True(server.LastRequestMatched);
         Assert.Equal((2, 3, 5L), (page.CurrentPage, page.TotalPages, page.TotalCount));
@@ -106,14 +106,14 @@ public sealed class OperationTests(GetResponseServer server) : IClassFixture<Get
         var seen = new List<GetResponseStatsPeriod>();
         var e = await Assert.ThrowsAsync<EmailStatsResponseException>(async () =>
         {
-            await foreach (var month in _client.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).Page(perPage: 2)))
+            await foreach (var month in _client.GetAllNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).WithPageSize(2)))
             {
                 seen.Add(month);
             }
         });
 
         Assert.Equal(2, seen.Count);
-        Assert.Contains("page 2 starts with the same item as page 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("the page at 2 starts with the same item as the page before", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

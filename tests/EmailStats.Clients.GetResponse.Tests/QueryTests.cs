@@ -19,11 +19,11 @@ public sealed class QueryTests
     }
 
     [Theory]
-    [InlineData(0, 1, "perPage")]
-    [InlineData(1001, 1, "perPage")]
+    [InlineData(0, 1, "pageSize")]
+    [InlineData(1001, 1, "pageSize")]
     [InlineData(100, 0, "page")]
-    public void A_page_out_of_range_is_refused(int perPage, int page, string parameter) =>
-        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => GetResponseStatsQuery.All().Page(perPage, page)).ParamName);
+    public void A_page_out_of_range_is_refused(int pageSize, int page, string parameter) =>
+        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => GetResponseStatsQuery.All().WithPageSize(pageSize).AtPage(page)).ParamName);
 
     [Theory]
     [InlineData("")]
@@ -69,7 +69,7 @@ public sealed class QueryTests
     public async Task The_request_is_built_from_the_query_with_ids_comma_separated_and_the_domain_as_its_header()
     {
         await Client("example.pl").GetAutorespondersStatsAsync(
-            GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForAutoresponders("A1", "A2").ForCampaigns("V").CreatedBetween(Day(1, 1), Day(6, 30)).WithFields("sent", "bounced").Page(500, 3));
+            GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForAutoresponders("A1", "A2").ForCampaigns("V").CreatedBetween(Day(1, 1), Day(6, 30)).WithFields("sent", "bounced").WithPageSize(500).AtPage(3));
 
         var request = _handler.Requests.Single();
         Assert.Equal(
@@ -83,11 +83,11 @@ public sealed class QueryTests
     public void Queries_are_immutable_and_describe_themselves()
     {
         var start = GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day);
-        var narrowed = start.CreatedBetween(Day(11, 1), null).ForNewsletters("N1", "N2").Page(1000);
+        var narrowed = start.CreatedBetween(Day(11, 1), null).ForNewsletters("N1", "N2").WithPageSize(1000);
 
         Assert.Null(start.CreatedFrom);
         Assert.Empty(start.NewsletterIds);
-        Assert.Equal("GetResponseStatsQuery(groupBy day, createdOn 2026-11-01.., newsletters N1,N2, perPage 1000, page 1)", narrowed.ToString());
+        Assert.Equal("GetResponseStatsQuery(groupBy day, createdOn 2026-11-01.., newsletters N1,N2, perPage 1000)", narrowed.ToString());
         Assert.Equal("GetResponseStatsQuery()", GetResponseStatsQuery.All().ToString());
     }
 

@@ -61,7 +61,7 @@ public sealed class RequestMatchingTests(GetResponseServer server) : IClassFixtu
 
     [Fact]
     public Task Another_page_is_not_matched() =>
-        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).Page(perPage: 2, page: 4)));
+        AssertUnmatched(c => c.GetNewsletterStatsAsync("N1", GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).CreatedBetween(Day(11, 5), null).WithPageSize(2).AtPage(4)));
 
     [Fact]
     public Task Other_newsletter_ids_are_not_matched() =>
@@ -69,7 +69,7 @@ public sealed class RequestMatchingTests(GetResponseServer server) : IClassFixtu
 
     [Fact]
     public Task Another_campaign_is_not_matched() =>
-        AssertUnmatched(c => c.GetAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForCampaigns("W").Page(100, 1)));
+        AssertUnmatched(c => c.GetAutorespondersStatsAsync(GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month).ForCampaigns("W").WithPageSize(100).AtPage(1)));
 
     [Fact]
     public Task An_autoresponder_is_not_a_newsletter() =>

@@ -16,7 +16,7 @@ public sealed class MetricsTests(MailgunServer server) : IClassFixture<MailgunSe
         .IncludeAggregates();
 
     private static MailgunMetricsQuery ByDomain(MailgunMetric metric) =>
-        MailgunMetricsQuery.ForMetrics(metric).Last(MailgunDuration.Days(30)).By(MailgunDimension.Domain).PageSize(2);
+        MailgunMetricsQuery.ForMetrics(metric).Last(MailgunDuration.Days(30)).By(MailgunDimension.Domain).WithPageSize(2);
 
     [Fact]
     public async Task A_page_reads_dimensions_counts_rates_nulls_aggregates_and_unknown_fields()
@@ -65,7 +65,7 @@ public sealed class MetricsTests(MailgunServer server) : IClassFixture<MailgunSe
         { "another comparator", ThreeDaysWith(MailgunMetricFilter.Where(MailgunDimension.Domain, MailgunComparator.NotEqual, Domain)) },
         { "a second predicate", ThreeDaysWith(MailgunMetricFilter.Where(MailgunDimension.Domain, MailgunComparator.Equal, Domain).And(MailgunDimension.Tag, MailgunComparator.Contains, "x")) },
         { "no aggregates", MailgunMetricsQuery.ForMetrics(MailgunMetric.AcceptedOutgoingCount, MailgunMetric.DeliveredCount, MailgunMetric.ClickedRate).Between(Utc(2024, 1, 1), Utc(2024, 1, 4)).WithResolution(MailgunResolution.Day).By(MailgunDimension.Time).Where(MailgunMetricFilter.Where(MailgunDimension.Domain, MailgunComparator.Equal, Domain)) },
-        { "a page size", ThreeDays.PageSize(10) },
+        { "a page size", ThreeDays.WithPageSize(10) },
         { "another resolution", ThreeDays.WithResolution(MailgunResolution.Hour) },
         { "another dimension", ThreeDays.By(MailgunDimension.Time, MailgunDimension.Tag) },
     };
@@ -227,12 +227,12 @@ public sealed class MetricsQueryTests
     {
         var query = MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount);
 
-        Assert.Equal(1500, query.By(MailgunDimension.Time).PageSize(1500).Size);
-        Assert.Throws<ArgumentOutOfRangeException>(() => query.By(MailgunDimension.Time).PageSize(1501));
-        Assert.Equal(1000, query.By(MailgunDimension.Domain).PageSize(1000).Size);
-        Assert.Contains("1 to 1000", Assert.Throws<ArgumentOutOfRangeException>(() => query.By(MailgunDimension.Domain).PageSize(1001)).Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(() => query.PageSize(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => query.By(MailgunDimension.Time).PageSize(1200).By(MailgunDimension.Domain));
+        Assert.Equal(1500, query.By(MailgunDimension.Time).WithPageSize(1500).PageSize);
+        Assert.Throws<ArgumentOutOfRangeException>(() => query.By(MailgunDimension.Time).WithPageSize(1501));
+        Assert.Equal(1000, query.By(MailgunDimension.Domain).WithPageSize(1000).PageSize);
+        Assert.Contains("1 to 1000", Assert.Throws<ArgumentOutOfRangeException>(() => query.By(MailgunDimension.Domain).WithPageSize(1001)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => query.WithPageSize(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => query.By(MailgunDimension.Time).WithPageSize(1200).By(MailgunDimension.Domain));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class EstateTests : IDisposable
             .Between(day, day.AddDays(1)).WithResolution(MailgunResolution.Day);
 
         var byDomain = new List<MailgunMetricsItem>();
-        await foreach (var item in client.QueryAllMetricsAsync(query.By(MailgunDimension.Domain).PageSize(50)))
+        await foreach (var item in client.QueryAllMetricsAsync(query.By(MailgunDimension.Domain).WithPageSize(50)))
         {
             byDomain.Add(item);
         }

@@ -44,7 +44,7 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
         foreach (var id in _sandbox.GetResponse.NewsletterIds)
         {
             var v15 = await JsonRpc().GetMessageStatsAsync(MessageStatsQuery.ForMessage(id).GroupedBy(MessageStatsGrouping.Daily));
-            var v3 = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).Page(perPage: 1000)));
+            var v3 = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day).WithPageSize(1000)));
 
             Assert.Equal(v15.Select(p => DateOnly.FromDateTime(p.Start)), v3.Select(p => DateOnly.FromDateTime(p.TimeInterval.Start.UtcDateTime)));
             Assert.Equal(
@@ -58,7 +58,7 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
     public async Task Hours_add_up_to_days_days_to_months_and_months_to_the_total()
     {
         var id = _sandbox.GetResponse.NewsletterIds[2];
-        var hours = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100)));
+        var hours = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).WithPageSize(100)));
         var days = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Day)));
         var months = (await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Month))).Items;
         var total = Assert.Single((await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Total))).Items);
@@ -115,8 +115,8 @@ public sealed class GetResponseSandboxTests(SandboxServer server) : IClassFixtur
     public async Task Pages_carry_their_headers_and_walk_to_the_end()
     {
         var id = _sandbox.GetResponse.NewsletterIds[0];
-        var first = await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100));
-        var all = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).Page(perPage: 100)));
+        var first = await Client().GetNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).WithPageSize(100));
+        var all = await All(Client().GetAllNewsletterStatsAsync(id, GetResponseStatsQuery.All().GroupedBy(GetResponseGrouping.Hour).WithPageSize(100)));
 
         Assert.Equal(1, first.CurrentPage);
         Assert.Equal(100, first.Items.Count);

@@ -374,7 +374,7 @@ public sealed class MailgunMetricsSandboxTests(SandboxServer server) : IClassFix
     {
         var client = Client();
         var query = MailgunMetricsQuery.ForMetrics(MailgunMetric.DeliveredCount, MailgunMetric.BouncedCount)
-            .Between(Midnight.AddDays(-9), Midnight).By(MailgunDimension.Domain).PageSize(1);
+            .Between(Midnight.AddDays(-9), Midnight).By(MailgunDimension.Domain).WithPageSize(1);
         var before = server.Sandbox.RequestCount;
 
         var items = new List<MailgunMetricsItem>();

@@ -102,7 +102,7 @@ public sealed class SendGridV3SandboxTests(SandboxServer server) : IClassFixture
     public async Task Paging_takes_dates_from_the_offset()
     {
         var all = await Client().GetGlobalStatsAsync(Fortnight);
-        var page = await Client().GetGlobalStatsAsync(Fortnight.Page(limit: 3, offset: 4));
+        var page = await Client().GetGlobalStatsAsync(Fortnight.WithPageSize(3).AtOffset(4));
 
         Assert.Equal(all.Skip(4).Take(3).Select(d => (d.Date, d.Stats[0].Metrics.Requests)), page.Select(d => (d.Date, d.Stats[0].Metrics.Requests)));
     }
@@ -111,7 +111,7 @@ public sealed class SendGridV3SandboxTests(SandboxServer server) : IClassFixture
     public async Task Category_sums_are_the_sums_of_the_days_sorted_and_five_by_default()
     {
         var sums = await Client().GetCategorySumsAsync(Fortnight.SortBy(SendGridV3Metric.Requests, SendGridSortDirection.Ascending));
-        var everything = await Client().GetCategorySumsAsync(Fortnight.Page(limit: 10));
+        var everything = await Client().GetCategorySumsAsync(Fortnight.WithPageSize(10).AtOffset(0));
         var shipping = await Client().GetCategoryStatsAsync(Fortnight.ForCategories("shipping"));
 
         Assert.Equal(5, sums.Stats.Count);

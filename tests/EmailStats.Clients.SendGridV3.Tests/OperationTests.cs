@@ -47,7 +47,7 @@ public sealed class OperationTests(SendGridV3Server server) : IClassFixture<Send
     [Fact]
     public async Task Weeks_and_a_page_are_asked_for_and_read()
     {
-        var weeks = await _client.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(Day(10, 1), Day(10, 31)).AggregatedBy(SendGridAggregation.Week).Page(limit: 2, offset: 1));
+        var weeks = await _client.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(Day(10, 1), Day(10, 31)).AggregatedBy(SendGridAggregation.Week).WithPageSize(2).AtOffset(1));
 
         Assert.True(server.LastRequestMatched);
         Assert.Equal([Day(10, 5), Day(10, 12)], weeks.Select(w => w.Date));
@@ -84,7 +84,7 @@ public sealed class OperationTests(SendGridV3Server server) : IClassFixture<Send
     public async Task Category_sums_are_one_object_in_the_asked_order()
     {
         var sums = await _client.GetCategorySumsAsync(
-            SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 30)).SortBy(SendGridV3Metric.Clicks, SendGridSortDirection.Descending).Page(limit: 2));
+            SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 30)).SortBy(SendGridV3Metric.Clicks, SendGridSortDirection.Descending).WithPageSize(2).AtOffset(0));
 
         Assert.True(server.LastRequestMatched);
         Assert.Equal(Day(11, 1), sums.Date);
@@ -105,7 +105,7 @@ public sealed class OperationTests(SendGridV3Server server) : IClassFixture<Send
     [Fact]
     public async Task Subuser_stats_have_an_entry_per_subuser()
     {
-        var days = await _client.GetSubuserStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 1)).ForSubusers("shop-eu", "shop-us").Page(limit: 10));
+        var days = await _client.GetSubuserStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 1)).ForSubusers("shop-eu", "shop-us").WithPageSize(10).AtOffset(0));
 
         Assert.True(server.LastRequestMatched);
         var day = Assert.Single(days);
@@ -127,7 +127,7 @@ public sealed class OperationTests(SendGridV3Server server) : IClassFixture<Send
     public async Task Monthly_stats_of_every_subuser_carry_their_names()
     {
         var month = await _client.GetSubuserMonthlyAsync(
-            SendGridV3MonthlyQuery.ForMonth(Day(11, 1)).Matching("shop").SortBy(SendGridV3Metric.Requests).Page(limit: 2));
+            SendGridV3MonthlyQuery.ForMonth(Day(11, 1)).Matching("shop").SortBy(SendGridV3Metric.Requests).WithPageSize(2).AtOffset(0));
 
         Assert.True(server.LastRequestMatched);
         Assert.Equal(Day(11, 1), month.Date);
@@ -165,7 +165,7 @@ public sealed class OperationTests(SendGridV3Server server) : IClassFixture<Send
     [Fact]
     public async Task Browser_stats_read_clicks_also_as_strings()
     {
-        var days = await _client.GetBrowserStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 2)).ForBrowsers("Chrome", "Firefox").Page(limit: 500));
+        var days = await _client.GetBrowserStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 2)).ForBrowsers("Chrome", "Firefox").WithPageSize(500).AtOffset(0));
 
         Assert.True(server.LastRequestMatched);
         Assert.Equal([40L, 9L, 35L, 0L], days.SelectMany(d => d.Stats).Select(e => e.Metrics.Clicks!.Value));

@@ -63,13 +63,13 @@ public sealed class QueryTests
     }
 
     [Theory]
-    [InlineData(0, 0, "limit")]
-    [InlineData(-1, 0, "limit")]
+    [InlineData(0, 0, "pageSize")]
+    [InlineData(-1, 0, "pageSize")]
     [InlineData(5, -1, "offset")]
-    public void A_limit_or_offset_out_of_range_is_refused(int limit, int offset, string parameter)
+    public void A_page_size_or_offset_out_of_range_is_refused(int pageSize, int offset, string parameter)
     {
-        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => November.Page(limit, offset)).ParamName);
-        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => SendGridV3MonthlyQuery.ForMonth(Day(11, 1)).Page(limit, offset)).ParamName);
+        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => November.WithPageSize(pageSize).AtOffset(offset)).ParamName);
+        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => SendGridV3MonthlyQuery.ForMonth(Day(11, 1)).WithPageSize(pageSize).AtOffset(offset)).ParamName);
     }
 
     [Fact]
@@ -119,13 +119,13 @@ public sealed class QueryTests
 
         await AssertRefused(() => client.GetGlobalStatsAsync(November.ForCategories("newsletter")), "GetGlobalStatsAsync takes no categories; use GetCategoryStatsAsync");
         await AssertRefused(() => client.GetGlobalStatsAsync(November.SortBy(SendGridV3Metric.Clicks)), "GetGlobalStatsAsync takes no sort order; use GetCategorySumsAsync or GetSubuserSumsAsync");
-        await AssertRefused(() => client.GetCategoryStatsAsync(November.ForCategories("newsletter").Page(5)), "GetCategoryStatsAsync takes no paging");
+        await AssertRefused(() => client.GetCategoryStatsAsync(November.ForCategories("newsletter").WithPageSize(5)), "GetCategoryStatsAsync takes no paging");
         await AssertRefused(() => client.GetCategoryStatsAsync(November), "GetCategoryStatsAsync needs 1 to 10 categories");
         await AssertRefused(() => client.GetSubuserStatsAsync(November), "GetSubuserStatsAsync needs 1 to 10 subusers");
         await AssertRefused(() => client.GetCategorySumsAsync(November.ForCategories("newsletter")), "GetCategorySumsAsync takes no categories");
         await AssertRefused(() => client.GetBrowserStatsAsync(November.InCountry(SendGridCountry.US)), "GetBrowserStatsAsync takes no country; use GetGeoStatsAsync");
         await AssertRefused(() => client.GetDeviceStatsAsync(November.ForClientType(SendGridClientType.Phone)), "GetDeviceStatsAsync takes no client type; use GetClientStatsAsync");
-        await AssertRefused(() => client.GetClientStatsAsync(November.Page(5)), "GetClientStatsAsync takes no paging");
+        await AssertRefused(() => client.GetClientStatsAsync(November.WithPageSize(5)), "GetClientStatsAsync takes no paging");
         await AssertRefused(() => client.GetGeoStatsAsync(November.ForMailboxProviders("Gmail")), "takes no mailbox providers");
         await AssertRefused(() => client.GetMailboxProviderStatsAsync(November.ForBrowsers("Chrome")), "takes no browsers");
 
@@ -146,7 +146,7 @@ public sealed class QueryTests
     public void Queries_are_immutable_and_describe_themselves()
     {
         var start = November;
-        var paged = start.AggregatedBy(SendGridAggregation.Week).ForSubusers("shop-eu").Page(20, 40);
+        var paged = start.AggregatedBy(SendGridAggregation.Week).ForSubusers("shop-eu").WithPageSize(20).AtOffset(40);
 
         Assert.Null(start.Aggregation);
         Assert.Empty(start.Subusers);
@@ -160,7 +160,7 @@ public sealed class QueryTests
     [Fact]
     public async Task The_query_string_is_built_from_the_query_with_lists_as_repeated_parameters()
     {
-        await Client().GetMailboxProviderStatsAsync(November.AggregatedBy(SendGridAggregation.Month).ForMailboxProviders("Gmail", "Outlook.com").Page(3, 6));
+        await Client().GetMailboxProviderStatsAsync(November.AggregatedBy(SendGridAggregation.Month).ForMailboxProviders("Gmail", "Outlook.com").WithPageSize(3).AtOffset(6));
 
         Assert.Equal(
             "http://127.0.0.1:9/v3/mailbox_providers/stats?start_date=2026-11-01&end_date=2026-11-30&mailbox_providers=Gmail&mailbox_providers=Outlook.com&aggregated_by=month&limit=3&offset=6",

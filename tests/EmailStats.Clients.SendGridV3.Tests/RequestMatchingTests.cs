@@ -54,7 +54,7 @@ public sealed class RequestMatchingTests(SendGridV3Server server) : IClassFixtur
 
     [Fact]
     public Task An_extra_parameter_is_not_matched() =>
-        AssertUnmatched(c => c.GetGlobalStatsAsync(ThreeDays.Page(limit: 5)));
+        AssertUnmatched(c => c.GetGlobalStatsAsync(ThreeDays.WithPageSize(5).AtOffset(0)));
 
     [Fact]
     public Task Another_aggregation_is_not_matched() =>
@@ -62,7 +62,7 @@ public sealed class RequestMatchingTests(SendGridV3Server server) : IClassFixtur
 
     [Fact]
     public Task Another_page_is_not_matched() =>
-        AssertUnmatched(c => c.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(Day(10, 1), Day(10, 31)).AggregatedBy(SendGridAggregation.Week).Page(limit: 2, offset: 2)));
+        AssertUnmatched(c => c.GetGlobalStatsAsync(SendGridV3StatsQuery.Between(Day(10, 1), Day(10, 31)).AggregatedBy(SendGridAggregation.Week).WithPageSize(2).AtOffset(2)));
 
     [Fact]
     public Task A_missing_category_is_not_matched() =>
@@ -76,7 +76,7 @@ public sealed class RequestMatchingTests(SendGridV3Server server) : IClassFixtur
     [Fact]
     public Task Another_sort_direction_is_not_matched() =>
         AssertUnmatched(c => c.GetCategorySumsAsync(
-            SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 30)).SortBy(SendGridV3Metric.Clicks, SendGridSortDirection.Ascending).Page(limit: 2)));
+            SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 30)).SortBy(SendGridV3Metric.Clicks, SendGridSortDirection.Ascending).WithPageSize(2).AtOffset(0)));
 
     [Fact]
     public Task Another_sort_metric_is_not_matched() =>
@@ -84,7 +84,7 @@ public sealed class RequestMatchingTests(SendGridV3Server server) : IClassFixtur
 
     [Fact]
     public Task Another_subuser_is_not_matched() =>
-        AssertUnmatched(c => c.GetSubuserStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 1)).ForSubusers("shop-eu", "shop-ca").Page(limit: 10)));
+        AssertUnmatched(c => c.GetSubuserStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 1)).ForSubusers("shop-eu", "shop-ca").WithPageSize(10).AtOffset(0)));
 
     [Fact]
     public Task Another_month_is_not_matched() =>
@@ -92,7 +92,7 @@ public sealed class RequestMatchingTests(SendGridV3Server server) : IClassFixtur
 
     [Fact]
     public Task Another_subuser_substring_is_not_matched() =>
-        AssertUnmatched(c => c.GetSubuserMonthlyAsync(SendGridV3MonthlyQuery.ForMonth(Day(11, 1)).Matching("shop-").SortBy(SendGridV3Metric.Requests).Page(limit: 2)));
+        AssertUnmatched(c => c.GetSubuserMonthlyAsync(SendGridV3MonthlyQuery.ForMonth(Day(11, 1)).Matching("shop-").SortBy(SendGridV3Metric.Requests).WithPageSize(2).AtOffset(0)));
 
     [Fact]
     public Task Another_client_type_is_not_matched() =>
@@ -104,7 +104,7 @@ public sealed class RequestMatchingTests(SendGridV3Server server) : IClassFixtur
 
     [Fact]
     public Task Another_browser_is_not_matched() =>
-        AssertUnmatched(c => c.GetBrowserStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 2)).ForBrowsers("Chrome", "Safari").Page(limit: 500)));
+        AssertUnmatched(c => c.GetBrowserStatsAsync(SendGridV3StatsQuery.Between(Day(11, 1), Day(11, 2)).ForBrowsers("Chrome", "Safari").WithPageSize(500).AtOffset(0)));
 
     [Fact]
     public Task Another_mailbox_provider_is_not_matched() =>

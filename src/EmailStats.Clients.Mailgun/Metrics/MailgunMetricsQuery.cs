@@ -75,7 +75,7 @@ public sealed class MailgunMetricsQuery
     public bool IncludesAggregates { get; private init; }
 
     /// <summary>The page size (<c>pagination.limit</c>); null for Mailgun's default.</summary>
-    public int? Size { get; private init; }
+    public int? PageSize { get; private init; }
 
     /// <summary>Starts a query for one or more metrics (at most <see cref="MaxMetrics"/> for <c>v1/analytics/metrics</c>).</summary>
     /// <param name="metrics">The metrics; repeats are asked once.</param>
@@ -176,8 +176,8 @@ public sealed class MailgunMetricsQuery
             throw new ArgumentException($"A metrics query groups by at most {MaxDimensions} dimensions, not {distinct.Length}.", nameof(dimensions));
         }
 
-        var query = new MailgunMetricsQuery(_metrics, distinct) { Start = Start, End = End, Duration = Duration, Resolution = Resolution, Filter = Filter, IncludesSubaccounts = IncludesSubaccounts, IncludesAggregates = IncludesAggregates, Size = Size };
-        if (Size is { } size)
+        var query = new MailgunMetricsQuery(_metrics, distinct) { Start = Start, End = End, Duration = Duration, Resolution = Resolution, Filter = Filter, IncludesSubaccounts = IncludesSubaccounts, IncludesAggregates = IncludesAggregates, PageSize = PageSize };
+        if (PageSize is { } size)
         {
             CheckPageSize(size, distinct, nameof(dimensions));
         }
@@ -203,20 +203,20 @@ public sealed class MailgunMetricsQuery
     public MailgunMetricsQuery IncludeAggregates() => With(aggregates: true);
 
     /// <summary>The number of items per page (<c>pagination.limit</c>).</summary>
-    /// <param name="size">1 to <see cref="MaxPageSizeByTime"/> with the time dimension, to <see cref="MaxPageSize"/> otherwise.</param>
+    /// <param name="pageSize">1 to <see cref="MaxPageSizeByTime"/> with the time dimension, to <see cref="MaxPageSize"/> otherwise.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The size is out of range for the query's dimensions.</exception>
-    public MailgunMetricsQuery PageSize(int size)
+    public MailgunMetricsQuery WithPageSize(int pageSize)
     {
-        CheckPageSize(size, _dimensions, nameof(size));
-        return With(size: size);
+        CheckPageSize(pageSize, _dimensions, nameof(pageSize));
+        return With(size: pageSize);
     }
 
     /// <summary>The page size the walk over all pages uses: the one set, or the largest allowed.</summary>
-    internal int EffectivePageSize => Size ?? (_dimensions.Contains(MailgunDimension.Time) ? MaxPageSizeByTime : MaxPageSize);
+    internal int EffectivePageSize => PageSize ?? (_dimensions.Contains(MailgunDimension.Time) ? MaxPageSizeByTime : MaxPageSize);
 
     /// <summary>The JSON body of the page that skips <paramref name="skip"/> items (no pagination when null).</summary>
-    internal byte[] ToJson(int? skip)
+    internal byte[] ToJson(long? skip)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         // Relaxed escaping: "+0000" stays as written (the default encoder sends "\u002B0000", valid but unlike Mailgun's examples).
@@ -260,11 +260,11 @@ public sealed class MailgunMetricsQuery
             Filter?.Write(writer);
             writer.WriteBoolean("include_subaccounts", IncludesSubaccounts);
             writer.WriteBoolean("include_aggregates", IncludesAggregates);
-            if (skip is not null || Size is not null)
+            if (skip is not null || PageSize is not null)
             {
                 writer.WriteStartObject("pagination");
                 writer.WriteNumber("skip", skip ?? 0);
-                writer.WriteNumber("limit", skip is null ? Size!.Value : EffectivePageSize);
+                writer.WriteNumber("limit", skip is null ? PageSize!.Value : EffectivePageSize);
                 writer.WriteEndObject();
             }
 
@@ -300,6 +300,6 @@ public sealed class MailgunMetricsQuery
         Filter = filter ?? Filter,
         IncludesSubaccounts = subaccounts ?? IncludesSubaccounts,
         IncludesAggregates = aggregates ?? IncludesAggregates,
-        Size = size ?? Size,
+        PageSize = size ?? PageSize,
     };
 }
