@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -18,7 +17,7 @@ public sealed class ReliabilityRulesTests
         var request = new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/");
         if (startedAgo is { } ago)
         {
-            request.Options.Set(ResponseBufferingHandler.FirstAttemptStarted, Stopwatch.GetTimestamp() - (long)(ago.TotalSeconds * Stopwatch.Frequency));
+            request.Options.Set(ResponseBufferingHandler.FirstAttemptStarted, Now - ago);
         }
 
         var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { RequestMessage = request };

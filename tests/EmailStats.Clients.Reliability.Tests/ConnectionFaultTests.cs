@@ -42,7 +42,7 @@ public sealed class ConnectionFaultTests
     }
 
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task A_body_that_stalls_after_the_headers_is_cut_by_the_attempt_timeout_and_retried(string provider)
     {
         await using var server = new HostileServer(Drivers.Drivers.Get(provider), _ => HostileMode.StallAfterHeaders);

@@ -21,12 +21,12 @@ public sealed class LargeResponseTests(ITestOutputHelper output)
     private const int Padding = 50 * 1024 * 1024;
 
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task A_50_MiB_answer_with_a_content_length_is_read_within_its_memory_bound(string provider) =>
         await ReadLarge(provider, chunked: false, bufferFactor: 1.3, Scenarios.Large50MB);
 
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task A_50_MiB_chunked_answer_is_read_within_its_memory_bound(string provider) =>
         await ReadLarge(provider, chunked: true, bufferFactor: 2.6, Scenarios.Large50MBChunked);
 

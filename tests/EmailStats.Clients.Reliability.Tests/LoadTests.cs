@@ -15,7 +15,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     private const int Concurrency = 500;
 
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task Five_hundred_concurrent_calls_each_get_their_own_answer_over_pooled_connections(string provider)
     {
         var builds = new HandlerBuilds();
@@ -56,7 +56,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task The_handler_lifetime_is_respected_by_the_registration(string provider)
     {
         var builds = new HandlerBuilds();

@@ -12,7 +12,7 @@ public sealed class TimeoutTests
         o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
 
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task An_answer_slower_than_the_attempt_timeout_is_retried_and_the_next_on_time_answer_wins(string provider)
     {
         await using var h = new Harness(provider, ShortAttempts);
@@ -30,7 +30,7 @@ public sealed class TimeoutTests
     }
 
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task Answers_always_slower_than_the_attempt_timeout_end_in_a_timeout_failure(string provider)
     {
         await using var h = new Harness(provider, ShortAttempts);
@@ -50,7 +50,7 @@ public sealed class TimeoutTests
 public sealed class CircuitBreakerTests
 {
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task Persistent_server_errors_open_the_circuit_and_the_caller_sees_circuit_open_without_a_request(string provider)
     {
         await using var h = new Harness(provider, o =>
@@ -88,7 +88,7 @@ public sealed class CircuitBreakerTests
 public sealed class ConcurrencyLimitTests
 {
     [Theory]
-    [MemberData(nameof(Drivers.Drivers.Names), MemberType = typeof(Drivers.Drivers))]
+    [MemberData(nameof(Drivers.Drivers.SharedPipeline), MemberType = typeof(Drivers.Drivers))]
     public async Task A_call_beyond_the_concurrency_limit_is_a_concurrency_limit_failure_and_is_not_sent(string provider)
     {
         await using var h = new Harness(provider, o =>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 
 namespace EmailStats.Clients.Internal;
@@ -12,16 +12,16 @@ namespace EmailStats.Clients.Internal;
 /// body over the limit is refused (not retried). It also notes when the first attempt started, for
 /// <see cref="RetryAfterBudget"/>.
 /// </summary>
-internal sealed class ResponseBufferingHandler(int maxBytes) : DelegatingHandler
+internal sealed class ResponseBufferingHandler(int maxBytes, TimeProvider timeProvider) : DelegatingHandler
 {
-    /// <summary>The <see cref="Stopwatch"/> timestamp at which the call's first attempt started.</summary>
-    public static readonly HttpRequestOptionsKey<long> FirstAttemptStarted = new("EmailStats.Clients.FirstAttemptStarted");
+    /// <summary>When the call's first attempt started, by the registration's <see cref="TimeProvider"/>.</summary>
+    public static readonly HttpRequestOptionsKey<DateTimeOffset> FirstAttemptStarted = new("EmailStats.Clients.FirstAttemptStarted");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(FirstAttemptStarted, out _))
         {
-            request.Options.Set(FirstAttemptStarted, Stopwatch.GetTimestamp());
+            request.Options.Set(FirstAttemptStarted, timeProvider.GetUtcNow());
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,7 @@ internal sealed record EmailStatsClientName(string Name, string PipelineName);
 /// handler the registration or the caller added: it stays inside the resilience pipeline even when the caller
 /// removes the standard handler and adds their own.
 /// </summary>
-internal sealed class ResponseBufferingFilter(IEnumerable<EmailStatsClientName> clients) : IHttpMessageHandlerBuilderFilter
+internal sealed class ResponseBufferingFilter(IEnumerable<EmailStatsClientName> clients, IServiceProvider services) : IHttpMessageHandlerBuilderFilter
 {
     private readonly HashSet<string> _names = clients.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 
@@ -75,7 +75,7 @@ internal sealed class ResponseBufferingFilter(IEnumerable<EmailStatsClientName> 
         next(builder);
         if (builder.Name is { } name && _names.Contains(name))
         {
-            builder.AdditionalHandlers.Add(new ResponseBufferingHandler(ResponseBody.DefaultMaxBytes));
+            builder.AdditionalHandlers.Add(new ResponseBufferingHandler(ResponseBody.DefaultMaxBytes, services.GetService<TimeProvider>() ?? TimeProvider.System));
         }
     };
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace EmailStats.Clients.Internal;
@@ -11,13 +11,18 @@ namespace EmailStats.Clients.Internal;
 /// </summary>
 internal static class RetryAfterBudget
 {
-    /// <summary>Wraps the retry predicate of <paramref name="options"/>; reads the total timeout when each answer arrives, so later configuration counts.</summary>
-    public static void Apply(HttpStandardResilienceOptions options)
+    /// <summary>
+    /// Wraps the retry predicate of <paramref name="options"/>; reads the total timeout when each answer arrives, so
+    /// later configuration counts. The clock is the registration's <see cref="TimeProvider"/> (the one the resilience
+    /// pipeline waits with).
+    /// </summary>
+    public static void Apply(HttpStandardResilienceOptions options, IServiceProvider services)
     {
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var shouldHandle = options.Retry.ShouldHandle;
         options.Retry.ShouldHandle = async args =>
             await shouldHandle(args).ConfigureAwait(false)
-            && !ExceedsBudget(args.Outcome.Result, options.TotalRequestTimeout.Timeout, DateTimeOffset.UtcNow);
+            && !ExceedsBudget(args.Outcome.Result, options.TotalRequestTimeout.Timeout, time.GetUtcNow());
     }
 
     /// <summary>Whether <paramref name="response"/> asks for a wait at least as long as the budget left.</summary>
@@ -31,7 +36,7 @@ internal static class RetryAfterBudget
         }
 
         var elapsed = response!.RequestMessage?.Options.TryGetValue(ResponseBufferingHandler.FirstAttemptStarted, out var started) == true
-            ? Stopwatch.GetElapsedTime(started)
+            ? now - started
             : TimeSpan.Zero;
         return requested >= totalTimeout - elapsed;
     }

@@ -117,5 +117,15 @@ public static class Drivers
 
     public static TheoryData<string> Names => new(All.Select(d => d.Name));
 
+    /// <summary>
+    /// The driver of the scenarios that exercise only the pipeline every client shares (timeouts, Retry-After waits,
+    /// circuit, concurrency, handler lifetime, cancellation, large bodies): Core builds one pipeline for all seven, so
+    /// these run once, on this driver, and the others' cells say so.
+    /// </summary>
+    public const string Shared = "SendGridV3";
+
+    /// <summary><see cref="Shared"/>, for the theories of the shared-pipeline scenarios.</summary>
+    public static TheoryData<string> SharedPipeline => new([Shared]);
+
     public static ProviderDriver Get(string name) => All.Single(d => d.Name == name);
 }

@@ -3,11 +3,12 @@ using System.Text;
 
 namespace EmailStats.Clients.Reliability.Tests.Infrastructure;
 
-/// <summary>One row of RELIABILITY.md: what was tried, run once per provider.</summary>
+/// <summary>One row of RELIABILITY.md: what was tried, run once per provider, or once for all (<paramref name="Shared"/>).</summary>
 /// <param name="Id">The key the tests record under.</param>
 /// <param name="Group">The section of the table.</param>
 /// <param name="Title">What was tried, in one line.</param>
-public sealed record Scenario(string Id, string Group, string Title);
+/// <param name="Shared">Only the pipeline every client shares is exercised: run once, on <see cref="Drivers.Drivers.Shared"/>.</param>
+public sealed record Scenario(string Id, string Group, string Title, bool Shared = false);
 
 /// <summary>Every scenario of the suite, in the order of the table.</summary>
 public static class Scenarios
@@ -56,8 +57,8 @@ public static class Scenarios
 
     public static readonly IReadOnlyList<Scenario> All =
     [
-        new(RetryAfterSeconds, Faults, "429 with `Retry-After: 1` (seconds), then 200"),
-        new(RetryAfterDate, Faults, "429 with `Retry-After` as an HTTP date 2 s ahead, then 200"),
+        new(RetryAfterSeconds, Faults, "429 with `Retry-After: 1` (seconds), then 200", Shared: true),
+        new(RetryAfterDate, Faults, "429 with `Retry-After` as an HTTP date 2 s ahead, then 200", Shared: true),
         new(RetryAfterBeyondBudget, Faults, "429 with `Retry-After: 3600`, longer than the 20 s total budget"),
         new(ServerErrorsThenSuccess, Faults, "503, 503, then 200"),
         new(ResetThenAnswer, Faults, "connection reset before any answer, then reset mid-body, then a proper answer"),
@@ -66,15 +67,15 @@ public static class Scenarios
         new(EmptyResponse503, Faults, "WireMock `EMPTY_RESPONSE` fault on a 503, every attempt"),
         new(MalformedChunk200, Faults, "WireMock `MALFORMED_RESPONSE_CHUNK` fault on a 200 (half the body, then random bytes)"),
         new(MalformedChunk502, Faults, "WireMock `MALFORMED_RESPONSE_CHUNK` fault on a 502, every attempt"),
-        new(SlowThenOnTime, Faults, "first answer 3 s late (attempt timeout 1 s), then on time"),
-        new(SlowEveryAttempt, Faults, "every answer 3 s late (attempt timeout 1 s)"),
-        new(StalledBody, Faults, "headers and half the body, then silence (attempt timeout 1 s)"),
+        new(SlowThenOnTime, Faults, "first answer 3 s late (attempt timeout 1 s), then on time", Shared: true),
+        new(SlowEveryAttempt, Faults, "every answer 3 s late (attempt timeout 1 s)", Shared: true),
+        new(StalledBody, Faults, "headers and half the body, then silence (attempt timeout 1 s)", Shared: true),
         new(HugeDeclaredBody, Faults, "`Content-Length: 300000000`, over the 256 MiB limit"),
-        new(CircuitOpen, Faults, "500 on every attempt until the circuit breaker opens, then one more call"),
-        new(ConcurrencyLimit, Faults, "a second call while the first is under way, with the concurrency limiter at 1 permit and no queue"),
-        new(ReplacedPipeline, Faults, "the caller removes the standard handler and adds its own (as the Core README shows): rows 3 and 13 again"),
-        new(CancelInFlight, Faults, "caller cancels while the server holds its answer for 5 s; and a token cancelled before the call"),
-        new(CancelInBackoff, Faults, "caller cancels during a 5 s `Retry-After` wait"),
+        new(CircuitOpen, Faults, "500 on every attempt until the circuit breaker opens, then one more call", Shared: true),
+        new(ConcurrencyLimit, Faults, "a second call while the first is under way, with the concurrency limiter at 1 permit and no queue", Shared: true),
+        new(ReplacedPipeline, Faults, "the caller removes the standard handler and adds its own (as the Core README shows): rows 3 and 13 again", Shared: true),
+        new(CancelInFlight, Faults, "caller cancels while the server holds its answer for 5 s; and a token cancelled before the call", Shared: true),
+        new(CancelInBackoff, Faults, "caller cancels during a 5 s `Retry-After` wait", Shared: true),
         new(TruncatedJson, Bodies, "the success body cut in half"),
         new(TruncatedXml, Bodies, "an XML body cut in half (SendGrid's own XML answer; a foreign XML document for the others)"),
         new(HtmlWith200, Bodies, "an HTML error page with status 200"),
@@ -85,11 +86,11 @@ public static class Scenarios
         new(DeepXml, Bodies, "XML nested 100,000 elements deep"),
         new(EntityBomb, Bodies, "XML entity-expansion bomb (billion laughs)"),
         new(ExternalEntity, Bodies, "XML external entities: an `http://` URL on the test server and `file:///etc/passwd`"),
-        new(Large50MB, Bodies, "a valid 50 MiB answer with Content-Length (white space inside the JSON)"),
-        new(Large50MBChunked, Bodies, "the same 50 MiB answer, chunked (no Content-Length)"),
+        new(Large50MB, Bodies, "a valid 50 MiB answer with Content-Length (white space inside the JSON)", Shared: true),
+        new(Large50MBChunked, Bodies, "the same 50 MiB answer, chunked (no Content-Length)", Shared: true),
         new(Fuzz, Bodies, "seeded random fuzz: 2,000 mutated bodies per parser, straight into each internal parser"),
-        new(Concurrent500, Load, "two waves of 500 concurrent calls through one DI registration"),
-        new(HandlerLifetime, Load, "handler lifetime set to 5 s: calls within it, then after it"),
+        new(Concurrent500, Load, "two waves of 500 concurrent calls through one DI registration", Shared: true),
+        new(HandlerLifetime, Load, "handler lifetime set to 5 s: calls within it, then after it", Shared: true),
         new(LoggingAllowList, Secrets, "HTTP logs at Trace level: header values outside the allow-list, bodies"),
         new(SecretScan, Secrets, "every scenario above: every exception's texts, every log line, every trace tag"),
     ];
@@ -122,7 +123,7 @@ public static class ReliabilityReport
     public static IReadOnlyList<string> Missing(IEnumerable<string> providers) =>
         [.. from scenario in Scenarios.All
             from provider in providers
-            where scenario.Id != Scenarios.SecretScan && !s_cells.ContainsKey((scenario.Id, provider))
+            where scenario.Id != Scenarios.SecretScan && (!scenario.Shared || provider == Drivers.Drivers.Shared) && !s_cells.ContainsKey((scenario.Id, provider))
             select $"{scenario.Id} x {provider}"];
 
     public static string Render(IReadOnlyList<string> providers)
@@ -141,8 +142,8 @@ public static class ReliabilityReport
                 text.Append("| ").Append(number).Append(" | ").Append(scenario.Title).Append(" |");
                 foreach (var provider in providers)
                 {
-                    var cell = scenario.Id == Scenarios.SecretScan
-                        ? $"no secret found in {Scans(provider)} scenarios"
+                    var cell = scenario.Id == Scenarios.SecretScan ? $"no secret found in {Scans(provider)} scenarios"
+                        : scenario.Shared && provider != Drivers.Drivers.Shared ? $"shared pipeline: as {Drivers.Drivers.Shared}"
                         : s_cells.GetValueOrDefault((scenario.Id, provider), "NOT RUN");
                     text.Append(' ').Append(cell).Append(" |");
                 }
