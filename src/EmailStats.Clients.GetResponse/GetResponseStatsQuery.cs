@@ -102,51 +102,36 @@ public sealed class GetResponseStatsQuery
     /// <param name="grouping">Total, hour, day or month.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="GetResponseGrouping"/>.</exception>
-    public GetResponseStatsQuery GroupedBy(GetResponseGrouping grouping)
-    {
-        _ = WireName.Of(grouping);
-        return With(q => q.Grouping = grouping);
-    }
+    public GetResponseStatsQuery GroupedBy(GetResponseGrouping grouping) =>
+        With(q => q.Grouping = WireName.Check(grouping));
 
     /// <summary>Names the newsletters of <see cref="IGetResponseStatsClient.GetNewslettersStatsAsync"/>.</summary>
     /// <param name="newsletterIds">Newsletter ids such as <c>N</c>.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">None, an empty, padded, repeated or comma-holding id.</exception>
-    public GetResponseStatsQuery ForNewsletters(params IEnumerable<string> newsletterIds)
-    {
-        var ids = Ids(newsletterIds, nameof(newsletterIds), "newsletter");
-        return With(q => q.NewsletterIds = ids);
-    }
+    public GetResponseStatsQuery ForNewsletters(params IEnumerable<string> newsletterIds) =>
+        With(q => q.NewsletterIds = Ids(newsletterIds, nameof(newsletterIds), "newsletter"));
 
     /// <summary>Names the autoresponders of <see cref="IGetResponseStatsClient.GetAutorespondersStatsAsync"/>.</summary>
     /// <param name="autoresponderIds">Autoresponder ids.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">None, an empty, padded, repeated or comma-holding id.</exception>
-    public GetResponseStatsQuery ForAutoresponders(params IEnumerable<string> autoresponderIds)
-    {
-        var ids = Ids(autoresponderIds, nameof(autoresponderIds), "autoresponder");
-        return With(q => q.AutoresponderIds = ids);
-    }
+    public GetResponseStatsQuery ForAutoresponders(params IEnumerable<string> autoresponderIds) =>
+        With(q => q.AutoresponderIds = Ids(autoresponderIds, nameof(autoresponderIds), "autoresponder"));
 
     /// <summary>Names the campaigns (lists) whose messages a collection call sums.</summary>
     /// <param name="campaignIds">Campaign ids such as <c>V</c>.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">None, an empty, padded, repeated or comma-holding id.</exception>
-    public GetResponseStatsQuery ForCampaigns(params IEnumerable<string> campaignIds)
-    {
-        var ids = Ids(campaignIds, nameof(campaignIds), "campaign");
-        return With(q => q.CampaignIds = ids);
-    }
+    public GetResponseStatsQuery ForCampaigns(params IEnumerable<string> campaignIds) =>
+        With(q => q.CampaignIds = Ids(campaignIds, nameof(campaignIds), "campaign"));
 
     /// <summary>Answers only these fields (<c>fields</c>): the counters left out read as null.</summary>
     /// <param name="fields">Wire names such as <c>sent</c>, <c>uniqueOpened</c>.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">None, an empty, repeated or comma-holding name.</exception>
-    public GetResponseStatsQuery WithFields(params IEnumerable<string> fields)
-    {
-        var names = Ids(fields, nameof(fields), "field");
-        return With(q => q.Fields = names);
-    }
+    public GetResponseStatsQuery WithFields(params IEnumerable<string> fields) =>
+        With(q => q.Fields = Ids(fields, nameof(fields), "field"));
 
     /// <summary>Sets the page size (<c>perPage</c>, 1 to <see cref="MaxPageSize"/>).</summary>
     /// <param name="pageSize">Elements per page.</param>

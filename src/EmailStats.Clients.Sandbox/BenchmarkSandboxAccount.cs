@@ -1,7 +1,3 @@
-using EmailStats.Clients.Reports;
-using EmailStats.Clients.Sandbox.Data;
-using EmailStats.Clients.Sandbox.Providers;
-
 namespace EmailStats.Clients.Sandbox;
 
 /// <summary>

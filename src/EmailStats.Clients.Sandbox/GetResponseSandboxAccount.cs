@@ -1,8 +1,3 @@
-using EmailStats.Clients.GetResponse;
-using EmailStats.Clients.JsonRpcMessages;
-using EmailStats.Clients.Sandbox.Data;
-using EmailStats.Clients.Sandbox.Providers;
-
 namespace EmailStats.Clients.Sandbox;
 
 /// <summary>

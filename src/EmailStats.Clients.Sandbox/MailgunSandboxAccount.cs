@@ -1,6 +1,3 @@
-using EmailStats.Clients.Mailgun;
-using EmailStats.Clients.Sandbox.Providers;
-
 namespace EmailStats.Clients.Sandbox;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using EmailStats.Clients.Sandbox.Data;
-using EmailStats.Clients.Sandbox.Providers;
-using EmailStats.Clients.SendGridV2;
-using EmailStats.Clients.SendGridV3;
-
 namespace EmailStats.Clients.Sandbox;
 
 /// <summary>

@@ -129,20 +129,12 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
     /// <summary>The page size of the every-page calls when the query sets none (SendGrid's own default is 5).</summary>
     internal const int WalkPageSize = 100;
 
-    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3StatsQuery Query), SendGridV3StatsEntry> CategorySums = EntryWalk<SendGridV3StatsQuery>(
+    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3StatsQuery Query), SendGridV3StatsEntry> CategorySums = SumsWalk(
         "GetAllCategorySums",
-        static (q, size) => q.WithPageSize(size),
-        static q => q.PageSize,
-        static (q, offset) => q.AtOffset(offset),
-        static q => q.Start,
         static (c, q, ct) => c._api.CategorySumsAsync(q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct));
 
-    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3StatsQuery Query), SendGridV3StatsEntry> SubuserSums = EntryWalk<SendGridV3StatsQuery>(
+    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3StatsQuery Query), SendGridV3StatsEntry> SubuserSums = SumsWalk(
         "GetAllSubuserSums",
-        static (q, size) => q.WithPageSize(size),
-        static q => q.PageSize,
-        static (q, offset) => q.AtOffset(offset),
-        static q => q.Start,
         static (c, q, ct) => c._api.SubuserSumsAsync(q.StartText, q.EndText, q.AggregationText, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct));
 
     private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3MonthlyQuery Query), SendGridV3StatsEntry> Monthly = EntryWalk<SendGridV3MonthlyQuery>(
@@ -154,6 +146,11 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
         static (c, q, ct) => q.Subuser is { } subuser
             ? c._api.SubuserMonthlyAsync(subuser, q.DateText, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct)
             : c._api.MonthlyAsync(q.DateText, q.SubuserMatching, q.SortMetricText, q.SortDirectionText, q.PageSizeText, q.OffsetText, ct));
+
+    private static PagedCallDefinition<(SendGridV3StatsClient Client, SendGridV3StatsQuery Query), SendGridV3StatsEntry> SumsWalk(
+        string operation,
+        Func<SendGridV3StatsClient, SendGridV3StatsQuery, CancellationToken, Task<HttpResponseMessage>> send) =>
+        EntryWalk(operation, static (q, size) => q.WithPageSize(size), static q => q.PageSize, static (q, offset) => q.AtOffset(offset), static q => q.Start, send);
 
     /// <summary>A walk over the entries of a one-object answer (sums, a month), <c>limit</c> and <c>offset</c> moved page by page.</summary>
     private static PagedCallDefinition<(SendGridV3StatsClient Client, TQuery Query), SendGridV3StatsEntry> EntryWalk<TQuery>(

@@ -109,71 +109,50 @@ public sealed class SendGridV3StatsQuery
     /// <param name="aggregation">The grouping.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="SendGridAggregation"/>.</exception>
-    public SendGridV3StatsQuery AggregatedBy(SendGridAggregation aggregation)
-    {
-        _ = WireName.Of(aggregation);
-        return With(q => q.Aggregation = aggregation);
-    }
+    public SendGridV3StatsQuery AggregatedBy(SendGridAggregation aggregation) =>
+        With(q => q.Aggregation = WireName.Check(aggregation));
 
     /// <summary>Names the categories of <see cref="ISendGridV3StatsClient.GetCategoryStatsAsync"/> (1 to 10).</summary>
     /// <param name="categories">The category names.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">None, more than <see cref="MaxSegments"/>, an empty or a repeated name.</exception>
-    public SendGridV3StatsQuery ForCategories(params IEnumerable<string> categories)
-    {
-        var names = Names(categories, nameof(categories), "category");
-        return With(q => q.Categories = names);
-    }
+    public SendGridV3StatsQuery ForCategories(params IEnumerable<string> categories) =>
+        With(q => q.Categories = Names(categories, nameof(categories), "category"));
 
     /// <summary>Names the subusers of <see cref="ISendGridV3StatsClient.GetSubuserStatsAsync"/> (1 to 10).</summary>
     /// <param name="subusers">The subusers' user names.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">None, more than <see cref="MaxSegments"/>, an empty or a repeated name.</exception>
-    public SendGridV3StatsQuery ForSubusers(params IEnumerable<string> subusers)
-    {
-        var names = Names(subusers, nameof(subusers), "subuser");
-        return With(q => q.Subusers = names);
-    }
+    public SendGridV3StatsQuery ForSubusers(params IEnumerable<string> subusers) =>
+        With(q => q.Subusers = Names(subusers, nameof(subusers), "subuser"));
 
     /// <summary>Narrows <see cref="ISendGridV3StatsClient.GetMailboxProviderStatsAsync"/> to some mailbox providers (1 to 10), such as <c>Gmail</c>.</summary>
     /// <param name="mailboxProviders">The providers as SendGrid names them.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">None, more than <see cref="MaxSegments"/>, an empty or a repeated name.</exception>
-    public SendGridV3StatsQuery ForMailboxProviders(params IEnumerable<string> mailboxProviders)
-    {
-        var names = Names(mailboxProviders, nameof(mailboxProviders), "mailbox provider");
-        return With(q => q.MailboxProviders = names);
-    }
+    public SendGridV3StatsQuery ForMailboxProviders(params IEnumerable<string> mailboxProviders) =>
+        With(q => q.MailboxProviders = Names(mailboxProviders, nameof(mailboxProviders), "mailbox provider"));
 
     /// <summary>Narrows <see cref="ISendGridV3StatsClient.GetBrowserStatsAsync"/> to some browsers (1 to 10), such as <c>Chrome</c>.</summary>
     /// <param name="browsers">The browsers as SendGrid names them.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentException">None, more than <see cref="MaxSegments"/>, an empty or a repeated name.</exception>
-    public SendGridV3StatsQuery ForBrowsers(params IEnumerable<string> browsers)
-    {
-        var names = Names(browsers, nameof(browsers), "browser");
-        return With(q => q.Browsers = names);
-    }
+    public SendGridV3StatsQuery ForBrowsers(params IEnumerable<string> browsers) =>
+        With(q => q.Browsers = Names(browsers, nameof(browsers), "browser"));
 
     /// <summary>Narrows <see cref="ISendGridV3StatsClient.GetGeoStatsAsync"/> to one country's states or provinces.</summary>
     /// <param name="country">US or CA, the two SendGrid supports.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="SendGridCountry"/>.</exception>
-    public SendGridV3StatsQuery InCountry(SendGridCountry country)
-    {
-        _ = WireName.Of(country);
-        return With(q => q.Country = country);
-    }
+    public SendGridV3StatsQuery InCountry(SendGridCountry country) =>
+        With(q => q.Country = WireName.Check(country));
 
     /// <summary>Narrows <see cref="ISendGridV3StatsClient.GetClientStatsAsync"/> to the clients of one type (<c>v3/clients/{client_type}/stats</c>).</summary>
     /// <param name="clientType">Phone, tablet, webmail or desktop.</param>
     /// <returns>A new query.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="SendGridClientType"/>.</exception>
-    public SendGridV3StatsQuery ForClientType(SendGridClientType clientType)
-    {
-        _ = WireName.Of(clientType);
-        return With(q => q.ClientType = clientType);
-    }
+    public SendGridV3StatsQuery ForClientType(SendGridClientType clientType) =>
+        With(q => q.ClientType = WireName.Check(clientType));
 
     /// <summary>How many entries one page answers (<c>limit</c>).</summary>
     /// <param name="pageSize">At least 1.</param>

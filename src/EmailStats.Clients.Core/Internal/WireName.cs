@@ -29,6 +29,16 @@ internal static class WireName
             ? name
             : throw new ArgumentOutOfRangeException(paramName, value, $"Not a defined {typeof(TEnum).Name}; use {string.Join(", ", Table<TEnum>.ByValue.Keys)}.");
 
+    /// <summary>Refuses an undefined value as <see cref="Of{TEnum}"/> does, and returns the value (for a query's setters).</summary>
+    public static TEnum Check<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(
+        TEnum value,
+        [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        where TEnum : struct, Enum
+    {
+        _ = Of(value, paramName);
+        return value;
+    }
+
     /// <summary>The member a wire spelling names (any case), or null for null or an unknown spelling.</summary>
     public static TEnum? Parse<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(string? name)
         where TEnum : struct, Enum =>

@@ -1,5 +1,3 @@
-using EmailStats.Clients.Sandbox.Data;
-
 namespace EmailStats.Clients.Sandbox.Providers;
 
 /// <summary>One message of the sandbox's GetResponse account: sent once, at <paramref name="SentAt"/> (the API's clock).</summary>

@@ -1,5 +1,3 @@
-using EmailStats.Clients.Sandbox.Data;
-
 namespace EmailStats.Clients.Sandbox.Providers;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using EmailStats.Clients.Mailgun;
 using static EmailStats.Clients.Sandbox.Providers.MailgunSandboxCounts;
 
 namespace EmailStats.Clients.Sandbox.Providers;

@@ -1,5 +1,3 @@
-using EmailStats.Clients.Mailgun;
-
 namespace EmailStats.Clients.Sandbox.Providers;
 
 /// <summary>Mailgun's request parameters (events, resolution, start, end, duration) and the period arithmetic of its answers.</summary>

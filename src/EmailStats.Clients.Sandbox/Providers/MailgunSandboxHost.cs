@@ -1,5 +1,3 @@
-using EmailStats.Clients.Mailgun;
-using EmailStats.Clients.Sandbox.Data;
 using static EmailStats.Clients.Sandbox.Providers.MailgunSandboxCounts;
 
 namespace EmailStats.Clients.Sandbox.Providers;

@@ -1,5 +1,3 @@
-using EmailStats.Clients.Sandbox.Data;
-
 namespace EmailStats.Clients.Sandbox.Providers;
 
 /// <summary>The counters of the Benchmark Email account, indexes into a <c>long[]</c> of <see cref="ReportsSandboxData.Kinds"/> values.</summary>

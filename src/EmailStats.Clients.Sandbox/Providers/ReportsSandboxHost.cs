@@ -1,4 +1,3 @@
-using EmailStats.Clients.Sandbox.Data;
 using C = EmailStats.Clients.Sandbox.Providers.ReportsCounter;
 
 namespace EmailStats.Clients.Sandbox.Providers;

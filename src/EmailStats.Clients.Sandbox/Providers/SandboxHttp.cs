@@ -88,27 +88,19 @@ internal sealed class SandboxRequest
 }
 
 /// <summary>An answer of a provider host: status, content type, body and headers.</summary>
-internal sealed class SandboxResponse
+internal sealed class SandboxResponse(HttpStatusCode status, string? contentType, string body, IReadOnlyList<KeyValuePair<string, string>> headers)
 {
     public const string Json = "application/json";
     public const string Xml = "text/xml";
     public const string Text = "text/plain";
 
-    private SandboxResponse(HttpStatusCode status, string? contentType, string body, IReadOnlyList<KeyValuePair<string, string>> headers)
-    {
-        Status = status;
-        ContentType = contentType;
-        Body = body;
-        Headers = headers;
-    }
+    public HttpStatusCode Status => status;
 
-    public HttpStatusCode Status { get; }
+    public string? ContentType => contentType;
 
-    public string? ContentType { get; }
+    public string Body => body;
 
-    public string Body { get; }
-
-    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private set; }
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private set; } = headers;
 
     public static SandboxResponse Create(HttpStatusCode status, string contentType, string body, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
         new(status, contentType, body, [.. headers ?? []]);

@@ -1,5 +1,4 @@
 using System.Security;
-using EmailStats.Clients.Sandbox.Data;
 
 namespace EmailStats.Clients.Sandbox.Providers;
 
