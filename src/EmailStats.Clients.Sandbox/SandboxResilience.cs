@@ -22,7 +22,7 @@ public static class SandboxResilience
     /// <example>
     /// <code>
     /// services.AddMailgunStatsClient(o => sandbox.Configure(o)).WithTestResilience();
-    /// sandbox.Faults.Enqueue(SandboxProvider.Mailgun, SandboxFault.ServerError(), times: 2); // retried at once
+    /// sandbox.Faults.Enqueue(EmailStatsProvider.Mailgun, SandboxFault.ServerError(), times: 2); // retried at once
     /// </code>
     /// </example>
     public static IHttpClientBuilder WithTestResilience(this IHttpClientBuilder builder)

@@ -4,7 +4,7 @@ namespace EmailStats.Clients.Serialization;
 /// The known property names of one model (its counters), found in one table lookup instead of a chain of
 /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> calls: the hand-written readers of SendGrid v2 and
 /// v3, GetResponse v3 and JSON-RPC look every property of every repeated object up here. Names are case-sensitive (as
-/// the contracts the readers replaced); an escaped name (<c>"s\u0065nt"</c>) is compared unescaped; an alias (a
+/// the providers send them, and as System.Text.Json matches by default); an escaped name (<c>"s\u0065nt"</c>) is compared unescaped; an alias (a
 /// provider's misspelling) maps to its name's slot. Immutable, so one shared instance serves every thread.
 /// </summary>
 internal sealed class JsonPropertyNames

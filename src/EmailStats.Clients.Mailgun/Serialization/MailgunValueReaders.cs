@@ -16,7 +16,7 @@ internal static class MailgunValueReaders
             case JsonTokenType.Number when reader.TryGetInt64(out var seconds):
                 return FromEpoch(seconds);
             case JsonTokenType.String:
-                // Copied out of the reader into a stack buffer: one item's time no longer costs a string (or two).
+                // Copied out of the reader into a stack buffer: reading one item's time allocates no string.
                 var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
                 Span<char> buffer = length <= MaxStackChars ? stackalloc char[MaxStackChars] : default;
                 ReadOnlySpan<char> text = length <= MaxStackChars ? buffer[..reader.CopyString(buffer)] : reader.GetString();
