@@ -89,10 +89,9 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
                 async (sp, ct) => await sp.GetRequiredService<Reports.IReportsClient>().GetEmailOverallAsync(Reports.ReportsQuery.PastDays(7), ct)),
         };
         await using var sp = services.BuildServiceProvider();
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var before = _sandbox.RequestCount;
 
-        var answer = await call(sp, bound.Token);
+        var answer = await call(sp, CancellationToken.None);
 
         Assert.NotNull(answer);
         Assert.Equal(3, _sandbox.RequestCount - before);
