@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EmailStats.Clients;
 using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,17 @@ internal static class DashboardApp
             }
         }
 
+        HealthThresholds thresholds;
+        try
+        {
+            thresholds = DashboardHealth.Thresholds(configuration);
+        }
+        catch (ArgumentException e)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return DashboardCommandLine.Usage;
+        }
+
         EmailStatsSandbox? sandbox = null;
         var services = new ServiceCollection();
         services.AddLogging();
@@ -64,16 +76,17 @@ internal static class DashboardApp
                     .StartAsync(async context =>
                     {
                         var tasks = setup.Sources.ToDictionary(s => s.Provider, s => context.AddTask(Providers.Display(s.Provider), maxValue: 1));
-                        reports = await DashboardRunner.FetchAsync(setup.Sources, arguments.From, arguments.To, (provider, _) => tasks[provider].Increment(1), cancellationToken);
+                        reports = await DashboardRunner.FetchAsync(setup.Sources, arguments.From, arguments.To, thresholds, (provider, _) => tasks[provider].Increment(1), cancellationToken);
                     });
             }
             else
             {
                 // Output redirected to a file or a pipe: no live display, just the result.
-                reports = await DashboardRunner.FetchAsync(setup.Sources, arguments.From, arguments.To, null, cancellationToken);
+                reports = await DashboardRunner.FetchAsync(setup.Sources, arguments.From, arguments.To, thresholds, null, cancellationToken);
             }
 
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]Email across providers[/], {arguments.From:yyyy-MM-dd} to {arguments.To:yyyy-MM-dd}"));
+            DashboardHealth.Render(console, reports, thresholds);
             DashboardView.Render(console, reports);
             foreach (var failed in reports.Where(r => r.Failed))
             {
@@ -84,14 +97,25 @@ internal static class DashboardApp
             {
                 await using (var stream = File.Create(output.File))
                 {
-                    if (output.Format == "json")
+                    switch (output.Format)
                     {
-                        DashboardExport.WriteJson(stream, arguments.From, arguments.To, reports);
-                    }
-                    else
-                    {
-                        await using var writer = new StreamWriter(stream);
-                        DashboardExport.WriteCsv(writer, reports);
+                        case "json":
+                            DashboardExport.WriteJson(stream, arguments.From, arguments.To, reports);
+                            break;
+                        case "html":
+                            await using (var html = new StreamWriter(stream))
+                            {
+                                DashboardHtml.Write(html, arguments.From, arguments.To, reports, thresholds);
+                            }
+
+                            break;
+                        default:
+                            await using (var csv = new StreamWriter(stream))
+                            {
+                                DashboardExport.WriteCsv(csv, reports);
+                            }
+
+                            break;
                     }
                 }
 

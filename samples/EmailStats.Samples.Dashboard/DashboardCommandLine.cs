@@ -6,7 +6,7 @@ namespace EmailStats.Samples.Dashboard;
 /// <summary>What the command line asked for.</summary>
 internal sealed record DashboardArguments(DateOnly From, DateOnly To, IReadOnlyList<Provider> Providers, IReadOnlyList<DashboardOutput> Outputs);
 
-/// <summary>One export: <c>--output json FILE</c> or <c>--output csv FILE</c>.</summary>
+/// <summary>One export: <c>--output json FILE</c>, <c>--output csv FILE</c> or <c>--output html FILE</c>.</summary>
 internal sealed record DashboardOutput(string Format, string File);
 
 /// <summary>
@@ -36,7 +36,7 @@ internal static class DashboardCommandLine
 
     private static readonly Option<string[]> OutputOption = new("--output")
     {
-        Description = "Also write the numbers to a file, repeatable: --output json FILE, --output csv FILE.",
+        Description = "Also write the numbers to a file, repeatable: --output json FILE, --output csv FILE, --output html FILE (the report page).",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = true,
     };
@@ -76,16 +76,16 @@ internal static class DashboardCommandLine
         var words = parse.GetValue(OutputOption) ?? [];
         if (words.Length % 2 != 0)
         {
-            problems.Add("--output takes a format and a file: --output json FILE or --output csv FILE.");
+            problems.Add("--output takes a format and a file: --output json FILE, --output csv FILE or --output html FILE.");
         }
         else
         {
             for (var i = 0; i < words.Length; i += 2)
             {
                 var format = words[i].ToLowerInvariant();
-                if (format is not ("json" or "csv"))
+                if (format is not ("json" or "csv" or "html"))
                 {
-                    problems.Add($"--output takes json or csv, not '{words[i]}'.");
+                    problems.Add($"--output takes json, csv or html, not '{words[i]}'.");
                 }
                 else if (outputs.Any(o => string.Equals(o.File, words[i + 1], StringComparison.Ordinal)))
                 {

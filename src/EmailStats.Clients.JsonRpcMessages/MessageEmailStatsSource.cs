@@ -35,6 +35,12 @@ public sealed class MessageEmailStatsSource : EmailStatsSource
     /// <inheritdoc />
     public override string Name => $"message {_messageId}";
 
+    /// <summary>
+    /// Over the period only: a message is sent on one day, and its bounces and complaints are dated by the days they
+    /// happen, days that can hold complaints and nothing sent.
+    /// </summary>
+    public override HealthJudging Judging => HealthJudging.PeriodOnly;
+
     /// <inheritdoc />
     public override TimeZoneInfo TimeZone => _timeZone;
 

@@ -24,6 +24,8 @@ public sealed class EmailStatsSourceTests(GetResponseServer server) : IClassFixt
             rows[0]);
         Assert.Equal([100L, 0L, 300L], rows.Select(r => r.Sent!.Value));
         Assert.All(rows, r => Assert.Null(r.Delivered));
+        Assert.All(rows, r => Assert.True(r.HardBounces is null && r.SoftBounces is null, "v3 gives bounces as a total")); // bounced, no split
+        Assert.Equal(HealthJudging.PeriodOnly, source.Judging);
     }
 
     [Fact]

@@ -111,17 +111,25 @@ public sealed class DashboardTests : IDisposable
         await Run("--provider", "getresponse", "--provider", "benchmark", "--output", "csv", file);
 
         var lines = await System.IO.File.ReadAllLinesAsync(file);
-        Assert.Equal("provider,source,time_zone,date,sent,delivered,opens,unique_opens,clicks,unique_clicks,bounces,complaints,unsubscribes,note,error", lines[0]);
-        Assert.Equal(1 + 28, lines.Length);
+        Assert.Equal(
+            "provider,source,time_zone,date,sent,delivered,opens,unique_opens,clicks,unique_clicks,bounces,hard_bounces,soft_bounces,complaints,unsubscribes,complete,"
+            + "delivery_rate,bounce_rate,hard_bounce_rate,complaint_rate,unsubscribe_rate,health,note,error",
+            lines[0]);
+        Assert.Equal(1 + 28 + 2, lines.Length); // 14 days and a period row per provider
         var getResponse = lines[1].Split(',');
         Assert.Equal("GetResponse", getResponse[0]);
         Assert.Equal(Today.AddDays(-13).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), getResponse[3]);
         Assert.Equal("", getResponse[5]);
-        var benchmark = lines[^1].Split(',');
+        var benchmark = lines[^2].Split(',');
         Assert.Equal(["Benchmark Email", "account", "UTC", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], benchmark[..4]);
         Assert.Equal("", benchmark[6]);
         Assert.Equal("", benchmark[8]);
+        Assert.Equal("false", benchmark[15]); // today has not ended
         Assert.True(long.TryParse(benchmark[4], CultureInfo.InvariantCulture, out _));
+        var period = lines[^1].Split(',');
+        Assert.Equal(["Benchmark Email", "account", "UTC", "period"], period[..4]);
+        Assert.Contains(period[21], new[] { "Healthy", "Warning", "Critical" });
+        Assert.Equal((double)long.Parse(period[10], CultureInfo.InvariantCulture) / long.Parse(period[4], CultureInfo.InvariantCulture), double.Parse(period[17], CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -130,7 +138,7 @@ public sealed class DashboardTests : IDisposable
         var code = await Run("--provider", "mailgun", "--output", "csv", File("a.csv"), "--output", "json", File("a.json"));
 
         Assert.Equal(0, code);
-        Assert.Equal(15, (await System.IO.File.ReadAllLinesAsync(File("a.csv"))).Length);
+        Assert.Equal(16, (await System.IO.File.ReadAllLinesAsync(File("a.csv"))).Length);
         Assert.Equal(14, Providers(File("a.json"))[0].GetProperty("days").GetArrayLength());
         Assert.Contains("Wrote " + File("a.csv") + " (csv).", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("Wrote " + File("a.json") + " (json).", _out.ToString(), StringComparison.Ordinal);
@@ -187,8 +195,8 @@ public sealed class DashboardTests : IDisposable
         Assert.Equal(2, await Run("--colour"));
 
         Assert.Contains("error: --from (2026-11-20) is after --to (2026-11-19).", ErrorLines);
-        Assert.Contains("error: --output takes json or csv, not 'xml'.", ErrorLines);
-        Assert.Contains("error: --output takes a format and a file: --output json FILE or --output csv FILE.", ErrorLines);
+        Assert.Contains("error: --output takes json, csv or html, not 'xml'.", ErrorLines);
+        Assert.Contains("error: --output takes a format and a file: --output json FILE, --output csv FILE or --output html FILE.", ErrorLines);
         Assert.Contains(ErrorLines, l => l.StartsWith("error: ", StringComparison.Ordinal) && l.Contains("--colour", StringComparison.Ordinal));
     }
 
@@ -361,7 +369,7 @@ public sealed class DashboardTests : IDisposable
         Assert.False(providers[1].GetProperty("sandbox").GetBoolean());
         Assert.Equal(line["Mailgun: ".Length..], providers[1].GetProperty("error").GetString());
         var csv = await System.IO.File.ReadAllLinesAsync(File("p.csv"));
-        Assert.Equal(1 + 14 + 1, csv.Length);
+        Assert.Equal(1 + 14 + 1 + 1, csv.Length); // SendGrid's days and period row, Mailgun's error row
         Assert.StartsWith("Mailgun,", csv[^1], StringComparison.Ordinal);
         Assert.Contains("check MAILGUN_API_KEY", csv[^1], StringComparison.Ordinal);
     }

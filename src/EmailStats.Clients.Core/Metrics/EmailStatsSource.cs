@@ -36,6 +36,9 @@ public abstract class EmailStatsSource : IEmailStatsSource
     /// <inheritdoc />
     public abstract EmailMetric Metrics { get; }
 
+    /// <inheritdoc />
+    public virtual HealthJudging Judging => HealthJudging.PeriodAndDays;
+
     /// <summary>The most days one provider call may cover.</summary>
     protected abstract int MaxDaysPerCall { get; }
 

@@ -19,6 +19,13 @@ public interface IEmailStatsSource
     /// <summary>The metrics this source reports: the others are null on every row.</summary>
     EmailMetric Metrics { get; }
 
+    /// <summary>
+    /// How <see cref="EmailHealth.Judge"/> should judge this source's rows: <see cref="HealthJudging.PeriodOnly"/> for a
+    /// source that dates bounces and complaints by the day they happen apart from the sends (a day can hold complaints
+    /// and nothing sent), <see cref="HealthJudging.PeriodAndDays"/> otherwise.
+    /// </summary>
+    HealthJudging Judging { get; }
+
     /// <summary>Today in <see cref="TimeZone"/>, by the source's clock: its row is partial (<see cref="DailyEmailMetrics.IsComplete"/> false).</summary>
     /// <returns>The current day there.</returns>
     /// <example>
