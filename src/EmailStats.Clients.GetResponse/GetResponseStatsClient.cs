@@ -25,6 +25,30 @@ public sealed class GetResponseStatsClient : IGetResponseStatsClient
     }
 
     /// <inheritdoc />
+    public EmailStatsPageable<GetResponseNewsletter> ListNewslettersAsync(string? campaignId = null, CancellationToken cancellationToken = default)
+    {
+        if (campaignId is not null)
+        {
+            PathSegment.Check(campaignId, "campaign id");
+        }
+
+        return PagedCall.Create(_context, (Client: this, Campaign: campaignId, Size: GetResponseStatsQuery.MaxPageSize), Newsletters, cancellationToken);
+    }
+
+    private static readonly PagedCallDefinition<(GetResponseStatsClient Client, string? Campaign, int Size), GetResponseNewsletter> Newsletters = new(
+        "ListNewsletters",
+        PagePosition.Number,
+        static (s, size) => size is >= 1 and <= GetResponseStatsQuery.MaxPageSize ? s with { Size = size } : throw new ArgumentOutOfRangeException("pageSizeHint", size, $"A page holds 1 to {GetResponseStatsQuery.MaxPageSize} newsletters."),
+        static s => s.Size,
+        static (s, page, ct) => s.Client._api.NewsletterListAsync(s.Campaign, s.Size.ToString(CultureInfo.InvariantCulture), page.ToString(CultureInfo.InvariantCulture), ct),
+        static (response, s, page) =>
+        {
+            var (items, totalPages) = GetResponseResponseReader.ReadNewsletters(response);
+            return new Page<GetResponseNewsletter>(items, totalPages is { } total ? page >= total : items.Count < s.Size);
+        },
+        static newsletter => newsletter.NewsletterId);
+
+    /// <inheritdoc />
     public Task<GetResponseStatsPage> GetNewsletterStatsAsync(string newsletterId, GetResponseStatsQuery query, CancellationToken cancellationToken = default) =>
         One("GetNewsletterStats", Single(newsletterId, query, nameof(newsletterId)), SendNewsletter, cancellationToken);
 

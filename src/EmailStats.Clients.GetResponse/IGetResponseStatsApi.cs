@@ -9,6 +9,14 @@ namespace EmailStats.Clients.GetResponse;
 /// </summary>
 internal interface IGetResponseStatsApi
 {
+    /// <summary><c>GET newsletters</c>: the account's newsletters, a page at a time.</summary>
+    [Get("/newsletters")]
+    Task<HttpResponseMessage> NewsletterListAsync(
+        [AliasAs("query[campaignId]")] string? campaignId,
+        [AliasAs("perPage")] string perPage,
+        [AliasAs("page")] string page,
+        CancellationToken cancellationToken);
+
     /// <summary><c>GET newsletters/{newsletterId}/statistics</c>.</summary>
     [Get("/newsletters/{id}/statistics")]
     Task<HttpResponseMessage> NewsletterAsync(

@@ -14,6 +14,24 @@ namespace EmailStats.Clients.GetResponse;
 /// </remarks>
 public interface IGetResponseStatsClient
 {
+    /// <summary>
+    /// Lists the account's newsletters (<c>GET newsletters</c>), page after page (<c>perPage</c> 1,000, stopping at
+    /// <c>TotalPages</c>): the ids the newsletter statistics take.
+    /// </summary>
+    /// <param name="campaignId">Only the newsletters of this campaign (list); null for every newsletter.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The newsletters, in GetResponse's order.</returns>
+    /// <exception cref="ArgumentException">The campaign id is not one clean path-safe value.</exception>
+    /// <example>
+    /// <code>
+    /// await foreach (var newsletter in client.ListNewslettersAsync(cancellationToken: ct))
+    /// {
+    ///     Console.WriteLine($"{newsletter.NewsletterId}: {newsletter.Subject}");
+    /// }
+    /// </code>
+    /// </example>
+    EmailStatsPageable<GetResponseNewsletter> ListNewslettersAsync(string? campaignId = null, CancellationToken cancellationToken = default);
+
     /// <summary>Reads one page of a newsletter's statistics (<c>GET newsletters/{newsletterId}/statistics</c>).</summary>
     /// <param name="newsletterId">The newsletter id; one path segment.</param>
     /// <param name="query">Grouping, days, fields and page; no ids.</param>

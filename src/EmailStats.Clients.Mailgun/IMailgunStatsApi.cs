@@ -10,6 +10,14 @@ namespace EmailStats.Clients.Mailgun;
 /// </summary>
 internal interface IMailgunStatsApi
 {
+    /// <summary><c>GET v4/domains</c>: the account's domains, a page at a time.</summary>
+    [Get("/v4/domains")]
+    Task<HttpResponseMessage> DomainListAsync(
+        [AliasAs("search")] string? search,
+        [AliasAs("limit")] string limit,
+        [AliasAs("skip")] string skip,
+        CancellationToken cancellationToken);
+
     /// <summary><c>GET v3/stats/total</c>: totals of the whole account.</summary>
     [Get("/v3/stats/total")]
     Task<HttpResponseMessage> AccountTotalsAsync(

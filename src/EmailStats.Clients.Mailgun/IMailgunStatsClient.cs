@@ -102,6 +102,24 @@ public interface IMailgunStatsClient
     Task<IReadOnlyDictionary<string, MailgunAggregateCounts>> GetCountryAggregatesAsync(string domain, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Lists the account's sending domains (<c>GET v4/domains</c>), page after page (<c>limit</c> 1,000, <c>skip</c> moved
+    /// by it, stopping at <c>total_count</c>): the names the domain statistics take.
+    /// </summary>
+    /// <param name="search">Only domains whose name contains this text (Mailgun's <c>search</c>); null for every domain.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The domains, in Mailgun's order.</returns>
+    /// <exception cref="ArgumentException">The search is empty or padded.</exception>
+    /// <example>
+    /// <code>
+    /// await foreach (var domain in client.ListDomainsAsync(cancellationToken: ct))
+    /// {
+    ///     Console.WriteLine($"{domain.Name} ({domain.State})");
+    /// }
+    /// </code>
+    /// </example>
+    EmailStatsPageable<MailgunDomain> ListDomainsAsync(string? search = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads one page of sending metrics (<c>POST v1/analytics/metrics</c>), the successor of the v3 stats: the items of
     /// the query's dimensions with their metrics, and the page's position (<see cref="MailgunMetricsPage.Pagination"/>).
     /// </summary>

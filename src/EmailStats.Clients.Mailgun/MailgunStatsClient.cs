@@ -121,6 +121,33 @@ public sealed class MailgunStatsClient : IMailgunStatsClient
     }
 
     /// <inheritdoc />
+    public EmailStatsPageable<MailgunDomain> ListDomainsAsync(string? search = null, CancellationToken cancellationToken = default)
+    {
+        if (search is not null && (search.Length == 0 || search.Trim().Length != search.Length))
+        {
+            throw new ArgumentException("A search must not be empty or padded with white space; pass null for every domain.", nameof(search));
+        }
+
+        return PagedCall.Create(_context, (Client: this, Search: search, Size: MaxDomainPageSize), Domains, cancellationToken);
+    }
+
+    /// <summary>Mailgun's largest domain page ("Max: 1000").</summary>
+    internal const int MaxDomainPageSize = 1000;
+
+    private static readonly PagedCallDefinition<(MailgunStatsClient Client, string? Search, int Size), MailgunDomain> Domains = new(
+        "ListDomains",
+        PagePosition.Offset,
+        static (s, size) => size is >= 1 and <= MaxDomainPageSize ? s with { Size = size } : throw new ArgumentOutOfRangeException("pageSizeHint", size, $"A page of domains holds 1 to {MaxDomainPageSize}."),
+        static s => s.Size,
+        static (s, skip, ct) => s.Client._api.DomainListAsync(s.Search, s.Size.ToString(CultureInfo.InvariantCulture), skip.ToString(CultureInfo.InvariantCulture), ct),
+        static (response, s, skip) =>
+        {
+            var (items, total) = MailgunResponseReader.ReadDomains(response);
+            return new Page<MailgunDomain>(items, items.Count < s.Size || (total is { } t && skip + items.Count >= t));
+        },
+        static domain => domain.Name);
+
+    /// <inheritdoc />
     public Task<MailgunMetricsPage> QueryMetricsAsync(MailgunMetricsQuery query, CancellationToken cancellationToken = default)
     {
         CheckMetricsCount(query);

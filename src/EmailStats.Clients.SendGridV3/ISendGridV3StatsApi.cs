@@ -10,6 +10,22 @@ namespace EmailStats.Clients.SendGridV3;
 /// </summary>
 internal interface ISendGridV3StatsApi
 {
+    /// <summary><c>GET v3/subusers</c>: the parent's subusers, a page at a time.</summary>
+    [Get("/v3/subusers")]
+    Task<HttpResponseMessage> SubuserListAsync(
+        [AliasAs("username")] string? username,
+        [AliasAs("limit")] string limit,
+        [AliasAs("offset")] string offset,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>GET v3/categories</c>: the account's categories, a page at a time.</summary>
+    [Get("/v3/categories")]
+    Task<HttpResponseMessage> CategoryListAsync(
+        [AliasAs("category")] string? prefix,
+        [AliasAs("limit")] string limit,
+        [AliasAs("offset")] string offset,
+        CancellationToken cancellationToken);
+
     /// <summary><c>GET v3/stats</c>: global statistics.</summary>
     [Get("/v3/stats")]
     Task<HttpResponseMessage> GlobalAsync(

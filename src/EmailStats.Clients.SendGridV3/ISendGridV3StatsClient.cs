@@ -100,6 +100,43 @@ public interface ISendGridV3StatsClient
     Task<SendGridV3StatsDay> GetSubuserMonthlyAsync(SendGridV3MonthlyQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Lists the parent account's subusers (<c>GET v3/subusers</c>), page after page (<c>limit</c> 100, <c>offset</c>
+    /// moved by it): the names the subuser statistics take, for finding every subuser of an account.
+    /// </summary>
+    /// <param name="username">Only the subuser of this user name; null for every subuser.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The subusers, in SendGrid's order.</returns>
+    /// <exception cref="ArgumentException">The name is empty or padded.</exception>
+    /// <example>
+    /// <code>
+    /// await foreach (var subuser in client.ListSubusersAsync(cancellationToken: ct))
+    /// {
+    ///     Console.WriteLine($"{subuser.Username}{(subuser.Disabled ? " (disabled)" : "")}");
+    /// }
+    /// </code>
+    /// </example>
+    EmailStatsPageable<SendGridSubuser> ListSubusersAsync(string? username = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists the categories the account's mail has carried (<c>GET v3/categories</c>), page after page: the names the
+    /// category statistics take.
+    /// </summary>
+    /// <param name="prefix">Only categories starting with this text (SendGrid's prefix search); null for every category.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    /// <returns>The categories, in SendGrid's order.</returns>
+    /// <exception cref="ArgumentException">The prefix is empty or padded.</exception>
+    /// <example>
+    /// <code>
+    /// var names = new List&lt;string&gt;();
+    /// await foreach (var category in client.ListCategoriesAsync(cancellationToken: ct))
+    /// {
+    ///     names.Add(category.Name);
+    /// }
+    /// </code>
+    /// </example>
+    EmailStatsPageable<SendGridCategory> ListCategoriesAsync(string? prefix = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads the sums of every category (<c>GET v3/categories/stats/sums</c>), page after page (<c>limit</c> the query's
     /// page size, 100 when it sets none; <c>offset</c> moved by it), stopping after a short page.
     /// </summary>

@@ -73,6 +73,20 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
     }
 
     /// <inheritdoc />
+    public EmailStatsPageable<SendGridSubuser> ListSubusersAsync(string? username = null, CancellationToken cancellationToken = default)
+    {
+        CheckFilter(username, nameof(username));
+        return PagedCall.Create(_context, (Client: this, Filter: username, Size: ListPageSize), Subusers, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public EmailStatsPageable<SendGridCategory> ListCategoriesAsync(string? prefix = null, CancellationToken cancellationToken = default)
+    {
+        CheckFilter(prefix, nameof(prefix));
+        return PagedCall.Create(_context, (Client: this, Filter: prefix, Size: ListPageSize), Categories, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public EmailStatsPageable<SendGridV3StatsEntry> GetAllCategorySumsAsync(SendGridV3StatsQuery query, CancellationToken cancellationToken = default) =>
         WalkSums(CategorySums, query, cancellationToken);
 
@@ -124,6 +138,46 @@ public sealed class SendGridV3StatsClient : ISendGridV3StatsClient
         ArgumentNullException.ThrowIfNull(query);
         query.Check(operation + "Async", accepted);
         return _context.SendAsync(operation, (Client: this, Query: query, Send: send), static (s, ct) => s.Send(s.Client, s.Query, ct), SendGridV3ResponseReader.ReadDays, cancellationToken);
+    }
+
+    /// <summary>The page size of the listing calls unless <see cref="EmailStatsPageable{T}.AsPages"/> asks for another.</summary>
+    internal const int ListPageSize = 100;
+
+    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, string? Filter, int Size), SendGridSubuser> Subusers = Listing(
+        "ListSubusers",
+        static (c, filter, size, offset, ct) => c._api.SubuserListAsync(filter, size, offset, ct),
+        SendGridV3ListingReader.ReadSubusers,
+        static s => s.Username);
+
+    private static readonly PagedCallDefinition<(SendGridV3StatsClient Client, string? Filter, int Size), SendGridCategory> Categories = Listing(
+        "ListCategories",
+        static (c, filter, size, offset, ct) => c._api.CategoryListAsync(filter, size, offset, ct),
+        SendGridV3ListingReader.ReadCategories,
+        static c => c.Name);
+
+    private static PagedCallDefinition<(SendGridV3StatsClient Client, string? Filter, int Size), T> Listing<T>(
+        string operation,
+        Func<SendGridV3StatsClient, string?, string, string, CancellationToken, Task<HttpResponseMessage>> send,
+        Func<ProviderResponse, List<T>> read,
+        Func<T, string?> key) => new(
+        operation,
+        PagePosition.Offset,
+        static (s, size) => size >= 1 ? s with { Size = size } : throw new ArgumentOutOfRangeException("pageSizeHint", size, "A page holds at least one item."),
+        static s => s.Size,
+        (s, offset, ct) => send(s.Client, s.Filter, s.Size.ToString(CultureInfo.InvariantCulture), offset.ToString(CultureInfo.InvariantCulture), ct),
+        (response, s, _) =>
+        {
+            var items = read(response);
+            return new Page<T>(items, items.Count < s.Size);
+        },
+        key);
+
+    private static void CheckFilter(string? value, string paramName)
+    {
+        if (value is not null && (value.Length == 0 || value.Trim().Length != value.Length))
+        {
+            throw new ArgumentException("A filter must not be empty or padded with white space; pass null for every item.", paramName);
+        }
     }
 
     /// <summary>The page size of the every-page calls when the query sets none (SendGrid's own default is 5).</summary>

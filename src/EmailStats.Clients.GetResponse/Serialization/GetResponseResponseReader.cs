@@ -184,6 +184,21 @@ internal static class GetResponseResponseReader
         ],
         ("unsubsribed", 12));
 
+    /// <summary>A page of <c>GET newsletters</c>: a JSON array, and the page count of the <c>TotalPages</c> header.</summary>
+    public static (List<GetResponseNewsletter> Items, long? TotalPages) ReadNewsletters(ProviderResponse response) =>
+        (ListingJson.ReadItems(response, null, "newsletter", static item => new GetResponseNewsletter
+        {
+            NewsletterId = ListingJson.Required(item, "newsletterId", "newsletter"),
+            Name = ListingJson.String(item, "name"),
+            Subject = ListingJson.String(item, "subject"),
+            Type = ListingJson.String(item, "type"),
+            Status = ListingJson.String(item, "status"),
+            SendOn = ListingJson.String(item, "sendOn"),
+            CreatedOn = ListingJson.String(item, "createdOn"),
+            CampaignId = item.TryGetProperty("campaign", out var campaign) && campaign.ValueKind == JsonValueKind.Object ? ListingJson.String(campaign, "campaignId") : null,
+            AdditionalData = ListingJson.Rest(item, "newsletterId", "name", "subject", "type", "status", "sendOn", "createdOn", "campaign"),
+        }), Header(response, "TotalPages"));
+
     private static long? Header(ProviderResponse response, string name) =>
         response.Headers.TryGetValues(name, out var values)
         && long.TryParse(values.FirstOrDefault()?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)

@@ -78,4 +78,21 @@ internal static class MailgunResponseReader
     /// <summary>A Metrics API answer, read by <see cref="MailgunMetricsReader"/> in one pass into the models.</summary>
     public static MailgunMetricsPage ReadMetricsPage(ProviderResponse response) =>
         MailgunMetricsReader.Read(response.RequireJson(JsonValueKind.Object, "a metrics object").Span);
+
+    /// <summary>A page of <c>GET v4/domains</c>: <c>{"total_count":2,"items":[...]}</c>, and the total it announces.</summary>
+    public static (List<MailgunDomain> Items, long? Total) ReadDomains(ProviderResponse response)
+    {
+        var items = ListingJson.ReadItems(response, "items", "domain", static item => new MailgunDomain
+        {
+            Id = ListingJson.String(item, "id"),
+            Name = ListingJson.Required(item, "name", "domain"),
+            State = ListingJson.String(item, "state"),
+            Type = ListingJson.String(item, "type"),
+            CreatedAt = ListingJson.String(item, "created_at"),
+            SubaccountId = ListingJson.String(item, "subaccount_id"),
+            AdditionalData = ListingJson.Rest(item, "id", "name", "state", "type", "created_at", "subaccount_id"),
+        });
+        using var document = JsonDocument.Parse(response.Json, LenientJsonReader.DocumentOptions);
+        return (items, ListingJson.Int64(document.RootElement, "total_count"));
+    }
 }

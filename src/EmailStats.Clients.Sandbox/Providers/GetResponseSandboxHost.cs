@@ -41,6 +41,11 @@ internal sealed class GetResponseSandboxHost(SandboxData data, SandboxRegistry a
         }
 
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["v3", "newsletters"])
+        {
+            return NewsletterList(account, request);
+        }
+
         IEnumerable<string> ids;
         switch (segments)
         {
@@ -117,6 +122,58 @@ internal sealed class GetResponseSandboxHost(SandboxData data, SandboxRegistry a
             new("X-RateLimit-Limit", "30000"),
             new("X-RateLimit-Remaining", "29999"),
             new("X-RateLimit-Reset", "600 seconds"),
+        ]);
+    }
+
+    /// <summary><c>GET newsletters</c>: the account's newsletters in send order, <c>query[campaignId]</c> a filter, paged by <c>perPage</c> and <c>page</c> with GetResponse's paging headers.</summary>
+    private SandboxResponse NewsletterList(GetResponseSandboxAccount account, SandboxRequest request)
+    {
+        if (!TryNumber(request.QueryValue("perPage"), 100, out var perPage) || perPage is < 1 or > 1000)
+        {
+            return Validation("perPage", request.QueryValue("perPage") ?? "", "Value must be from 1 to 1000");
+        }
+
+        if (!TryNumber(request.QueryValue("page"), 1, out var page) || page < 1)
+        {
+            return Validation("page", request.QueryValue("page") ?? "", "Value must be at least 1");
+        }
+
+        var campaign = request.QueryValue("query[campaignId]");
+        var newsletters = account.NewsletterIds
+            .Where(id => campaign is null || (account.Campaigns.TryGetValue(campaign, out var members) && members.Contains(id)))
+            .ToList();
+        var totalPages = Math.Max(1, (newsletters.Count + perPage - 1) / perPage);
+        var body = SandboxJson.Write(writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var id in newsletters.Skip((page - 1) * perPage).Take(perPage))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("newsletterId", id);
+                writer.WriteString("href", $"https://api.getresponse.com/v3/newsletters/{id}");
+                writer.WriteString("name", account.Subjects[id]);
+                writer.WriteString("subject", account.Subjects[id]);
+                writer.WriteString("type", "broadcast");
+                writer.WriteString("status", "enabled");
+                writer.WriteString("sendOn", account.SentAt[id].ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", CultureInfo.InvariantCulture));
+                writer.WriteString("createdOn", account.SentAt[id].AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", CultureInfo.InvariantCulture));
+                if (account.Campaigns.FirstOrDefault(c => c.Value.Contains(id)).Key is { } owner)
+                {
+                    writer.WriteStartObject("campaign");
+                    writer.WriteString("campaignId", owner);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+        return SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body,
+        [
+            new("CurrentPage", page.ToString(CultureInfo.InvariantCulture)),
+            new("TotalPages", totalPages.ToString(CultureInfo.InvariantCulture)),
+            new("TotalCount", newsletters.Count.ToString(CultureInfo.InvariantCulture)),
         ]);
     }
 

@@ -42,6 +42,49 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, SandboxRegist
             : null;
     }
 
+    /// <summary>
+    /// <c>GET v4/domains</c>: the account's domains in order, <c>search</c> a substring of the name, paged by <c>limit</c>
+    /// (1 to 1,000, default 100) and <c>skip</c>, with <c>total_count</c> of the matches.
+    /// </summary>
+    private static SandboxResponse DomainList(MailgunSandboxAccount account, SandboxRequest request)
+    {
+        var limit = 100;
+        var skip = 0;
+        if ((request.QueryValue("limit") is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 1000))
+            || (request.QueryValue("skip") is { } s && !int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
+        {
+            return SandboxResponse.Create(HttpStatusCode.BadRequest, SandboxResponse.Json, SandboxJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("message", "limit must be from 1 to 1000 and skip a whole number");
+                w.WriteEndObject();
+            }));
+        }
+
+        var search = request.QueryValue("search");
+        var matches = account.Domains.Where(d => search is null || d.Contains(search, StringComparison.Ordinal)).ToList();
+        return SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, SandboxJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("total_count", matches.Count);
+            w.WriteStartArray("items");
+            foreach (var (name, index) in matches.Select((d, i) => (d, i)).Skip(skip).Take(limit))
+            {
+                w.WriteStartObject();
+                w.WriteString("created_at", "Mon, 02 Jan 2023 15:04:05 UTC");
+                w.WriteString("id", (0x5a000000 + account.Domains.ToList().IndexOf(name)).ToString("x", CultureInfo.InvariantCulture));
+                w.WriteString("name", name);
+                w.WriteString("state", "active");
+                w.WriteString("type", "custom");
+                w.WriteString("web_prefix", "email");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }));
+    }
+
     public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? identified)
     {
         var account = identified as MailgunSandboxAccount;
@@ -51,6 +94,11 @@ internal sealed partial class MailgunSandboxHost(SandboxData data, SandboxRegist
             return account is not null
                 ? Metrics(account, request, usage: segments.Length == 4)
                 : SandboxResponse.Create(HttpStatusCode.Unauthorized, SandboxResponse.Text, "Forbidden");
+        }
+
+        if (segments is ["v4", "domains"])
+        {
+            return account is null ? SandboxResponse.Create(HttpStatusCode.Unauthorized, SandboxResponse.Text, "Forbidden") : DomainList(account, request);
         }
 
         if (segments.Length < 3 || segments[0] != "v3")

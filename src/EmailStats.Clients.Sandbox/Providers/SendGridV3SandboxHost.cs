@@ -64,6 +64,8 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SandboxRegistry ac
 
         return request.Path switch
         {
+            "/v3/subusers" => onBehalfOf is null ? SubuserList(account, request) : ParentOnly(),
+            "/v3/categories" => CategoryList(account, request, scope),
             "/v3/stats" => Dated(request, range => Rows(range, d => [Make(null, null, Metrics(account, scope, d))])),
             "/v3/categories/stats" => Categories(account, request, scope),
             "/v3/categories/stats/sums" => Sums(request, "category", CategoriesOf(account, scope).Select(c => (c, (Func<DateOnly, long[]>)(d => CategoryMetrics(account, scope, c, d))))),
@@ -86,6 +88,59 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SandboxRegistry ac
 
     public override SandboxResponse Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
         ErrorsWith(status, headers, (null, message));
+
+    /// <summary><c>GET v3/subusers</c>: the account's subusers in order, <c>username</c> an exact filter, paged by <c>limit</c> (default 50) and <c>offset</c>.</summary>
+    private SandboxResponse SubuserList(SendGridSandboxAccount account, SandboxRequest request)
+    {
+        if (TryPage(request, 50, out var limit, out var offset) is { } badPage)
+        {
+            return badPage;
+        }
+
+        var username = request.QueryValue("username");
+        var subusers = account.Subusers.Select((name, index) => (Name: name, Id: 10_000 + index))
+            .Where(s => username is null || s.Name == username).Skip(offset).Take(limit!.Value);
+        return Ok(SandboxJson.Write(writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var (name, id) in subusers)
+            {
+                writer.WriteStartObject();
+                writer.WriteBoolean("disabled", false);
+                writer.WriteString("email", $"{name}@example.com");
+                writer.WriteNumber("id", id);
+                writer.WriteString("username", name);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }));
+    }
+
+    /// <summary><c>GET v3/categories</c>: the scope's categories in name order, <c>category</c> a prefix search, paged by <c>limit</c> (default 50) and <c>offset</c>.</summary>
+    private static SandboxResponse CategoryList(SendGridSandboxAccount account, SandboxRequest request, string[] scope)
+    {
+        if (TryPage(request, 50, out var limit, out var offset) is { } badPage)
+        {
+            return badPage;
+        }
+
+        var prefix = request.QueryValue("category");
+        var categories = CategoriesOf(account, scope).Order(StringComparer.Ordinal)
+            .Where(c => prefix is null || c.StartsWith(prefix, StringComparison.Ordinal)).Skip(offset).Take(limit!.Value);
+        return Ok(SandboxJson.Write(writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var category in categories)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("category", category);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }));
+    }
 
     private SandboxResponse ParentOnly() => Errors(HttpStatusCode.Forbidden, (null, "access forbidden: subuser statistics are for the parent account"));
 
