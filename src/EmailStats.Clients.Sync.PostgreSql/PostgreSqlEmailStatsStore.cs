@@ -1,0 +1,96 @@
+using EmailStats.Clients.Sync.Store;
+using Npgsql;
+
+namespace EmailStats.Clients.Sync;
+
+/// <summary>
+/// The PostgreSQL store (Npgsql): the same schema, rows and guarantees as <see cref="SqliteEmailStatsStore"/>, in one
+/// database that several workers share. Creates and migrates its own schema under an advisory lock, so workers that
+/// start together migrate once; a write that loses a conflict to another worker is tried again whole.
+/// </summary>
+/// <example>
+/// <code>
+/// services.AddEmailStatsSync(configuration.GetSection("EmailStats"))
+///     .UsePostgreSql(configuration.GetConnectionString("EmailStats")!);
+/// </code>
+/// </example>
+public sealed class PostgreSqlEmailStatsStore : IEmailStatsStore, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly RelationalStore _store;
+
+    /// <summary>Creates the store over a connection string (<c>Host=...;Database=...;Username=...;Password=...</c>).</summary>
+    /// <param name="connectionString">The PostgreSQL connection string.</param>
+    /// <exception cref="ArgumentException">The text is empty or not a connection string.</exception>
+    public PostgreSqlEmailStatsStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        NpgsqlDataSourceBuilder builder;
+        try
+        {
+            builder = new NpgsqlDataSourceBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            // Npgsql's message names the keyword, never its value.
+            throw new ArgumentException($"Not a PostgreSQL connection string: {e.Message}", nameof(connectionString));
+        }
+
+        Database = $"{builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}/{builder.ConnectionStringBuilder.Database}";
+        _dataSource = builder.Build();
+        _store = new RelationalStore(new Dialect(_dataSource));
+    }
+
+    /// <summary>Where the store is (host, port and database; never the credentials).</summary>
+    public string Database { get; }
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _store.InitializeAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DateOnly?> GetCheckpointAsync(string sourceId, CancellationToken cancellationToken = default) => _store.GetCheckpointAsync(sourceId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoreWriteResult> WriteAsync(StoredSource source, IReadOnlyList<DailyEmailMetrics> days, DateOnly? checkpoint, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default) =>
+        _store.WriteAsync(source, days, checkpoint, fetchedAt, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredSource>> GetSourcesAsync(CancellationToken cancellationToken = default) => _store.GetSourcesAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredDay>> ReadAsync(string sourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        _store.ReadAsync(sourceId, from, to, cancellationToken);
+
+    /// <inheritdoc />
+    public Task WriteRunAsync(SyncRunReport report, CancellationToken cancellationToken = default) => _store.WriteRunAsync(report, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRunReport>> ReadRunsAsync(int count, CancellationToken cancellationToken = default) => _store.ReadRunsAsync(count, cancellationToken);
+
+    /// <summary>Closes the store's connections.</summary>
+    /// <returns>A task.</returns>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <inheritdoc />
+    public override string ToString() => $"PostgreSQL store ({Database})";
+
+    private sealed class Dialect(NpgsqlDataSource dataSource) : StoreDialect
+    {
+        public override string Name => "PostgreSQL";
+
+        public override string TimestampType => "TIMESTAMPTZ";
+
+        public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+            await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(4907325061)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Serialization failures, deadlocks and unique races between workers roll the transaction back whole.
+        public override bool IsTransient(DbException exception) =>
+            exception is PostgresException { SqlState: "40001" or "40P01" or "23505" } || (exception is NpgsqlException npgsql && npgsql.IsTransient);
+    }
+}

@@ -1,0 +1,112 @@
+using EmailStats.Clients.Sync.Store;
+using Microsoft.Data.Sqlite;
+
+namespace EmailStats.Clients.Sync;
+
+/// <summary>
+/// The embedded store: one SQLite file (Microsoft.Data.Sqlite), in write-ahead-log mode so that readers (the dashboard's
+/// <c>--store</c>) never wait for a run. Creates and migrates its own schema. Several processes may write to one file:
+/// each write takes the file's write lock at once and waits for it (the connection's timeout), never half-way.
+/// </summary>
+/// <example>
+/// <code>
+/// var store = new SqliteEmailStatsStore("Data Source=emailstats.db");
+/// await store.InitializeAsync(ct);
+/// var days = await store.ReadAsync("acme-sendgrid/subuser/shop", from, to, ct);
+/// </code>
+/// </example>
+public sealed class SqliteEmailStatsStore : IEmailStatsStore
+{
+    private readonly RelationalStore _store;
+
+    /// <summary>Creates the store over a connection string (<c>Data Source=FILE</c>); a bare file path is accepted too.</summary>
+    /// <param name="connectionString">The SQLite connection string, or the file's path.</param>
+    /// <exception cref="ArgumentException">The text is empty, or is neither a connection string nor a path.</exception>
+    public SqliteEmailStatsStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = connectionString.Contains('=', StringComparison.Ordinal)
+                ? new SqliteConnectionStringBuilder(connectionString)
+                : new SqliteConnectionStringBuilder { DataSource = connectionString };
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Not a SQLite connection string: {e.Message}", nameof(connectionString));
+        }
+
+        builder.Pooling = true;
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        DataSource = builder.DataSource;
+        _store = new RelationalStore(new Dialect(builder.ToString()));
+    }
+
+    /// <summary>The database file (or <c>:memory:</c>).</summary>
+    public string DataSource { get; }
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _store.InitializeAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DateOnly?> GetCheckpointAsync(string sourceId, CancellationToken cancellationToken = default) => _store.GetCheckpointAsync(sourceId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoreWriteResult> WriteAsync(StoredSource source, IReadOnlyList<DailyEmailMetrics> days, DateOnly? checkpoint, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default) =>
+        _store.WriteAsync(source, days, checkpoint, fetchedAt, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredSource>> GetSourcesAsync(CancellationToken cancellationToken = default) => _store.GetSourcesAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredDay>> ReadAsync(string sourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        _store.ReadAsync(sourceId, from, to, cancellationToken);
+
+    /// <inheritdoc />
+    public Task WriteRunAsync(SyncRunReport report, CancellationToken cancellationToken = default) => _store.WriteRunAsync(report, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRunReport>> ReadRunsAsync(int count, CancellationToken cancellationToken = default) => _store.ReadRunsAsync(count, cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => $"SQLite store ({DataSource})";
+
+    private sealed class Dialect(string connectionString) : StoreDialect
+    {
+        public override string Name => "SQLite";
+
+        public override string TimestampType => "TEXT";
+
+        public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        // BEGIN IMMEDIATE: the write lock at the start, so a transaction that reads then writes cannot fail when it upgrades.
+        public override Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+        public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        // SQLITE_BUSY (5) and SQLITE_LOCKED (6) after the busy timeout: another process held the file.
+        public override bool IsTransient(DbException exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
+    }
+}

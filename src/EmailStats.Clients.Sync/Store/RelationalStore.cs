@@ -1,0 +1,392 @@
+using System.Data;
+
+namespace EmailStats.Clients.Sync.Store;
+
+/// <summary>What differs between the databases the stores run on: connections, column types, the migration lock.</summary>
+internal abstract class StoreDialect
+{
+    /// <summary>The database's name, for messages (<c>SQLite</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The type of a point in time (TEXT in SQLite, TIMESTAMPTZ in PostgreSQL).</summary>
+    public abstract string TimestampType { get; }
+
+    /// <summary>An open connection.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>A transaction that writes (SQLite takes the write lock at once, so a read-then-write never fails half-way).</summary>
+    public virtual async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Holds off other processes' migrations until the transaction ends (several workers start at once).</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Whether an exception is the database being busy or a conflict a retry resolves.</summary>
+    public abstract bool IsTransient(DbException exception);
+}
+
+/// <summary>
+/// The store on a relational database, written once for SQLite and PostgreSQL (their SQL meets in <c>ON CONFLICT</c>
+/// upserts and standard types): a versioned, forward-only schema, a source's days and checkpoint in one transaction, the
+/// run log as JSON. Every driver failure becomes <see cref="EmailStatsStoreException"/>.
+/// </summary>
+internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
+{
+    private const string Columns = "sent, delivered, opens, unique_opens, clicks, unique_clicks, bounces, hard_bounces, soft_bounces, complaints, unsubscribes";
+
+    private static readonly EmailMetric[] Metrics =
+    [
+        EmailMetric.Sent, EmailMetric.Delivered, EmailMetric.Opens, EmailMetric.UniqueOpens, EmailMetric.Clicks, EmailMetric.UniqueClicks,
+        EmailMetric.Bounces, EmailMetric.HardBounces, EmailMetric.SoftBounces, EmailMetric.Complaints, EmailMetric.Unsubscribes,
+    ];
+
+    private static readonly string[] MetricColumns = Columns.Split(", ");
+
+    /// <summary>The migrations, in order: version n is the n-th. Never edit one that shipped: add the next.</summary>
+    private IReadOnlyList<string> Migrations =>
+    [
+        $"""
+        CREATE TABLE emailstats_sources (
+            id TEXT NOT NULL PRIMARY KEY,
+            account TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            name TEXT NULL,
+            label TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            metrics INTEGER NOT NULL,
+            judging TEXT NOT NULL,
+            checkpoint DATE NULL,
+            updated_at {dialect.TimestampType} NOT NULL);
+        CREATE TABLE emailstats_days (
+            source_id TEXT NOT NULL,
+            day DATE NOT NULL,
+            {string.Join(", ", MetricColumns.Select(c => c + " BIGINT NULL"))},
+            complete BOOLEAN NOT NULL,
+            fetched_at {dialect.TimestampType} NOT NULL,
+            PRIMARY KEY (source_id, day));
+        CREATE TABLE emailstats_runs (
+            id TEXT NOT NULL PRIMARY KEY,
+            started_at {dialect.TimestampType} NOT NULL,
+            finished_at {dialect.TimestampType} NOT NULL,
+            report TEXT NOT NULL);
+        """,
+    ];
+
+    /// <summary>The schema version this code writes.</summary>
+    public int Version => Migrations.Count;
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => Guard("create or migrate the schema", async () =>
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await dialect.LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS emailstats_schema (version INTEGER NOT NULL)", cancellationToken).ConfigureAwait(false);
+        var current = Convert.ToInt32(await Scalar(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM emailstats_schema", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (current > Version)
+        {
+            throw new EmailStatsStoreException($"The {dialect.Name} store holds schema version {current}, newer than this version of EmailStats.Clients.Sync knows ({Version}): update the package.");
+        }
+
+        for (var version = current + 1; version <= Version; version++)
+        {
+            foreach (var statement in Migrations[version - 1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                await Execute(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
+            }
+
+            await Execute(connection, transaction, "DELETE FROM emailstats_schema", cancellationToken).ConfigureAwait(false);
+            await Execute(connection, transaction, $"INSERT INTO emailstats_schema (version) VALUES ({version.ToString(CultureInfo.InvariantCulture)})", cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    });
+
+    public Task<DateOnly?> GetCheckpointAsync(string sourceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceId);
+        return Guard("read a checkpoint", async () =>
+        {
+            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = Command(connection, null, "SELECT checkpoint FROM emailstats_sources WHERE id = @id", ("id", sourceId));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : (DateOnly?)null;
+        });
+    }
+
+    public Task<StoreWriteResult> WriteAsync(StoredSource source, IReadOnlyList<DailyEmailMetrics> days, DateOnly? checkpoint, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(days);
+        var reported = days.Where(d => d.IsReported).ToList();
+        if (reported.GroupBy(d => d.Date).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"{source.Id}: the day {twice.Key:yyyy-MM-dd} is given twice.", nameof(days));
+        }
+
+        var at = fetchedAt.ToUniversalTime();
+        return Guard($"write the days of {source.Id}", async () =>
+        {
+            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+            await UpsertSource(connection, transaction, source, checkpoint, at, cancellationToken).ConfigureAwait(false);
+            var stored = reported.Count == 0
+                ? []
+                : await ReadRows(connection, transaction, source, reported.Min(d => d.Date), reported.Max(d => d.Date), cancellationToken).ConfigureAwait(false);
+            var unchanged = 0;
+            await using var upsert = Command(
+                connection,
+                transaction,
+                $"""
+                INSERT INTO emailstats_days (source_id, day, {Columns}, complete, fetched_at)
+                VALUES (@source_id, @day, {string.Join(", ", MetricColumns.Select(c => "@" + c))}, @complete, @fetched_at)
+                ON CONFLICT (source_id, day) DO UPDATE SET {string.Join(", ", MetricColumns.Select(c => $"{c} = excluded.{c}"))}, complete = excluded.complete, fetched_at = excluded.fetched_at
+                """,
+                ("source_id", source.Id));
+            foreach (var day in reported)
+            {
+                if (stored.TryGetValue(day.Date, out var before) && Same(before.Metrics, day))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                Set(upsert, "day", day.Date);
+                for (var i = 0; i < Metrics.Length; i++)
+                {
+                    Set(upsert, MetricColumns[i], day[Metrics[i]]);
+                }
+
+                Set(upsert, "complete", day.IsComplete);
+                Set(upsert, "fetched_at", at);
+                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new StoreWriteResult(reported.Count - unchanged, unchanged);
+        });
+    }
+
+    public Task<IReadOnlyList<StoredSource>> GetSourcesAsync(CancellationToken cancellationToken = default) => Guard("read the sources", async () =>
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT id, account, provider, kind, name, label, time_zone, metrics, judging FROM emailstats_sources ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var sources = new List<StoredSource>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sources.Add(new StoredSource(
+                reader.GetString(0),
+                reader.GetString(1),
+                Enum.Parse<EmailStatsProvider>(reader.GetString(2)),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6),
+                (EmailMetric)reader.GetInt32(7),
+                Enum.Parse<HealthJudging>(reader.GetString(8))));
+        }
+
+        return (IReadOnlyList<StoredSource>)sources;
+    });
+
+    public Task<IReadOnlyList<StoredDay>> ReadAsync(string sourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceId);
+        if (to < from)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), to, "The last day must not be before the first day.");
+        }
+
+        return Guard($"read the days of {sourceId}", async () =>
+        {
+            var sources = await GetSourcesAsync(cancellationToken).ConfigureAwait(false);
+            if (sources.FirstOrDefault(s => s.Id == sourceId) is not { } source)
+            {
+                return (IReadOnlyList<StoredDay>)[];
+            }
+
+            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await ReadRows(connection, null, source, from, to, cancellationToken).ConfigureAwait(false);
+            return [.. rows.Values.OrderBy(r => r.Metrics.Date)];
+        });
+    }
+
+    public Task WriteRunAsync(SyncRunReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Guard("write the run log", async () =>
+        {
+            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = Command(
+                connection,
+                null,
+                "INSERT INTO emailstats_runs (id, started_at, finished_at, report) VALUES (@id, @started_at, @finished_at, @report)",
+                ("id", report.RunId),
+                ("started_at", report.StartedAt.ToUniversalTime()),
+                ("finished_at", report.FinishedAt.ToUniversalTime()),
+                ("report", report.ToJson()));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+    }
+
+    public Task<IReadOnlyList<SyncRunReport>> ReadRunsAsync(int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return Guard("read the run log", async () =>
+        {
+            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = Command(connection, null, $"SELECT report FROM emailstats_runs ORDER BY started_at DESC, id DESC LIMIT {count.ToString(CultureInfo.InvariantCulture)}");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var runs = new List<SyncRunReport>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                runs.Add(SyncRunReport.FromJson(reader.GetString(0)));
+            }
+
+            return (IReadOnlyList<SyncRunReport>)runs;
+        });
+    }
+
+    private static async Task UpsertSource(DbConnection connection, DbTransaction transaction, StoredSource source, DateOnly? checkpoint, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            connection,
+            transaction,
+            """
+            INSERT INTO emailstats_sources (id, account, provider, kind, name, label, time_zone, metrics, judging, checkpoint, updated_at)
+            VALUES (@id, @account, @provider, @kind, @name, @label, @time_zone, @metrics, @judging, @checkpoint, @updated_at)
+            ON CONFLICT (id) DO UPDATE SET account = excluded.account, provider = excluded.provider, kind = excluded.kind, name = excluded.name,
+                label = excluded.label, time_zone = excluded.time_zone, metrics = excluded.metrics, judging = excluded.judging,
+                checkpoint = CASE
+                    WHEN excluded.checkpoint IS NULL THEN emailstats_sources.checkpoint
+                    WHEN emailstats_sources.checkpoint IS NULL OR excluded.checkpoint > emailstats_sources.checkpoint THEN excluded.checkpoint
+                    ELSE emailstats_sources.checkpoint END,
+                updated_at = excluded.updated_at
+            """,
+            ("id", source.Id),
+            ("account", source.Account),
+            ("provider", source.Provider.ToString()),
+            ("kind", source.Kind),
+            ("name", source.Name),
+            ("label", source.Label),
+            ("time_zone", source.TimeZone),
+            ("metrics", (int)source.Metrics),
+            ("judging", source.Judging.ToString()),
+            ("checkpoint", checkpoint),
+            ("updated_at", at));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Dictionary<DateOnly, StoredDay>> ReadRows(DbConnection connection, DbTransaction? transaction, StoredSource source, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            connection,
+            transaction,
+            $"SELECT day, {Columns}, complete, fetched_at FROM emailstats_days WHERE source_id = @id AND day >= @from AND day <= @to",
+            ("id", source.Id),
+            ("from", from),
+            ("to", to));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new Dictionary<DateOnly, StoredDay>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            long? Value(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+            var date = reader.GetFieldValue<DateOnly>(0);
+            var day = new DailyEmailMetrics
+            {
+                Provider = source.Provider.ToString(),
+                Source = source.Label,
+                Date = date,
+                Sent = Value(1),
+                Delivered = Value(2),
+                Opens = Value(3),
+                UniqueOpens = Value(4),
+                Clicks = Value(5),
+                UniqueClicks = Value(6),
+                Bounces = Value(7),
+                HardBounces = Value(8),
+                SoftBounces = Value(9),
+                Complaints = Value(10),
+                Unsubscribes = Value(11),
+                IsComplete = reader.GetBoolean(12),
+            };
+            rows[date] = new StoredDay(day, reader.GetFieldValue<DateTimeOffset>(13));
+        }
+
+        return rows;
+    }
+
+    private static bool Same(DailyEmailMetrics stored, DailyEmailMetrics fresh) =>
+        stored.IsComplete == fresh.IsComplete && Metrics.All(m => stored[m] == fresh[m]);
+
+    private async Task<T> Guard<T>(string what, Func<Task<T>> work)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await work().ConfigureAwait(false);
+            }
+            catch (DbException e) when (dialect.IsTransient(e) && attempt < 5)
+            {
+                // The database was busy or a concurrent writer won a conflict: the transaction rolled back whole, so trying
+                // again is safe.
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt)).ConfigureAwait(false);
+            }
+            catch (DbException e)
+            {
+                throw new EmailStatsStoreException($"The {dialect.Name} store could not {what}: {e.Message}", e);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidCastException or ArgumentException && e is not ArgumentNullException)
+            {
+                throw new EmailStatsStoreException($"The {dialect.Name} store could not {what}: {e.Message}", e);
+            }
+        }
+    }
+
+    private Task Guard(string what, Func<Task> work) => Guard(what, async () =>
+    {
+        await work().ConfigureAwait(false);
+        return true;
+    });
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            Set(command, name, value);
+        }
+
+        return command;
+    }
+
+    private static void Set(DbCommand command, string name, object? value)
+    {
+        var parameter = command.Parameters.Contains(name) ? command.Parameters[name] : null;
+        if (parameter is null)
+        {
+            parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        parameter.Value = value ?? DBNull.Value;
+    }
+
+    private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<object?> Scalar(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
