@@ -188,6 +188,14 @@ public sealed class EmailStatsSandbox : IDisposable
 
         var call = await SandboxRequest.ReadAsync(request, host.Prefix, cancellationToken).ConfigureAwait(false);
         var account = host.Identify(call);
+        using var metered = account?.Meter.Enter();
+        IEnumerable<KeyValuePair<string, string>> limitHeaders = [];
+        if (account?.RateLimit is { } limit && !limit.TryTake(out limitHeaders))
+        {
+            account.Meter.Provoked();
+            return host.Error(HttpStatusCode.TooManyRequests, "Too many requests: the account's rate-limit window is spent", limitHeaders).ToHttp(request);
+        }
+
         if (Faults.TakeNext(host.Provider, account) is { } fault)
         {
             if (fault.Delay > TimeSpan.Zero)
@@ -205,7 +213,7 @@ public sealed class EmailStatsSandbox : IDisposable
         {
             try
             {
-                return host.Handle(call, account).ToHttp(request);
+                return host.Handle(call, account).WithHeaders(limitHeaders).ToHttp(request);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or OverflowException)
             {
