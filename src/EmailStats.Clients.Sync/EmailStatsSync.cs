@@ -9,9 +9,9 @@ namespace EmailStats.Clients.Sync;
 /// One run of the sync (DESIGN.md section 9.2). For every account: its sources (configured, and those its listing calls
 /// find); for every source: the days from the one after its checkpoint (the first run: <see cref="EmailStatsSyncOptions.BackfillDays"/>
 /// back, never further than the provider serves) through today, then its reported days upserted and its checkpoint
-/// moved in one transaction. The checkpoint is the last day that was already <see cref="EmailStatsSyncOptions.ReReadDays"/>
-/// old when it was read, so the recent days that late events still change are read again by the next run, whenever it
-/// comes. Two runs, or a run killed at any point and run again, leave exactly the rows of one clean run. Accounts are
+/// moved in one transaction. The checkpoint is the last day older than the re-read window (today and the
+/// <see cref="EmailStatsSyncOptions.ReReadDays"/> days before it) when it was read, so the recent days that late events
+/// still change are read again by the next run, whenever it comes. Two runs, or a run killed at any point and run again, leave exactly the rows of one clean run. Accounts are
 /// isolated: a failing one is recorded and tried again next run while the others go on; a 429 pauses only its account.
 /// </summary>
 public sealed class EmailStatsSync
@@ -203,10 +203,12 @@ public sealed class EmailStatsSync
             to = today;
             var days = await source.GetDailyMetricsAsync(from.Value, today, cancellationToken).ConfigureAwait(false);
 
-            // Settled: complete, and already ReReadDays old when read; the days after it are read again next run.
+            // Settled: complete, and older than the re-read window (today and the ReReadDays before it) when read; the days
+            // after it are read again by the next run, whenever it comes. The extra day covers a source whose zone is
+            // ahead of the zone the provider closes its days in.
             var lastComplete = days.Where(d => d.IsReported && d.IsComplete).Select(d => (DateOnly?)d.Date).Max();
-            var reReadFrom = today.AddDays(-_options.ReReadDays);
-            DateOnly? newCheckpoint = lastComplete is { } last ? (last < reReadFrom ? last : reReadFrom) : null;
+            var settledUpTo = today.AddDays(-_options.ReReadDays - 1);
+            DateOnly? newCheckpoint = lastComplete is { } last ? (last < settledUpTo ? last : settledUpTo) : null;
             var stored = new StoredSource(
                 descriptor.Id,
                 descriptor.Account,

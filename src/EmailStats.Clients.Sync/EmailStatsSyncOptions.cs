@@ -4,8 +4,9 @@ namespace EmailStats.Clients.Sync;
 public sealed class EmailStatsSyncOptions
 {
     /// <summary>
-    /// The recent days read again on every run (default 3): providers keep changing them as opens, clicks and bounces
-    /// arrive late, some up to 48 hours behind. A day older than this when it was read is settled and not read again.
+    /// The recent days read again on every run besides today (default 3): providers keep changing them as opens, clicks
+    /// and bounces arrive late, some up to 48 hours behind. A day older than that when it was read is settled and not
+    /// read again.
     /// </summary>
     public int ReReadDays { get; set; } = 3;
 
