@@ -92,13 +92,18 @@ public sealed record StoredDay(DailyEmailMetrics Metrics, DateTimeOffset Fetched
 public readonly record struct StoreWriteResult(int Written, int Unchanged);
 
 /// <summary>The store failed: the database could not be reached, refused a statement, or holds a schema this version does not know.</summary>
-public sealed class EmailStatsStoreException : Exception
+/// <remarks>
+/// An <see cref="EmailStatsException"/> whose <see cref="EmailStatsException.Provider"/> is the store's engine
+/// (<c>"SQLite"</c> or <c>"PostgreSQL"</c>), so that one catch handles every failure of a sync.
+/// </remarks>
+public sealed class EmailStatsStoreException : EmailStatsException
 {
     /// <summary>Creates the exception.</summary>
+    /// <param name="store">The store's engine, for example <c>"SQLite"</c>.</param>
     /// <param name="message">What failed, without a secret (never a connection string).</param>
     /// <param name="innerException">The driver's exception.</param>
-    public EmailStatsStoreException(string message, Exception? innerException = null)
-        : base(message, innerException)
+    public EmailStatsStoreException(string store, string message, Exception? innerException = null)
+        : base(store, message, innerException)
     {
     }
 }

@@ -14,9 +14,9 @@ public sealed class ConventionTests
     public static readonly string[] PackageNames =
         [.. Directory.GetDirectories(Path.Combine(RepositoryRoot(), "src"), "EmailStats.Clients.*").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
 
-    /// <summary>The provider packages: every package but Core and the Sandbox.</summary>
+    /// <summary>The provider packages: every package but Core, the Sandbox and the sync packages built on them.</summary>
     public static readonly string[] ProviderNames =
-        [.. PackageNames.Where(n => n is not ("EmailStats.Clients.Core" or "EmailStats.Clients.Sandbox"))];
+        [.. PackageNames.Where(n => n is not ("EmailStats.Clients.Core" or "EmailStats.Clients.Sandbox") && !n.StartsWith("EmailStats.Clients.Sync", StringComparison.Ordinal))];
 
     private static readonly Assembly[] Packages = [.. PackageNames.Select(Assembly.Load)];
 
@@ -132,7 +132,8 @@ public sealed class ConventionTests
             {
                 // AsPages has Azure's AsyncPageable<T>.AsPages shape: its pages are cancelled by the token of the call
                 // that made the pageable and by WithCancellation, as any IAsyncEnumerable.
-                if (!IsAsync(method.ReturnType) || method.IsSpecialName || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EmailStatsPageable<>) && method.Name == "AsPages"))
+                // DisposeAsync is IAsyncDisposable's, which takes no token.
+                if (!IsAsync(method.ReturnType) || method.IsSpecialName || method.Name == nameof(IAsyncDisposable.DisposeAsync) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EmailStatsPageable<>) && method.Name == "AsPages"))
                 {
                     continue;
                 }

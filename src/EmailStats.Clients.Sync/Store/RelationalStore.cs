@@ -85,7 +85,7 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
         var current = Convert.ToInt32(await Scalar(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM emailstats_schema", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         if (current > Version)
         {
-            throw new EmailStatsStoreException($"The {dialect.Name} store holds schema version {current}, newer than this version of EmailStats.Clients.Sync knows ({Version}): update the package.");
+            throw new EmailStatsStoreException(dialect.Name, $"The {dialect.Name} store holds schema version {current}, newer than this version of EmailStats.Clients.Sync knows ({Version}): update the package.");
         }
 
         for (var version = current + 1; version <= Version; version++)
@@ -337,11 +337,11 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
             }
             catch (DbException e)
             {
-                throw new EmailStatsStoreException($"The {dialect.Name} store could not {what}: {e.Message}", e);
+                throw new EmailStatsStoreException(dialect.Name, $"The {dialect.Name} store could not {what}: {e.Message}", e);
             }
             catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidCastException or ArgumentException && e is not ArgumentNullException)
             {
-                throw new EmailStatsStoreException($"The {dialect.Name} store could not {what}: {e.Message}", e);
+                throw new EmailStatsStoreException(dialect.Name, $"The {dialect.Name} store could not {what}: {e.Message}", e);
             }
         }
     }
