@@ -53,6 +53,11 @@ internal static class DashboardApp
             return DashboardCommandLine.Usage;
         }
 
+        if (arguments.Store is { } file)
+        {
+            return await DashboardStore.RunAsync(arguments, file, thresholds, console, errors, cancellationToken).ConfigureAwait(false);
+        }
+
         EmailStatsSandbox? sandbox = null;
         var services = new ServiceCollection();
         services.AddLogging();
@@ -85,43 +90,7 @@ internal static class DashboardApp
                 reports = await DashboardRunner.FetchAsync(setup.Sources, arguments.From, arguments.To, thresholds, null, cancellationToken);
             }
 
-            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]Email across providers[/], {arguments.From:yyyy-MM-dd} to {arguments.To:yyyy-MM-dd}"));
-            DashboardHealth.Render(console, reports, thresholds);
-            DashboardView.Render(console, reports);
-            foreach (var failed in reports.Where(r => r.Failed))
-            {
-                errors.WriteLine($"{Providers.Display(failed.Provider)}: {failed.Error}");
-            }
-
-            foreach (var output in arguments.Outputs)
-            {
-                await using (var stream = File.Create(output.File))
-                {
-                    switch (output.Format)
-                    {
-                        case "json":
-                            DashboardExport.WriteJson(stream, arguments.From, arguments.To, reports);
-                            break;
-                        case "html":
-                            await using (var html = new StreamWriter(stream))
-                            {
-                                DashboardHtml.Write(html, arguments.From, arguments.To, reports, thresholds);
-                            }
-
-                            break;
-                        default:
-                            await using (var csv = new StreamWriter(stream))
-                            {
-                                DashboardExport.WriteCsv(csv, reports);
-                            }
-
-                            break;
-                    }
-                }
-
-                console.MarkupLine(Markup.Escape($"Wrote {output.File} ({output.Format})."));
-            }
-
+            await ShowAsync(arguments, reports, thresholds, console, errors).ConfigureAwait(false);
             return reports.Any(r => r.Failed) ? DashboardCommandLine.SomeFailed : DashboardCommandLine.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -132,6 +101,54 @@ internal static class DashboardApp
         finally
         {
             sandbox?.Dispose();
+        }
+    }
+
+    /// <summary>Draws the comparison and each source's days, writes the exports; the same for providers and for a store.</summary>
+    public static async Task ShowAsync(DashboardArguments arguments, IReadOnlyList<ProviderReport> reports, HealthThresholds thresholds, IAnsiConsole console, TextWriter errors)
+    {
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]Email across providers[/], {arguments.From:yyyy-MM-dd} to {arguments.To:yyyy-MM-dd}"));
+        DashboardHealth.Render(console, reports, thresholds);
+        if (reports.Count <= DashboardView.MostTables)
+        {
+            DashboardView.Render(console, reports);
+        }
+        else
+        {
+            console.MarkupLine(Markup.Escape($"{reports.Count} sources: their days are not drawn one table each; --output json, csv or html writes them all, --provider narrows the list."));
+        }
+        foreach (var failed in reports.Where(r => r.Failed))
+        {
+            errors.WriteLine($"{Providers.Display(failed.Provider)}: {failed.Error}");
+        }
+
+        foreach (var output in arguments.Outputs)
+        {
+            await using (var stream = File.Create(output.File))
+            {
+                switch (output.Format)
+                {
+                    case "json":
+                        DashboardExport.WriteJson(stream, arguments.From, arguments.To, reports);
+                        break;
+                    case "html":
+                        await using (var html = new StreamWriter(stream))
+                        {
+                            DashboardHtml.Write(html, arguments.From, arguments.To, reports, thresholds);
+                        }
+
+                        break;
+                    default:
+                        await using (var csv = new StreamWriter(stream))
+                        {
+                            DashboardExport.WriteCsv(csv, reports);
+                        }
+
+                        break;
+                }
+            }
+
+            console.MarkupLine(Markup.Escape($"Wrote {output.File} ({output.Format})."));
         }
     }
 

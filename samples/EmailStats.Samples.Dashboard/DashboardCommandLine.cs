@@ -4,7 +4,11 @@ using System.Globalization;
 namespace EmailStats.Samples.Dashboard;
 
 /// <summary>What the command line asked for.</summary>
-internal sealed record DashboardArguments(DateOnly From, DateOnly To, IReadOnlyList<Provider> Providers, IReadOnlyList<DashboardOutput> Outputs);
+internal sealed record DashboardArguments(DateOnly From, DateOnly To, IReadOnlyList<Provider> Providers, IReadOnlyList<DashboardOutput> Outputs)
+{
+    /// <summary>The sync's SQLite file to read instead of asking the providers (<c>--store FILE</c>); null to ask them.</summary>
+    public string? Store { get; init; }
+}
 
 /// <summary>One export: <c>--output json FILE</c>, <c>--output csv FILE</c> or <c>--output html FILE</c>.</summary>
 internal sealed record DashboardOutput(string Format, string File);
@@ -41,11 +45,16 @@ internal static class DashboardCommandLine
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private static readonly Option<string> StoreOption = new("--store")
+    {
+        Description = "Show what the sync keeps in this SQLite file (EmailStats.Samples.Sync) instead of asking the providers: every stored source, --provider filters.",
+    };
+
     public static RootCommand Root { get; } = new(
         "Daily email metrics of SendGrid, GetResponse, Mailgun and Benchmark Email side by side (the built-in sandbox for "
         + "providers without credentials). Exit codes: 0 every provider answered, 1 some provider failed, 2 bad usage.")
     {
-        FromOption, ToOption, ProviderOption, OutputOption,
+        FromOption, ToOption, ProviderOption, OutputOption, StoreOption,
     };
 
     /// <summary>Reads the arguments; on a usage error writes one line per problem to <paramref name="errors"/> and returns null.</summary>
@@ -98,6 +107,12 @@ internal static class DashboardCommandLine
             }
         }
 
+        var store = parse.GetValue(StoreOption);
+        if (store is not null && !File.Exists(store))
+        {
+            problems.Add($"--store {store}: no such file (run the sync first: dotnet run --project samples/EmailStats.Samples.Sync -- --once).");
+        }
+
         foreach (var problem in problems)
         {
             errors.WriteLine($"error: {problem}");
@@ -109,7 +124,7 @@ internal static class DashboardCommandLine
             return null;
         }
 
-        return new DashboardArguments(from, to, providers.Count > 0 ? providers.Distinct().Order().ToList() : Providers.All, outputs);
+        return new DashboardArguments(from, to, providers.Count > 0 ? providers.Distinct().Order().ToList() : Providers.All, outputs) { Store = store };
     }
 
     private static DateOnly? Date(string? text, string option, List<string> problems)

@@ -91,9 +91,11 @@ internal static class DashboardHealth
         }
 
         table.AddColumn("Health");
+        // One source per provider: the provider names it in a narrow console. Several (a store): the source does.
+        var oneEach = reports.CountBy(r => r.Provider).All(c => c.Value == 1);
         foreach (var report in reports.OrderBy(r => r.Provider))
         {
-            var name = Markup.Escape(compact ? Providers.Display(report.Provider) : $"{Providers.Display(report.Provider)} {report.Source}");
+            var name = Markup.Escape(compact && oneEach ? Providers.Display(report.Provider) : compact ? report.Source : $"{Providers.Display(report.Provider)} {report.Source}");
             if (report.Health is not { } verdict)
             {
                 table.AddRow([name, .. headers.Select(_ => "[grey]-[/]"), "[red]Failed[/]"]);

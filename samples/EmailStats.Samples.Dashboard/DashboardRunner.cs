@@ -7,6 +7,9 @@ internal sealed record ProviderReport(Provider Provider, string Source, string T
 {
     public bool Failed => Error is not null;
 
+    /// <summary>Read from the sync's store (<c>--store</c>), not from the provider.</summary>
+    public bool Stored { get; init; }
+
     /// <summary>The verdict over the days (null when the provider failed).</summary>
     public HealthVerdict? Health { get; init; }
 }

@@ -13,6 +13,9 @@ internal static class DashboardView
     /// <summary>The narrowest console that gets every column.</summary>
     public const int FullWidth = 120;
 
+    /// <summary>The most sources drawn one table each; beyond, the comparison alone (a store holds hundreds).</summary>
+    public const int MostTables = 12;
+
     private sealed record Column(string Header, string Short, Func<DailyEmailMetrics, long?> Value, bool Unique = false);
 
     private static readonly Column[] Columns =
@@ -30,7 +33,7 @@ internal static class DashboardView
         var columns = compact ? Columns.Where(c => !c.Unique).ToArray() : Columns;
         foreach (var report in reports.Where(r => !r.Failed).OrderBy(r => r.Provider))
         {
-            var origin = report.UsesSandbox ? "sandbox" : "live";
+            var origin = report.Stored ? "stored" : report.UsesSandbox ? "sandbox" : "live";
             console.Write(new Rule($"[bold]{Markup.Escape(Providers.Display(report.Provider))}[/] {Markup.Escape(report.Source)} [grey]({Markup.Escape(report.TimeZone)}, {origin})[/]").LeftJustified());
 
             var table = new Table().Border(compact ? TableBorder.Simple : TableBorder.Rounded).AddColumn("Date");
