@@ -58,6 +58,12 @@ public sealed record EmailStatsAccount
         ArgumentNullException.ThrowIfNull(section);
         var name = section.Key;
         var errors = new List<string>();
+        if (name.Trim().Length == 0 || name.Trim() != name || name.Any(c => c is '/' or '\\' || char.IsControl(c)))
+        {
+            // The name is the first segment of every source id (account/kind/name) and names the account's HTTP client.
+            errors.Add($"Account '{name}': an account name is the first part of its sources' ids; use one without '/', '\\', spaces at either end or control characters.");
+        }
+
         var zone = section["TimeZone"] is { Length: > 0 } z ? z.Trim() : null;
         if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
