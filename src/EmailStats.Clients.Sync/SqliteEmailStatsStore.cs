@@ -18,6 +18,7 @@ namespace EmailStats.Clients.Sync;
 public sealed class SqliteEmailStatsStore : IEmailStatsStore
 {
     private readonly RelationalStore _store;
+    private readonly string _connectionString;
 
     /// <summary>Creates the store over a connection string (<c>Data Source=FILE</c>); a bare file path is accepted too.</summary>
     /// <param name="connectionString">The SQLite connection string, or the file's path.</param>
@@ -44,14 +45,34 @@ public sealed class SqliteEmailStatsStore : IEmailStatsStore
         }
 
         DataSource = builder.DataSource;
-        _store = new RelationalStore(new Dialect(builder.ToString()));
+        _connectionString = builder.ToString();
+        _store = new RelationalStore(new Dialect(_connectionString));
     }
 
     /// <summary>The database file (or <c>:memory:</c>).</summary>
     public string DataSource { get; }
 
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _store.InitializeAsync(cancellationToken);
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        // Write-ahead logging is a property of the file: set once, every later connection uses it.
+        await using (var connection = new SqliteConnection(_connectionString))
+        {
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using var wal = connection.CreateCommand();
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e)
+            {
+                throw new EmailStatsStoreException("SQLite", $"The SQLite store could not create or migrate the schema in {DataSource}: {e.Message}", e);
+            }
+        }
+
+        await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public Task<DateOnly?> GetCheckpointAsync(string sourceId, CancellationToken cancellationToken = default) => _store.GetCheckpointAsync(sourceId, cancellationToken);
@@ -89,7 +110,7 @@ public sealed class SqliteEmailStatsStore : IEmailStatsStore
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+                pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return connection;
             }

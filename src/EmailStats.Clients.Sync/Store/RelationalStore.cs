@@ -42,6 +42,19 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
 
     private static readonly string[] MetricColumns = Columns.Split(", ");
 
+    /// <summary>Days upserted by one statement (14 parameters each, far under either database's limit).</summary>
+    private const int RowsPerStatement = 50;
+
+    private static readonly string?[] Upserts = new string?[RowsPerStatement + 1];
+
+    /// <summary>The upsert of <paramref name="rows"/> days of one source, parameters suffixed by the row's index.</summary>
+    private static string Upsert(int rows) => Upserts[rows] ??=
+        $"""
+        INSERT INTO emailstats_days (source_id, day, {Columns}, complete, fetched_at)
+        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(r => $"(@source_id, @day{r}, {string.Join(", ", MetricColumns.Select(c => $"@{c}{r}"))}, @complete{r}, @fetched_at)"))}
+        ON CONFLICT (source_id, day) DO UPDATE SET {string.Join(", ", MetricColumns.Select(c => $"{c} = excluded.{c}"))}, complete = excluded.complete, fetched_at = excluded.fetched_at
+        """;
+
     /// <summary>The migrations, in order: version n is the n-th. Never edit one that shipped: add the next.</summary>
     private IReadOnlyList<string> Migrations =>
     [
@@ -133,44 +146,42 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
             var stored = reported.Count == 0
                 ? []
                 : await ReadRows(connection, transaction, source, reported.Min(d => d.Date), reported.Max(d => d.Date), cancellationToken).ConfigureAwait(false);
-            var unchanged = 0;
-            await using var upsert = Command(
-                connection,
-                transaction,
-                $"""
-                INSERT INTO emailstats_days (source_id, day, {Columns}, complete, fetched_at)
-                VALUES (@source_id, @day, {string.Join(", ", MetricColumns.Select(c => "@" + c))}, @complete, @fetched_at)
-                ON CONFLICT (source_id, day) DO UPDATE SET {string.Join(", ", MetricColumns.Select(c => $"{c} = excluded.{c}"))}, complete = excluded.complete, fetched_at = excluded.fetched_at
-                """,
-                ("source_id", source.Id));
-            foreach (var day in reported)
+            var changed = reported.Where(day => !(stored.TryGetValue(day.Date, out var before) && Same(before.Metrics, day))).ToList();
+            foreach (var chunk in changed.Chunk(RowsPerStatement))
             {
-                if (stored.TryGetValue(day.Date, out var before) && Same(before.Metrics, day))
+                // One statement per chunk of rows: a round trip and a parse per 50 days, not per day.
+                await using var upsert = Command(connection, transaction, Upsert(chunk.Length), ("source_id", source.Id), ("fetched_at", at));
+                for (var row = 0; row < chunk.Length; row++)
                 {
-                    unchanged++;
-                    continue;
+                    var day = chunk[row];
+                    Set(upsert, $"day{row}", day.Date);
+                    for (var i = 0; i < Metrics.Length; i++)
+                    {
+                        Set(upsert, $"{MetricColumns[i]}{row}", day[Metrics[i]]);
+                    }
+
+                    Set(upsert, $"complete{row}", day.IsComplete);
                 }
 
-                Set(upsert, "day", day.Date);
-                for (var i = 0; i < Metrics.Length; i++)
-                {
-                    Set(upsert, MetricColumns[i], day[Metrics[i]]);
-                }
-
-                Set(upsert, "complete", day.IsComplete);
-                Set(upsert, "fetched_at", at);
                 await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            var unchanged = reported.Count - changed.Count;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new StoreWriteResult(reported.Count - unchanged, unchanged);
         });
     }
 
-    public Task<IReadOnlyList<StoredSource>> GetSourcesAsync(CancellationToken cancellationToken = default) => Guard("read the sources", async () =>
+    public Task<IReadOnlyList<StoredSource>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
+        Guard("read the sources", () => ReadSources(null, cancellationToken));
+
+    /// <summary>Every source, or the one with <paramref name="id"/>.</summary>
+    private async Task<IReadOnlyList<StoredSource>> ReadSources(string? id, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT id, account, provider, kind, name, label, time_zone, metrics, judging FROM emailstats_sources ORDER BY id");
+        await using var command = id is null
+            ? Command(connection, null, "SELECT id, account, provider, kind, name, label, time_zone, metrics, judging FROM emailstats_sources ORDER BY id")
+            : Command(connection, null, "SELECT id, account, provider, kind, name, label, time_zone, metrics, judging FROM emailstats_sources WHERE id = @id", ("id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sources = new List<StoredSource>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -187,8 +198,8 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
                 Enum.Parse<HealthJudging>(reader.GetString(8))));
         }
 
-        return (IReadOnlyList<StoredSource>)sources;
-    });
+        return sources;
+    }
 
     public Task<IReadOnlyList<StoredDay>> ReadAsync(string sourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
@@ -200,8 +211,7 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
 
         return Guard($"read the days of {sourceId}", async () =>
         {
-            var sources = await GetSourcesAsync(cancellationToken).ConfigureAwait(false);
-            if (sources.FirstOrDefault(s => s.Id == sourceId) is not { } source)
+            if ((await ReadSources(sourceId, cancellationToken).ConfigureAwait(false)).FirstOrDefault() is not { } source)
             {
                 return (IReadOnlyList<StoredDay>)[];
             }
@@ -365,17 +375,14 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
         return command;
     }
 
+    /// <summary>Adds a parameter (every command here is built once, so no name is looked up).</summary>
     private static void Set(DbCommand command, string name, object? value)
     {
-        var parameter = command.Parameters.Contains(name) ? command.Parameters[name] : null;
-        if (parameter is null)
-        {
-            parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-
+        // Named with the '@' the SQL uses: SQLite then binds by the name as written instead of trying each prefix.
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
         parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
     }
 
     private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
