@@ -37,6 +37,14 @@ public sealed class PostgreSqlEmailStatsStore : IEmailStatsStore, IAsyncDisposab
         }
 
         Database = $"{builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}/{builder.ConnectionStringBuilder.Database}";
+
+        // The store sends the same few statements for every source: prepared once per connection, parsed once. Unless
+        // the connection string says otherwise.
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
         _dataSource = builder.Build();
         _store = new RelationalStore(new Dialect(_dataSource));
     }
@@ -82,6 +90,8 @@ public sealed class PostgreSqlEmailStatsStore : IEmailStatsStore, IAsyncDisposab
 
         public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
             await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        public override bool BatchesRows => true;
 
         public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         {
