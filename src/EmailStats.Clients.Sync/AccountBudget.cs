@@ -5,7 +5,8 @@ namespace EmailStats.Clients.Sync;
 
 /// <summary>
 /// Keeps one account inside its provider's published budget (DESIGN.md section 9.2), for every request of its named
-/// client, retries included: GetResponse (both APIs) at most 10 calls at a time and 70 in any second (its limit is 80);
+/// client, retries included: GetResponse (both APIs) at most 10 calls at a time and 60 in any second (its limit is 80: the margin absorbs requests that queue behind the
+/// limiter and reach the provider closer together than they left it);
 /// Benchmark Email at most 3,500 in any hour (its limit is 3,600); and for every provider the window its rate-limit
 /// headers announce (<c>X-RateLimit-Limit</c>, <c>-Remaining</c>, <c>-Reset</c>) or a 429 names, so that a run never
 /// provokes the 429 the headers announced. A pause longer than <see cref="EmailStatsSyncOptions.MaxRateLimitPause"/>
@@ -44,9 +45,9 @@ internal sealed class AccountBudget : IDisposable
                 _concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 10, QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst });
                 _rate = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
                 {
-                    PermitLimit = 70,
+                    PermitLimit = 60,
                     Window = TimeSpan.FromSeconds(1),
-                    SegmentsPerWindow = 10,
+                    SegmentsPerWindow = 20,
                     QueueLimit = int.MaxValue,
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     AutoReplenishment = true,

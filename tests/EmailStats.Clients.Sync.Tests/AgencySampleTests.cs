@@ -81,9 +81,16 @@ public sealed class AgencySampleTests : IDisposable
             // The worker runs at once and then every hour: the first run's log entry is the signal it is done.
             while (!process.HasExited)
             {
-                if (File.Exists(store) && await new SqliteEmailStatsStore(store).ReadRunsAsync(1) is { Count: > 0 } runs)
+                try
                 {
-                    return runs;
+                    if (File.Exists(store) && await new SqliteEmailStatsStore(store).ReadRunsAsync(1) is { Count: > 0 } runs)
+                    {
+                        return runs;
+                    }
+                }
+                catch (EmailStatsStoreException)
+                {
+                    // The worker has created the file but not its tables yet.
                 }
 
                 await Task.Delay(200);

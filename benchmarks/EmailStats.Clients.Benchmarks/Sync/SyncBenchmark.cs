@@ -19,7 +19,7 @@ namespace EmailStats.Clients.Benchmarks.Sync;
 /// <remarks>
 /// The client and store cost per provider call is the run's process CPU time less the sandbox's, over the calls: every
 /// request the run sent is recorded and then replayed straight into a fresh sandbox, one at a time, and that replay's
-/// CPU time is the sandbox's share. Sources per second is wall time, budgets included (GetResponse's 70 calls a second
+/// CPU time is the sandbox's share. Sources per second is wall time, budgets included (GetResponse's 60 calls a second
 /// per account is the slowest).
 /// </remarks>
 internal static class SyncBenchmark
