@@ -16,6 +16,7 @@ internal static class SyncApp
         var once = args.Contains("--once");
         var store = Option(args, "--store") ?? "emailstats.db";
         var postgres = Option(args, "--postgres");
+        var hangfire = Option(args, "--hangfire");
         DateOnly? today = null;
         if (Option(args, "--sandbox-today") is { } day)
         {
@@ -28,9 +29,15 @@ internal static class SyncApp
             today = parsed;
         }
 
-        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a is not ("--once" or "--store" or "--postgres" or "--sandbox-today")) is { } unknown)
+        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a is not ("--once" or "--store" or "--postgres" or "--hangfire" or "--sandbox-today")) is { } unknown)
         {
-            errors.WriteLine($"error: unknown option {unknown} (use --once, --store FILE, --postgres CONNECTION, --sandbox-today yyyy-MM-dd).");
+            errors.WriteLine($"error: unknown option {unknown} (use --once, --store FILE, --postgres CONNECTION, --hangfire CONNECTION, --sandbox-today yyyy-MM-dd).");
+            return 2;
+        }
+
+        if (hangfire is not null && (once || postgres is not null || Option(args, "--store") is not null))
+        {
+            errors.WriteLine("error: --hangfire runs this process as one of several workers on its PostgreSQL database: leave out --once, --store and --postgres.");
             return 2;
         }
 
@@ -51,12 +58,17 @@ internal static class SyncApp
             sync.UsePostgreSql(postgres);
         }
 
+        if (hangfire is not null)
+        {
+            sync.UseHangfire(hangfire, o => builder.Configuration.GetSection("EmailStats:Hangfire").Bind(o));
+        }
+
         if (sandbox is not null)
         {
             sync.UseSourceClock(sandbox.Clock).ConfigureClients((_, client) => client.UseSandbox(sandbox));
         }
 
-        if (!once)
+        if (!once && hangfire is null)
         {
             sync.AddWorker();
         }
@@ -71,7 +83,9 @@ internal static class SyncApp
 
             if (!once)
             {
-                output.WriteLine("Syncing now and then every hour (Ctrl+C stops).");
+                output.WriteLine(hangfire is null
+                    ? "Syncing now and then every hour (Ctrl+C stops)."
+                    : $"A Hangfire worker (process {Environment.ProcessId}): taking accounts' jobs from PostgreSQL (Ctrl+C stops).");
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
             }

@@ -188,7 +188,7 @@ public sealed class EmailStatsSandbox : IDisposable
 
         var call = await SandboxRequest.ReadAsync(request, host.Prefix, cancellationToken).ConfigureAwait(false);
         var account = host.Identify(call);
-        using var metered = account?.Meter.Enter();
+        using var metered = account?.Meter.Enter(request.Headers.UserAgent.ToString());
         IEnumerable<KeyValuePair<string, string>> limitHeaders = [];
         if (account?.RateLimit is { } limit && !limit.TryTake(out limitHeaders))
         {

@@ -13,6 +13,7 @@ public sealed class SandboxMeter
     private readonly object _gate = new();
     private readonly Queue<long> _lastSecond = new();
     private readonly Queue<long> _lastHour = new();
+    private readonly List<string> _turns = [];
     private long _requests;
     private int _inFlight;
     private int _maxInFlight;
@@ -53,12 +54,34 @@ public sealed class SandboxMeter
     /// <summary>429s answered because a request came after the account's announced window was spent.</summary>
     public long ProvokedRateLimits => Interlocked.Read(ref _provoked);
 
-    internal IDisposable Enter()
+    /// <summary>
+    /// The callers (each request's <c>User-Agent</c>) in the order they took turns on the account: an entry each time a
+    /// request comes from another caller than the request before it. Workers that name themselves in their user agent
+    /// show here: a caller listed twice took turns with another, as two workers syncing the account at once would.
+    /// </summary>
+    public IReadOnlyList<string> CallerTurns
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _turns];
+            }
+        }
+    }
+
+    internal IDisposable Enter(string? caller = null)
     {
         Interlocked.Increment(ref _requests);
         var now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
+            caller ??= "";
+            if (_turns.Count == 0 || _turns[^1] != caller)
+            {
+                _turns.Add(caller);
+            }
+
             _maxPerSecond = Math.Max(_maxPerSecond, Count(_lastSecond, now, Stopwatch.Frequency));
             _maxPerHour = Math.Max(_maxPerHour, Count(_lastHour, now, Stopwatch.Frequency * 3600));
         }
