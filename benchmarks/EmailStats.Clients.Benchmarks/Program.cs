@@ -12,6 +12,8 @@ switch (args.FirstOrDefault())
         return await SyncBenchmark.RunAsync(args[1..]);
     case "sync-case":
         return await SyncBenchmark.RunCaseAsync(args[1..]);
+    case "hangfire":
+        return await HangfireBenchmark.RunAsync(args[1..]);
 }
 
 // One command runs everything (see benchmarks/README.md); BenchmarkDotNet's own arguments (--filter, --job, ...) pass through.
