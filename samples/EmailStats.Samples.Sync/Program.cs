@@ -9,6 +9,8 @@
 //   --once                run once, print the summary, exit (0 every source synced, 1 some failed)
 //   --store FILE          the SQLite file (default emailstats.db); --postgres CONNECTION for PostgreSQL
 //   --sandbox-today DATE  the sandbox's last day (yyyy-MM-dd), to replay a given day
+//   --hangfire CONNECTION one of several workers sharing the accounts through Hangfire on this PostgreSQL database
+//                         (README: "When one machine is not enough"); --dashboard URL also serves Hangfire's dashboard
 using EmailStats.Samples.Sync;
 
 return await SyncApp.RunAsync(args, Console.Out, Console.Error);

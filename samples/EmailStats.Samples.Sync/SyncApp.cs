@@ -1,6 +1,8 @@
 using System.Globalization;
 using EmailStats.Clients.Sandbox;
 using EmailStats.Clients.Sync;
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +19,7 @@ internal static class SyncApp
         var store = Option(args, "--store") ?? "emailstats.db";
         var postgres = Option(args, "--postgres");
         var hangfire = Option(args, "--hangfire");
+        var dashboard = Option(args, "--dashboard");
         DateOnly? today = null;
         if (Option(args, "--sandbox-today") is { } day)
         {
@@ -29,9 +32,15 @@ internal static class SyncApp
             today = parsed;
         }
 
-        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a is not ("--once" or "--store" or "--postgres" or "--hangfire" or "--sandbox-today")) is { } unknown)
+        if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a is not ("--once" or "--store" or "--postgres" or "--hangfire" or "--dashboard" or "--sandbox-today")) is { } unknown)
         {
-            errors.WriteLine($"error: unknown option {unknown} (use --once, --store FILE, --postgres CONNECTION, --hangfire CONNECTION, --sandbox-today yyyy-MM-dd).");
+            errors.WriteLine($"error: unknown option {unknown} (use --once, --store FILE, --postgres CONNECTION, --hangfire CONNECTION [--dashboard URL], --sandbox-today yyyy-MM-dd).");
+            return 2;
+        }
+
+        if (dashboard is not null && (hangfire is null || !Uri.TryCreate(dashboard, UriKind.Absolute, out _)))
+        {
+            errors.WriteLine("error: --dashboard URL (for example http://127.0.0.1:5080) serves Hangfire's dashboard of a --hangfire worker.");
             return 2;
         }
 
@@ -41,7 +50,10 @@ internal static class SyncApp
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // With --dashboard the worker is also a small web application serving Hangfire's dashboard (local requests only).
+        IHostApplicationBuilder builder = dashboard is null
+            ? Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory })
+            : WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddUserSecrets(typeof(SyncApp).Assembly, optional: true);
         EmailStatsSandbox? sandbox = null;
         if (!builder.Configuration.GetSection("EmailStats:Accounts").GetChildren().Any())
@@ -75,7 +87,7 @@ internal static class SyncApp
 
         try
         {
-            using var host = builder.Build();
+            using var host = Build(builder, dashboard);
             foreach (var invalid in sync.Accounts.Where(a => !a.IsValid))
             {
                 errors.WriteLine($"warning: {string.Join(" ", invalid.Errors)}");
@@ -85,7 +97,7 @@ internal static class SyncApp
             {
                 output.WriteLine(hangfire is null
                     ? "Syncing now and then every hour (Ctrl+C stops)."
-                    : $"A Hangfire worker (process {Environment.ProcessId}): taking accounts' jobs from PostgreSQL (Ctrl+C stops).");
+                    : $"A Hangfire worker (process {Environment.ProcessId}): taking accounts' jobs from PostgreSQL (Ctrl+C stops).{(dashboard is null ? "" : $" Hangfire's dashboard: {dashboard.TrimEnd('/')}/hangfire")}");
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
             }
@@ -119,6 +131,19 @@ internal static class SyncApp
         {
             sandbox?.Dispose();
         }
+    }
+
+    private static IHost Build(IHostApplicationBuilder builder, string? dashboard)
+    {
+        if (builder is HostApplicationBuilder plain)
+        {
+            return plain.Build();
+        }
+
+        var app = ((WebApplicationBuilder)builder).Build();
+        app.Urls.Add(dashboard!);
+        app.UseHangfireDashboard("/hangfire");
+        return app;
     }
 
     private static async Task<SyncRunReport> RunWithProgressAsync(EmailStatsSync sync, TextWriter output, CancellationToken cancellationToken)

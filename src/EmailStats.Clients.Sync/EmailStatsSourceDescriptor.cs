@@ -41,6 +41,17 @@ public static class SourceKinds
         [EmailStatsProvider.Reports] = [(Account, false)],
     };
 
+    /// <summary>
+    /// The oldest day a provider serves for a kind of source, where its documents say: SendGrid keeps category statistics
+    /// for the previous thirteen months ("Category statistics are available for the previous thirteen months only", the
+    /// v3 statistics reference). Null where no limit is documented (the sources' own range limit then holds).
+    /// </summary>
+    internal static DateOnly? OldestServed(EmailStatsProvider provider, string kind, DateOnly today) => (provider, kind) switch
+    {
+        (EmailStatsProvider.SendGridV3, Category) => today.AddMonths(-13).AddDays(1),
+        _ => null,
+    };
+
     /// <summary>What each provider can discover on every run (a listing call), and the kind each found item becomes.</summary>
     internal static readonly IReadOnlyDictionary<(EmailStatsProvider Provider, string Discover), string> Discoverable = new Dictionary<(EmailStatsProvider, string), string>
     {

@@ -199,6 +199,11 @@ public sealed class EmailStatsSync
             var checkpoint = await _store.GetCheckpointAsync(descriptor.Id, cancellationToken).ConfigureAwait(false);
             var start = checkpoint is { } settled ? settled.AddDays(1) : today.AddDays(1 - _options.BackfillDays);
             var earliest = today.AddDays(1 - EmailStatsSource.MaxRangeDays);
+            if (SourceKinds.OldestServed(descriptor.Provider, descriptor.Kind, today) is { } served && served > earliest)
+            {
+                earliest = served;
+            }
+
             from = start < earliest ? earliest : start > today ? today : start;
             to = today;
             var days = await source.GetDailyMetricsAsync(from.Value, today, cancellationToken).ConfigureAwait(false);

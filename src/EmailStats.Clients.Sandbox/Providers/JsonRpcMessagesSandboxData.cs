@@ -64,7 +64,7 @@ internal sealed class JsonRpcMessagesSandboxData
     }
 
     private readonly SandboxData _data;
-    private readonly Dictionary<string, (JsonRpcMessagesSandboxMessage Message, Lazy<int[][]> Final)> _activity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (JsonRpcMessagesSandboxMessage Message, Regenerated Final)> _activity = new(StringComparer.Ordinal);
 
     /// <param name="data">The sandbox's data.</param>
     /// <param name="account">The account's name (every message's stream carries it).</param>
@@ -87,7 +87,7 @@ internal sealed class JsonRpcMessagesSandboxData
             var day = startDay.AddDays(-(int)Math.Round(age * (historyDays - 1)));
             var message = new JsonRpcMessagesSandboxMessage(id, subject, day.ToDateTime(new TimeOnly(hour, 0)));
             messages.Add(message);
-            _activity[id] = (message, new Lazy<int[][]>(() => Generate(account, message, recipients)));
+            _activity[id] = (message, new Regenerated(() => Generate(account, message, recipients)));
         }
 
         Messages = messages;
@@ -253,4 +253,28 @@ internal sealed class JsonRpcMessagesSandboxData
         ((1 - tail) * Math.Exp(-t / fast) / fast) + (tail * Math.Exp(-t / slow) / slow);
 
     private static long Share(long of, double share) => (long)Math.Round(of * share);
+
+    /// <summary>
+    /// A message's hours, generated when asked and kept only while memory allows (a weak reference): the same seed gives
+    /// the same hours, so an estate of thousands of newsletters costs CPU when read, not half a megabyte each for ever.
+    /// </summary>
+    private sealed class Regenerated(Func<int[][]> generate)
+    {
+        private readonly WeakReference<int[][]?> _kept = new(null);
+
+        public int[][] Value
+        {
+            get
+            {
+                if (_kept.TryGetTarget(out var hours) && hours is not null)
+                {
+                    return hours;
+                }
+
+                hours = generate();
+                _kept.SetTarget(hours);
+                return hours;
+            }
+        }
+    }
 }

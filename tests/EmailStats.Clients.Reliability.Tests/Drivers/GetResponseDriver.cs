@@ -57,6 +57,13 @@ public sealed partial class GetResponseDriver : ProviderDriver
     [GeneratedRegex(@"^/v3/newsletters/n(\d+)/statistics\?")]
     private static partial Regex NewsletterPath();
 
+    /// <summary>The listing: newsletters with the fields GetResponse sends and one it may add.</summary>
+    private static readonly string[] Newsletters =
+    [
+        """[{"newsletterId":"n1","name":"Weekly","type":"broadcast","status":"enabled","sendOn":"2026-11-01T10:00:00+0000","campaign":{"campaignId":"c1","name":"Shop"},"extra":[1,null]},{"newsletterId":"n2","name":null}]""",
+        """[]""",
+    ];
+
     private static List<ParserTarget> BuildParsers()
     {
         string[] seeds =
@@ -69,6 +76,7 @@ public sealed partial class GetResponseDriver : ProviderDriver
         return
         [
             new("GetNewsletterStats", seeds, (body, logger) => ParseDirect(nameof(EmailStatsProvider.GetResponse), new Secrets(ApiKey, "api-key " + ApiKey), GetResponseResponseReader.ReadError, GetResponseResponseReader.ReadPage, body, logger)),
+            new("ListNewsletters", [.. Newsletters, .. seeds[2..]], (body, logger) => ParseDirect(nameof(EmailStatsProvider.GetResponse), new Secrets(ApiKey, "api-key " + ApiKey), GetResponseResponseReader.ReadError, GetResponseResponseReader.ReadNewsletters, body, logger)),
         ];
     }
 }

@@ -53,6 +53,7 @@ public sealed partial class MailgunDriver() : MailgunDriverBase(ApiKey)
             Target("GetDomainTotals", [Stats, .. errors], MailgunResponseReader.ReadStats),
             Target("GetProviderAggregates", [Aggregates.Replace("KEY", "providers", StringComparison.Ordinal), .. errors], MailgunResponseReader.ReadProviders),
             Target("GetDeviceAggregates", [Aggregates.Replace("KEY", "devices", StringComparison.Ordinal).Replace("gmail.com", "desktop", StringComparison.Ordinal), .. errors], MailgunResponseReader.ReadDevices),
+            Target("ListDomains", ["""{"total_count":2,"items":[{"id":"d1","name":"mail.example.com","state":"active","type":"custom","created_at":"Thu, 13 Oct 2011 18:02:00 GMT","extra":[1,null]},{"name":"b.example.com"}]}""", """{"total_count":0,"items":[]}""", .. errors], MailgunResponseReader.ReadDomains),
             Target("GetCountryAggregates", [Aggregates.Replace("KEY", "countries", StringComparison.Ordinal).Replace("gmail.com", "us", StringComparison.Ordinal), .. errors], MailgunResponseReader.ReadCountries),
         ];
 

@@ -83,6 +83,8 @@ public sealed partial class SendGridV3Driver : ProviderDriver
         [
             Target("GetGlobalStats", [.. days, .. errors], SendGridV3ResponseReader.ReadDays),
             Target("GetCategorySums", [.. single, .. errors], r => SendGridV3ResponseReader.ReadSingleDay(r, new DateOnly(2026, 11, 1))),
+            Target("ListSubusers", ["""[{"id":1,"username":"shop","email":"s@example.com","disabled":false,"region":"global","extra":{"x":[1,null]}},{"username":"b","disabled":null}]""", "[]", .. errors], SendGridV3ListingReader.ReadSubusers),
+            Target("ListCategories", ["""[{"category":"weekly"},{"category":"news","extra":2.5}]""", "[]", .. errors], SendGridV3ListingReader.ReadCategories),
         ];
 
         static ParserTarget Target<T>(string name, string[] seeds, Func<ProviderResponse, T> read) =>
