@@ -24,14 +24,10 @@ public sealed class EmailStatsAccountJob
     /// <param name="logger">The log.</param>
     public EmailStatsAccountJob(EmailStatsSync sync, JobStorage storage, IOptions<EmailStatsHangfireOptions> options, ILogger<EmailStatsAccountJob> logger)
     {
-        ArgumentNullException.ThrowIfNull(sync);
-        ArgumentNullException.ThrowIfNull(storage);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(logger);
-        _sync = sync;
-        _storage = storage;
-        _options = options.Value;
-        _logger = logger;
+        _sync = sync ?? throw new ArgumentNullException(nameof(sync));
+        _storage = storage ?? throw new ArgumentNullException(nameof(storage));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     /// <summary>The recurring job id of an account: <c>emailstats:account:NAME</c>.</summary>

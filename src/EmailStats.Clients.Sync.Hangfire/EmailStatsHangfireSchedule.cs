@@ -31,16 +31,11 @@ public sealed class EmailStatsHangfireSchedule : IHostedService
     /// <param name="logger">The log.</param>
     public EmailStatsHangfireSchedule(EmailStatsSync sync, IRecurringJobManager jobs, JobStorage storage, IOptions<EmailStatsHangfireOptions> options, ILogger<EmailStatsHangfireSchedule> logger)
     {
-        ArgumentNullException.ThrowIfNull(sync);
-        ArgumentNullException.ThrowIfNull(jobs);
-        ArgumentNullException.ThrowIfNull(storage);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(logger);
-        _sync = sync;
-        _jobs = jobs;
-        _storage = storage;
-        _options = options.Value;
-        _logger = logger;
+        _sync = sync ?? throw new ArgumentNullException(nameof(sync));
+        _jobs = jobs ?? throw new ArgumentNullException(nameof(jobs));
+        _storage = storage ?? throw new ArgumentNullException(nameof(storage));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     /// <summary>Schedules the configured accounts now (as <see cref="Apply"/>).</summary>

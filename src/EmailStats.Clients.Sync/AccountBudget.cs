@@ -43,26 +43,10 @@ internal sealed class AccountBudget : IDisposable
         {
             case EmailStatsProvider.GetResponse or EmailStatsProvider.JsonRpcMessages:
                 _concurrency = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 10, QueueLimit = int.MaxValue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst });
-                _rate = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = 60,
-                    Window = TimeSpan.FromSeconds(1),
-                    SegmentsPerWindow = 20,
-                    QueueLimit = int.MaxValue,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                    AutoReplenishment = true,
-                });
+                _rate = Sliding(60, TimeSpan.FromSeconds(1), 20);
                 break;
             case EmailStatsProvider.Reports:
-                _rate = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = 3500,
-                    Window = TimeSpan.FromHours(1),
-                    SegmentsPerWindow = 60,
-                    QueueLimit = int.MaxValue,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                    AutoReplenishment = true,
-                });
+                _rate = Sliding(3500, TimeSpan.FromHours(1), 60);
                 break;
         }
     }
@@ -80,6 +64,17 @@ internal sealed class AccountBudget : IDisposable
     }
 
     public string Account { get; }
+
+    /// <summary>At most <paramref name="permits"/> requests in any <paramref name="window"/>, the rest waiting in order.</summary>
+    private static SlidingWindowRateLimiter Sliding(int permits, TimeSpan window, int segments) => new(new SlidingWindowRateLimiterOptions
+    {
+        PermitLimit = permits,
+        Window = window,
+        SegmentsPerWindow = segments,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    });
 
     public EmailStatsProvider Provider { get; }
 
@@ -193,8 +188,10 @@ internal sealed class AccountBudget : IDisposable
 
             if (left is { } known && until is { } reset)
             {
-                // Requests still in flight may not be counted in this answer yet: count them as spent.
-                var estimate = Math.Max(0, known - _inFlight);
+                // Requests still in flight may not be counted in this answer yet: count them as spent. One request of
+                // the window stays in reserve for what no answer shows (an attempt the provider counted whose answer
+                // never arrived, a clock a little behind the provider's at the window's edge).
+                var estimate = Math.Max(0, known - _inFlight - 1);
                 if (_state == WindowState.Announced && reset <= _resetAt)
                 {
                     // The same window (or an older answer arriving late): the lower estimate holds.

@@ -1,10 +1,3 @@
-using EmailStats.Clients.GetResponse;
-using EmailStats.Clients.JsonRpcMessages;
-using EmailStats.Clients.Mailgun;
-using EmailStats.Clients.Reports;
-using EmailStats.Clients.SendGridV2;
-using EmailStats.Clients.SendGridV3;
-
 namespace EmailStats.Clients.Sync;
 
 /// <summary>

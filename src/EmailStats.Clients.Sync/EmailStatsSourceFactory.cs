@@ -1,9 +1,3 @@
-using EmailStats.Clients.GetResponse;
-using EmailStats.Clients.JsonRpcMessages;
-using EmailStats.Clients.Mailgun;
-using EmailStats.Clients.Reports;
-using EmailStats.Clients.SendGridV2;
-using EmailStats.Clients.SendGridV3;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmailStats.Clients.Sync;

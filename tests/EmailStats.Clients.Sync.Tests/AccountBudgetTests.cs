@@ -64,15 +64,16 @@ public sealed class AccountBudgetTests
         var second = budget.AcquireAsync(CancellationToken.None);
         Assert.False(second.IsCompleted);
 
-        // Its answer: 3 left until a reset 10 s ahead. The waiting request takes one; two more may go, and no fourth.
-        probe.Answered(Limited(remaining: 3, reset: Now.AddSeconds(10)));
+        // Its answer: 4 left until a reset 10 s ahead, one kept in reserve. The waiting request takes one; two more may
+        // go, and no fourth.
+        probe.Answered(Limited(remaining: 4, reset: Now.AddSeconds(10)));
         probe.Dispose();
         var leases = new List<AccountBudget.Lease> { await second, await budget.AcquireAsync(CancellationToken.None), await budget.AcquireAsync(CancellationToken.None) };
         var fourth = budget.AcquireAsync(CancellationToken.None);
         Assert.False(fourth.IsCompleted);
 
-        // A late answer that still says 3 left does not give back what the requests in flight spent.
-        leases[0].Answered(Limited(remaining: 2, reset: Now.AddSeconds(10)));
+        // A late answer that says 3 left does not give back what the requests in flight spent.
+        leases[0].Answered(Limited(remaining: 3, reset: Now.AddSeconds(10)));
         leases[0].Dispose();
         Assert.False(fourth.IsCompleted);
 
