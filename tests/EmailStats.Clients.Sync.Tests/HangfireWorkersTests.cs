@@ -18,6 +18,8 @@ public sealed class HangfireWorkersTests(PostgreSqlServer server, ITestOutputHel
     private const int Accounts = 300;
     private readonly string _folder = Directory.CreateTempSubdirectory("emailstats-hangfire-").FullName;
     private readonly List<Process> _workers = [];
+    private readonly List<Process> _killed = [];
+    private readonly Dictionary<Process, System.Collections.Concurrent.ConcurrentQueue<string>> _lines = [];
 
     public void Dispose()
     {
@@ -61,13 +63,15 @@ public sealed class HangfireWorkersTests(PostgreSqlServer server, ITestOutputHel
         }
 
         var store = new PostgreSqlEmailStatsStore(database);
-        var killed = _workers[0];
-        var killedAgent = $"EmailStatsWorker/{Environment.MachineName}-{killed.Id}";
-        var done = await WaitForAccountsAsync(store, sandbox, until: (synced, _) => synced >= Accounts / 4 && Touched(sandbox, killedAgent) > 0);
+        var killedAt = await WaitForAccountsAsync(store, database, synced => synced >= Accounts / 4);
+
+        // The worker killed is the one with the most accounts touched so far: it has work under way.
+        var killed = _workers.MaxBy(w => Touched(sandbox, Agent(sandbox, w)))!;
+        var killedAgent = Agent(sandbox, killed);
         killed.Kill(entireProcessTree: true);
         await killed.WaitForExitAsync();
-        var killedAt = done;
-        await WaitForAccountsAsync(store, sandbox, until: (synced, _) => synced == Accounts);
+        _killed.Add(killed);
+        await WaitForAccountsAsync(store, database, synced => synced == Accounts);
 
         // Every account synced without an error; none taken by two workers in turn.
         var runs = await store.ReadRunsAsync(10_000);
@@ -85,7 +89,7 @@ public sealed class HangfireWorkersTests(PostgreSqlServer server, ITestOutputHel
         Assert.True(Touched(sandbox, killedAgent) > 0);
         Assert.NotEmpty(interrupted);
         Assert.All(interrupted, a => Assert.NotEqual(killedAgent, a.Meter.CallerTurns[^1]));
-        output.WriteLine($"Killed with {killedAt} of {Accounts} accounts synced; the killed worker had touched {Touched(sandbox, killedAgent)}, of which {interrupted.Count} were finished by another; accounts per worker: {string.Join(", ", _workers.Select(w => Touched(sandbox, $"EmailStatsWorker/{Environment.MachineName}-{w.Id}")))}.");
+        output.WriteLine($"Killed with {killedAt} of {Accounts} accounts synced; the killed worker had touched {Touched(sandbox, killedAgent)}, of which {interrupted.Count} were finished by another; accounts per worker: {string.Join(", ", _workers.Select(w => Touched(sandbox, Agent(sandbox, w))))}.");
 
         // The rows: those of one process syncing every account into SQLite.
         var single = await SingleProcessAsync(sandbox, settings);
@@ -102,8 +106,20 @@ public sealed class HangfireWorkersTests(PostgreSqlServer server, ITestOutputHel
 
     private static int Touched(EmailStatsSandbox sandbox, string agent) => sandbox.Accounts.Count(a => a.Meter.CallerTurns.Contains(agent));
 
-    /// <summary>Waits until the store's run log names enough accounts; fails when every worker has exited (no clock decides).</summary>
-    private async Task<int> WaitForAccountsAsync(PostgreSqlEmailStatsStore store, EmailStatsSandbox sandbox, Func<int, EmailStatsSandbox, bool> until)
+    /// <summary>
+    /// The name a worker gives itself in its requests (EmailStatsWorker/MACHINE-PID), as the sandbox recorded it: the
+    /// worker writes the machine's name in the token characters a header allows, so it is found by the process id.
+    /// </summary>
+    private static string Agent(EmailStatsSandbox sandbox, Process worker) =>
+        sandbox.Accounts.SelectMany(a => a.Meter.CallerTurns).FirstOrDefault(c => c.EndsWith($"-{worker.Id}", StringComparison.Ordinal))
+        ?? $"(worker {worker.Id}: no request)";
+
+    /// <summary>
+    /// Waits until the store's run log names enough accounts. No clock decides: it fails as soon as the outcome is
+    /// settled otherwise, when a worker exits that the test did not kill or when Hangfire gives a job up (its retries
+    /// spent), with the workers' last lines and Hangfire's reasons.
+    /// </summary>
+    private async Task<int> WaitForAccountsAsync(PostgreSqlEmailStatsStore store, string database, Func<int, bool> until)
     {
         while (true)
         {
@@ -117,17 +133,45 @@ public sealed class HangfireWorkersTests(PostgreSqlServer server, ITestOutputHel
                 // The first worker has not created the tables yet.
             }
 
-            if (until(synced, sandbox))
+            if (until(synced))
             {
                 return synced;
             }
 
-            if (_workers.All(w => w.HasExited))
+            var failed = await HangfireJobsAsync(database, "Failed");
+            if (_workers.Any(w => w.HasExited && !_killed.Contains(w)) || failed.Count > 0)
             {
-                throw new InvalidOperationException($"{synced} of {Accounts} accounts synced; the workers said: {string.Join(" | ", _workers.Select(w => w.HasExited ? $"exited {w.ExitCode}" : "running"))}");
+                throw new InvalidOperationException(
+                    $"{synced} of {Accounts} accounts synced. Jobs failed: {string.Join(" | ", failed)}. Retries pending: {string.Join(" | ", await HangfireJobsAsync(database, "Scheduled"))}. " +
+                    $"The workers: {string.Join(" || ", _workers.Select(w => $"{(w.HasExited ? $"exited {w.ExitCode}" : "running")}: {string.Join(" / ", _lines[w])}"))}");
             }
 
             await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Hangfire's jobs in a state, with the state's reason (a retry's or a failure's exception message).</summary>
+    private static async Task<List<string>> HangfireJobsAsync(string database, string state)
+    {
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "SELECT j.id, coalesce(s.reason, ''), coalesce(s.data::text, '') FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid WHERE j.statename = @state ORDER BY j.id LIMIT 5", connection);
+            command.Parameters.AddWithValue("state", state);
+            await using var reader = await command.ExecuteReaderAsync();
+            var jobs = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                jobs.Add($"job {reader.GetInt64(0)}: {reader.GetString(1)} {reader.GetString(2)}");
+            }
+
+            return jobs;
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+        {
+            return []; // Hangfire has not created its tables yet.
         }
     }
 
@@ -148,8 +192,20 @@ public sealed class HangfireWorkersTests(PostgreSqlServer server, ITestOutputHel
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var lines = _lines[process] = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                lines.Enqueue(line);
+                while (lines.Count > 20 && lines.TryDequeue(out _))
+                {
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
