@@ -14,15 +14,37 @@ namespace EmailStats.Clients.Sync;
 ///     .UsePostgreSql(configuration.GetConnectionString("EmailStats")!);
 /// </code>
 /// </example>
-public sealed class PostgreSqlEmailStatsStore : IEmailStatsStore, IAsyncDisposable
+public sealed class PostgreSqlEmailStatsStore : RelationalEmailStatsStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly RelationalStore _store;
 
     /// <summary>Creates the store over a connection string (<c>Host=...;Database=...;Username=...;Password=...</c>).</summary>
     /// <param name="connectionString">The PostgreSQL connection string.</param>
     /// <exception cref="ArgumentException">The text is empty or not a connection string.</exception>
     public PostgreSqlEmailStatsStore(string connectionString)
+        : this(Build(connectionString))
+    {
+    }
+
+    private PostgreSqlEmailStatsStore(NpgsqlDataSource dataSource)
+        : base(new Dialect(dataSource))
+    {
+        _dataSource = dataSource;
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Database = $"{settings.Host}:{settings.Port}/{settings.Database}";
+    }
+
+    /// <summary>Where the store is (host, port and database; never the credentials).</summary>
+    public string Database { get; }
+
+    /// <summary>Closes the store's connections.</summary>
+    /// <returns>A task.</returns>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <inheritdoc />
+    public override string ToString() => $"PostgreSQL store ({Database})";
+
+    private static NpgsqlDataSource Build(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         NpgsqlDataSourceBuilder builder;
@@ -36,8 +58,6 @@ public sealed class PostgreSqlEmailStatsStore : IEmailStatsStore, IAsyncDisposab
             throw new ArgumentException($"Not a PostgreSQL connection string: {e.Message}", nameof(connectionString));
         }
 
-        Database = $"{builder.ConnectionStringBuilder.Host}:{builder.ConnectionStringBuilder.Port}/{builder.ConnectionStringBuilder.Database}";
-
         // The store sends the same few statements for every source: prepared once per connection, parsed once. Unless
         // the connection string says otherwise.
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
@@ -45,42 +65,8 @@ public sealed class PostgreSqlEmailStatsStore : IEmailStatsStore, IAsyncDisposab
             builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
         }
 
-        _dataSource = builder.Build();
-        _store = new RelationalStore(new Dialect(_dataSource));
+        return builder.Build();
     }
-
-    /// <summary>Where the store is (host, port and database; never the credentials).</summary>
-    public string Database { get; }
-
-    /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _store.InitializeAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task<DateOnly?> GetCheckpointAsync(string sourceId, CancellationToken cancellationToken = default) => _store.GetCheckpointAsync(sourceId, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<StoreWriteResult> WriteAsync(StoredSource source, IReadOnlyList<DailyEmailMetrics> days, DateOnly? checkpoint, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default) =>
-        _store.WriteAsync(source, days, checkpoint, fetchedAt, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredSource>> GetSourcesAsync(CancellationToken cancellationToken = default) => _store.GetSourcesAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredDay>> ReadAsync(string sourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
-        _store.ReadAsync(sourceId, from, to, cancellationToken);
-
-    /// <inheritdoc />
-    public Task WriteRunAsync(SyncRunReport report, CancellationToken cancellationToken = default) => _store.WriteRunAsync(report, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<SyncRunReport>> ReadRunsAsync(int count, CancellationToken cancellationToken = default) => _store.ReadRunsAsync(count, cancellationToken);
-
-    /// <summary>Closes the store's connections.</summary>
-    /// <returns>A task.</returns>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    /// <inheritdoc />
-    public override string ToString() => $"PostgreSQL store ({Database})";
 
     private sealed class Dialect(NpgsqlDataSource dataSource) : StoreDialect
     {

@@ -15,15 +15,26 @@ namespace EmailStats.Clients.Sync;
 /// var days = await store.ReadAsync("acme-sendgrid/subuser/shop", from, to, ct);
 /// </code>
 /// </example>
-public sealed class SqliteEmailStatsStore : IEmailStatsStore
+public sealed class SqliteEmailStatsStore : RelationalEmailStatsStore
 {
-    private readonly RelationalStore _store;
-    private readonly string _connectionString;
-
     /// <summary>Creates the store over a connection string (<c>Data Source=FILE</c>); a bare file path is accepted too.</summary>
     /// <param name="connectionString">The SQLite connection string, or the file's path.</param>
     /// <exception cref="ArgumentException">The text is empty, or is neither a connection string nor a path.</exception>
     public SqliteEmailStatsStore(string connectionString)
+        : this(Parse(connectionString))
+    {
+    }
+
+    private SqliteEmailStatsStore(SqliteConnectionStringBuilder builder)
+        : base(new Dialect(builder.ToString())) => DataSource = builder.DataSource;
+
+    /// <summary>The database file (or <c>:memory:</c>).</summary>
+    public string DataSource { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"SQLite store ({DataSource})";
+
+    private static SqliteConnectionStringBuilder Parse(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         SqliteConnectionStringBuilder builder;
@@ -44,58 +55,8 @@ public sealed class SqliteEmailStatsStore : IEmailStatsStore
             builder.DefaultTimeout = 30;
         }
 
-        DataSource = builder.DataSource;
-        _connectionString = builder.ToString();
-        _store = new RelationalStore(new Dialect(_connectionString));
+        return builder;
     }
-
-    /// <summary>The database file (or <c>:memory:</c>).</summary>
-    public string DataSource { get; }
-
-    /// <inheritdoc />
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        // Write-ahead logging is a property of the file: set once, every later connection uses it.
-        await using (var connection = new SqliteConnection(_connectionString))
-        {
-            try
-            {
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using var wal = connection.CreateCommand();
-                wal.CommandText = "PRAGMA journal_mode = WAL;";
-                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (SqliteException e)
-            {
-                throw new EmailStatsStoreException("SQLite", $"The SQLite store could not create or migrate the schema in {DataSource}: {e.Message}", e);
-            }
-        }
-
-        await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public Task<DateOnly?> GetCheckpointAsync(string sourceId, CancellationToken cancellationToken = default) => _store.GetCheckpointAsync(sourceId, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<StoreWriteResult> WriteAsync(StoredSource source, IReadOnlyList<DailyEmailMetrics> days, DateOnly? checkpoint, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default) =>
-        _store.WriteAsync(source, days, checkpoint, fetchedAt, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredSource>> GetSourcesAsync(CancellationToken cancellationToken = default) => _store.GetSourcesAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<StoredDay>> ReadAsync(string sourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
-        _store.ReadAsync(sourceId, from, to, cancellationToken);
-
-    /// <inheritdoc />
-    public Task WriteRunAsync(SyncRunReport report, CancellationToken cancellationToken = default) => _store.WriteRunAsync(report, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<SyncRunReport>> ReadRunsAsync(int count, CancellationToken cancellationToken = default) => _store.ReadRunsAsync(count, cancellationToken);
-
-    /// <inheritdoc />
-    public override string ToString() => $"SQLite store ({DataSource})";
 
     private sealed class Dialect(string connectionString) : StoreDialect
     {
@@ -126,6 +87,14 @@ public sealed class SqliteEmailStatsStore : IEmailStatsStore
             Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
         public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        // Write-ahead logging is a property of the file: set once, every later connection uses it.
+        public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+        {
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         // SQLITE_BUSY (5) and SQLITE_LOCKED (6) after the busy timeout: another process held the file.
         public override bool IsTransient(DbException exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };

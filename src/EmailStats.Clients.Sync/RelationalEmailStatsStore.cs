@@ -1,39 +1,16 @@
-using System.Data;
+using EmailStats.Clients.Sync.Store;
 
-namespace EmailStats.Clients.Sync.Store;
-
-/// <summary>What differs between the databases the stores run on: connections, column types, the migration lock.</summary>
-internal abstract class StoreDialect
-{
-    /// <summary>The database's name, for messages (<c>SQLite</c>).</summary>
-    public abstract string Name { get; }
-
-    /// <summary>The type of a point in time (TEXT in SQLite, TIMESTAMPTZ in PostgreSQL).</summary>
-    public abstract string TimestampType { get; }
-
-    /// <summary>An open connection.</summary>
-    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
-
-    /// <summary>A transaction that writes (SQLite takes the write lock at once, so a read-then-write never fails half-way).</summary>
-    public virtual async Task<DbTransaction> BeginAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Holds off other processes' migrations until the transaction ends (several workers start at once).</summary>
-    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
-
-    /// <summary>Whether several rows go in one statement (a server a round trip away) or one prepared row at a time (in process).</summary>
-    public virtual bool BatchesRows => false;
-
-    /// <summary>Whether an exception is the database being busy or a conflict a retry resolves.</summary>
-    public abstract bool IsTransient(DbException exception);
-}
+namespace EmailStats.Clients.Sync;
 
 /// <summary>
-/// The store on a relational database, written once for SQLite and PostgreSQL (their SQL meets in <c>ON CONFLICT</c>
-/// upserts and standard types): a versioned, forward-only schema, a source's days and checkpoint in one transaction, the
-/// run log as JSON. Every driver failure becomes <see cref="EmailStatsStoreException"/>.
+/// The store on a relational database, written once for <see cref="SqliteEmailStatsStore"/> and the PostgreSQL store
+/// (their SQL meets in <c>ON CONFLICT</c> upserts and standard types): a versioned, forward-only schema created and
+/// migrated by <see cref="InitializeAsync"/>, a source's days and checkpoint in one transaction, the run log as JSON.
+/// Every driver failure becomes <see cref="EmailStatsStoreException"/>; a busy database or a write that lost a conflict
+/// to another worker is tried again whole. The stores of this family derive from it; it is not meant to be derived from
+/// elsewhere.
 /// </summary>
-internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
+public abstract class RelationalEmailStatsStore : IEmailStatsStore
 {
     private const string Columns = "sent, delivered, opens, unique_opens, clicks, unique_clicks, bounces, hard_bounces, soft_bounces, complaints, unsubscribes";
 
@@ -58,6 +35,10 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
         ON CONFLICT (source_id, day) DO UPDATE SET {string.Join(", ", MetricColumns.Select(c => $"{c} = excluded.{c}"))}, complete = excluded.complete, fetched_at = excluded.fetched_at
         """;
 
+    private readonly StoreDialect _dialect;
+
+    private protected RelationalEmailStatsStore(StoreDialect dialect) => _dialect = dialect;
+
     /// <summary>The migrations, in order: version n is the n-th. Never edit one that shipped: add the next.</summary>
     private IReadOnlyList<string> Migrations =>
     [
@@ -73,35 +54,37 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
             metrics INTEGER NOT NULL,
             judging TEXT NOT NULL,
             checkpoint DATE NULL,
-            updated_at {dialect.TimestampType} NOT NULL);
+            updated_at {_dialect.TimestampType} NOT NULL);
         CREATE TABLE emailstats_days (
             source_id TEXT NOT NULL,
             day DATE NOT NULL,
             {string.Join(", ", MetricColumns.Select(c => c + " BIGINT NULL"))},
             complete BOOLEAN NOT NULL,
-            fetched_at {dialect.TimestampType} NOT NULL,
+            fetched_at {_dialect.TimestampType} NOT NULL,
             PRIMARY KEY (source_id, day));
         CREATE TABLE emailstats_runs (
             id TEXT NOT NULL PRIMARY KEY,
-            started_at {dialect.TimestampType} NOT NULL,
-            finished_at {dialect.TimestampType} NOT NULL,
+            started_at {_dialect.TimestampType} NOT NULL,
+            finished_at {_dialect.TimestampType} NOT NULL,
             report TEXT NOT NULL);
         """,
     ];
 
     /// <summary>The schema version this code writes.</summary>
-    public int Version => Migrations.Count;
+    internal int Version => Migrations.Count;
 
+    /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Guard("create or migrate the schema", async () =>
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
-        await dialect.LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await _dialect.PrepareAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+        await _dialect.LockForMigrationAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         await Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS emailstats_schema (version INTEGER NOT NULL)", cancellationToken).ConfigureAwait(false);
         var current = Convert.ToInt32(await Scalar(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM emailstats_schema", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         if (current > Version)
         {
-            throw new EmailStatsStoreException(dialect.Name, $"The {dialect.Name} store holds schema version {current}, newer than this version of EmailStats.Clients.Sync knows ({Version}): update the package.");
+            throw new EmailStatsStoreException(_dialect.Name, $"The {_dialect.Name} store holds schema version {current}, newer than this version of EmailStats.Clients.Sync knows ({Version}): update the package.");
         }
 
         for (var version = current + 1; version <= Version; version++)
@@ -118,18 +101,20 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     });
 
+    /// <inheritdoc />
     public Task<DateOnly?> GetCheckpointAsync(string sourceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceId);
         return Guard("read a checkpoint", async () =>
         {
-            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = Command(connection, null, "SELECT checkpoint FROM emailstats_sources WHERE id = @id", ("id", sourceId));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : (DateOnly?)null;
         });
     }
 
+    /// <inheritdoc />
     public Task<StoreWriteResult> WriteAsync(StoredSource source, IReadOnlyList<DailyEmailMetrics> days, DateOnly? checkpoint, DateTimeOffset fetchedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -143,8 +128,8 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
         var at = fetchedAt.ToUniversalTime();
         return Guard($"write the days of {source.Id}", async () =>
         {
-            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await _dialect.BeginAsync(connection, cancellationToken).ConfigureAwait(false);
             await UpsertSource(connection, transaction, source, checkpoint, at, cancellationToken).ConfigureAwait(false);
             var stored = reported.Count == 0
                 ? []
@@ -152,7 +137,7 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
             var changed = reported.Where(day => !(stored.TryGetValue(day.Date, out var before) && Same(before.Metrics, day))).ToList();
             // PostgreSQL: one statement per chunk of rows, a round trip per 50 days. SQLite (in process, no round trip):
             // one prepared single-row statement whose values change, which it binds faster than one wide statement.
-            var perStatement = dialect.BatchesRows ? RowsPerStatement : 1;
+            var perStatement = _dialect.BatchesRows ? RowsPerStatement : 1;
             DbCommand? single = null;
             try
             {
@@ -196,13 +181,14 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
         });
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredSource>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
         Guard("read the sources", () => ReadSources(null, cancellationToken));
 
     /// <summary>Every source, or the one with <paramref name="id"/>.</summary>
     private async Task<IReadOnlyList<StoredSource>> ReadSources(string? id, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = id is null
             ? Command(connection, null, "SELECT id, account, provider, kind, name, label, time_zone, metrics, judging FROM emailstats_sources ORDER BY id")
             : Command(connection, null, "SELECT id, account, provider, kind, name, label, time_zone, metrics, judging FROM emailstats_sources WHERE id = @id", ("id", id));
@@ -225,6 +211,7 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
         return sources;
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredDay>> ReadAsync(string sourceId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceId);
@@ -240,18 +227,19 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
                 return (IReadOnlyList<StoredDay>)[];
             }
 
-            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
             var rows = await ReadRows(connection, null, source, from, to, cancellationToken).ConfigureAwait(false);
             return [.. rows.Values.OrderBy(r => r.Metrics.Date)];
         });
     }
 
+    /// <inheritdoc />
     public Task WriteRunAsync(SyncRunReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         return Guard("write the run log", async () =>
         {
-            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = Command(
                 connection,
                 null,
@@ -265,12 +253,13 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
         });
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<SyncRunReport>> ReadRunsAsync(int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         return Guard("read the run log", async () =>
         {
-            await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = Command(connection, null, $"SELECT report FROM emailstats_runs ORDER BY started_at DESC, id DESC LIMIT {count.ToString(CultureInfo.InvariantCulture)}");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var runs = new List<SyncRunReport>();
@@ -363,7 +352,7 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
             {
                 return await work().ConfigureAwait(false);
             }
-            catch (DbException e) when (dialect.IsTransient(e) && attempt < 5)
+            catch (DbException e) when (_dialect.IsTransient(e) && attempt < 5)
             {
                 // The database was busy or a concurrent writer won a conflict: the transaction rolled back whole, so trying
                 // again is safe.
@@ -371,11 +360,11 @@ internal sealed class RelationalStore(StoreDialect dialect) : IEmailStatsStore
             }
             catch (DbException e)
             {
-                throw new EmailStatsStoreException(dialect.Name, $"The {dialect.Name} store could not {what}: {e.Message}", e);
+                throw new EmailStatsStoreException(_dialect.Name, $"The {_dialect.Name} store could not {what}: {e.Message}", e);
             }
             catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidCastException or ArgumentException && e is not ArgumentNullException)
             {
-                throw new EmailStatsStoreException(dialect.Name, $"The {dialect.Name} store could not {what}: {e.Message}", e);
+                throw new EmailStatsStoreException(_dialect.Name, $"The {_dialect.Name} store could not {what}: {e.Message}", e);
             }
         }
     }
