@@ -33,7 +33,10 @@ public sealed class EmailStatsHangfireOptions
     /// <summary>How long a job waits for its account's lock before it fails (and is retried later). Default 1 minute.</summary>
     public TimeSpan LockWait { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often an idle worker looks for work besides being told (PostgreSQL LISTEN/NOTIFY). Default 5 seconds.</summary>
+    /// <summary>
+    /// How often an idle worker looks for work (one query each time; work enqueued by the same process wakes its workers
+    /// at once). Default 5 seconds.
+    /// </summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Whether an account's job runs at once when it is first scheduled, rather than at the schedule's next time. Default true.</summary>

@@ -59,7 +59,11 @@ public static class HangfireSyncBuilderExtensions
                         UseSlidingInvisibilityTimeout = true,
                         DistributedLockTimeout = options.AccountLockTimeout,
                         QueuePollInterval = options.QueuePollInterval,
-                        EnableLongPolling = true,
+                        // Not LISTEN/NOTIFY: cancelling Npgsql's WaitAsync can deadlock (npgsql/npgsql#5975), and
+                        // Hangfire.PostgreSql cancels it after every fetch. A worker stuck there holds a job it fetched
+                        // and its sliding invisibility keeps the job from every other worker: seen here as an account
+                        // that never ran. Polling costs one query per idle worker per interval.
+                        EnableLongPolling = false,
                     });
         });
         services.AddHangfireServer((sp, server) =>
