@@ -6,7 +6,7 @@ namespace EmailStats.Clients.GetResponse;
 /// activity ("createdOn refers to statistics chunk creation date, not the newsletter's one"), so a day is the activity
 /// of that day whatever day the message went out. In UTC the source reads days (<c>groupBy=day</c>); in another zone it
 /// reads hours and sums them into that zone's days, so the rows are the zone's days, not UTC days relabelled (there the unique counts are
-/// null: hours' unique opens do not add up to a day's). GetResponse reports no delivered count: <see cref="DailyEmailMetrics.Delivered"/> is null. The mapping is in the package README.
+/// null: hours' unique opens do not add up to a day's). GetResponse reports no delivered count: <see cref="EmailCounts.Delivered"/> is null. The mapping is in the package README.
 /// </summary>
 public sealed class GetResponseEmailStatsSource : EmailStatsSource
 {

@@ -4,7 +4,7 @@ namespace EmailStats.Clients.JsonRpcMessages;
 /// One GetResponse message's daily metrics in provider-neutral form, from its <c>daily</c> periods. The message's whole
 /// history is read in one call and trimmed to the range: API 1.5's <c>created_on</c> narrows by the contacts' creation
 /// date, not by the day of the activity, so it is never sent. A day without a period reads as 0 (GetResponse leaves
-/// out periods without a positive value). GetResponse does not report deliveries: <see cref="DailyEmailMetrics.Delivered"/>
+/// out periods without a positive value). GetResponse does not report deliveries: <see cref="EmailCounts.Delivered"/>
 /// is null. The mapping is in the package README.
 /// </summary>
 public sealed class MessageEmailStatsSource : EmailStatsSource
@@ -44,7 +44,7 @@ public sealed class MessageEmailStatsSource : EmailStatsSource
     /// <inheritdoc />
     public override TimeZoneInfo TimeZone => _timeZone;
 
-    /// <summary>Every metric but <see cref="DailyEmailMetrics.Delivered"/> (API 1.5 does not count deliveries).</summary>
+    /// <summary>Every metric but <see cref="EmailCounts.Delivered"/> (API 1.5 does not count deliveries).</summary>
     public override EmailMetric Metrics => EmailMetric.All & ~EmailMetric.Delivered;
 
     /// <summary>One call reads the message's whole history (there is no filter by activity day), so one call serves any range.</summary>

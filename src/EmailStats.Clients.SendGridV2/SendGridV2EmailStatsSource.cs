@@ -4,7 +4,7 @@ namespace EmailStats.Clients.SendGridV2;
 /// A SendGrid v2 user's daily metrics in provider-neutral form: the user's totals, or the sum of the named categories.
 /// User totals and reseller category statistics report every metric of <see cref="DailyEmailMetrics"/>; subuser
 /// category statistics carry only requests, bounces, clicks, opens and spam reports, so there
-/// <see cref="DailyEmailMetrics.Delivered"/>, the unique counts and <see cref="DailyEmailMetrics.Unsubscribes"/> are
+/// <see cref="EmailCounts.Delivered"/>, the unique counts and <see cref="EmailCounts.Unsubscribes"/> are
 /// null. The mapping is in the package README.
 /// </summary>
 public sealed class SendGridV2EmailStatsSource : EmailStatsSource

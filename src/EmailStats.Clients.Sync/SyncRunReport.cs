@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EmailStats.Clients.Sync;
 
 /// <summary>
@@ -22,92 +24,27 @@ public sealed record SyncRunReport
     public IReadOnlyList<SourceRunReport> Sources { get; init; } = [];
 
     /// <summary>Days inserted or changed, over every source.</summary>
+    [JsonIgnore]
     public int DaysWritten => Sources.Sum(s => s.DaysWritten);
 
     /// <summary>Days read again and found as stored.</summary>
+    [JsonIgnore]
     public int DaysUnchanged => Sources.Sum(s => s.DaysUnchanged);
 
     /// <summary>Accounts and sources that failed.</summary>
+    [JsonIgnore]
     public int Errors => Accounts.Count(a => a.Error is not null) + Sources.Count(s => s.Error is not null);
 
-    /// <summary>The run as the JSON the store keeps.</summary>
+    /// <summary>The run as the JSON the store keeps (snake_case names, durations in milliseconds).</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson()
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("run_id", RunId);
-            json.WriteString("started_at", StartedAt);
-            json.WriteString("finished_at", FinishedAt);
-            json.WriteStartArray("accounts");
-            foreach (var account in Accounts)
-            {
-                json.WriteStartObject();
-                json.WriteString("account", account.Account);
-                json.WriteString("provider", account.Provider);
-                json.WriteNumber("sources", account.Sources);
-                json.WriteString("error", account.Error);
-                json.WriteNumber("duration_ms", (long)account.Duration.TotalMilliseconds);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("sources");
-            foreach (var source in Sources)
-            {
-                json.WriteStartObject();
-                json.WriteString("source", source.SourceId);
-                json.WriteString("account", source.Account);
-                json.WriteString("from", source.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                json.WriteString("to", source.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                json.WriteNumber("days_written", source.DaysWritten);
-                json.WriteNumber("days_unchanged", source.DaysUnchanged);
-                json.WriteString("error", source.Error);
-                json.WriteNumber("duration_ms", (long)source.Duration.TotalMilliseconds);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public string ToJson() => JsonSerializer.Serialize(this, SyncRunJsonContext.Default.SyncRunReport);
 
     /// <summary>Reads a run the store kept.</summary>
     /// <param name="json">The JSON <see cref="ToJson"/> wrote.</param>
     /// <returns>The report.</returns>
     /// <exception cref="JsonException">Not a run report.</exception>
-    public static SyncRunReport FromJson(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        static DateOnly? Day(JsonElement e, string name) => Text(e, name) is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-        return new SyncRunReport
-        {
-            RunId = root.GetProperty("run_id").GetString()!,
-            StartedAt = root.GetProperty("started_at").GetDateTimeOffset(),
-            FinishedAt = root.GetProperty("finished_at").GetDateTimeOffset(),
-            Accounts = [.. root.GetProperty("accounts").EnumerateArray().Select(a => new AccountRunReport(
-                a.GetProperty("account").GetString()!,
-                Text(a, "provider"),
-                a.GetProperty("sources").GetInt32(),
-                Text(a, "error"),
-                TimeSpan.FromMilliseconds(a.GetProperty("duration_ms").GetInt64())))],
-            Sources = [.. root.GetProperty("sources").EnumerateArray().Select(s => new SourceRunReport(
-                s.GetProperty("source").GetString()!,
-                s.GetProperty("account").GetString()!,
-                Day(s, "from"),
-                Day(s, "to"),
-                s.GetProperty("days_written").GetInt32(),
-                s.GetProperty("days_unchanged").GetInt32(),
-                Text(s, "error"),
-                TimeSpan.FromMilliseconds(s.GetProperty("duration_ms").GetInt64())))],
-        };
-    }
+    public static SyncRunReport FromJson(string json) =>
+        JsonSerializer.Deserialize(json, SyncRunJsonContext.Default.SyncRunReport) ?? throw new JsonException("A run report is an object, not null.");
 }
 
 /// <summary>One account in a run.</summary>
@@ -116,7 +53,12 @@ public sealed record SyncRunReport
 /// <param name="Sources">The sources it had this run (configured and discovered).</param>
 /// <param name="Error">Why it was not synced (invalid settings, a listing call that failed); null when it was.</param>
 /// <param name="Duration">How long its work took.</param>
-public sealed record AccountRunReport(string Account, string? Provider, int Sources, string? Error, TimeSpan Duration);
+public sealed record AccountRunReport(
+    string Account,
+    string? Provider,
+    int Sources,
+    string? Error,
+    [property: JsonPropertyName("duration_ms"), JsonConverter(typeof(MillisecondsConverter))] TimeSpan Duration);
 
 /// <summary>One source in a run.</summary>
 /// <param name="SourceId">The source's stable id.</param>
@@ -127,10 +69,33 @@ public sealed record AccountRunReport(string Account, string? Provider, int Sour
 /// <param name="DaysUnchanged">Days read again and found as stored.</param>
 /// <param name="Error">Why it failed (one line, without a secret); null when it did not.</param>
 /// <param name="Duration">How long it took.</param>
-public sealed record SourceRunReport(string SourceId, string Account, DateOnly? From, DateOnly? To, int DaysWritten, int DaysUnchanged, string? Error, TimeSpan Duration);
+public sealed record SourceRunReport(
+    [property: JsonPropertyName("source")] string SourceId,
+    string Account,
+    DateOnly? From,
+    DateOnly? To,
+    int DaysWritten,
+    int DaysUnchanged,
+    string? Error,
+    [property: JsonPropertyName("duration_ms"), JsonConverter(typeof(MillisecondsConverter))] TimeSpan Duration);
 
 /// <summary>How far a run is.</summary>
 /// <param name="SourcesDone">Sources finished (synced or failed).</param>
 /// <param name="SourcesKnown">Sources known so far (discovery adds to them as accounts are listed).</param>
 /// <param name="Current">The source just finished.</param>
 public readonly record struct SyncProgress(int SourcesDone, int SourcesKnown, string? Current);
+
+/// <summary>The run log's JSON: snake_case names, as the store has always kept it.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(SyncRunReport))]
+internal sealed partial class SyncRunJsonContext : JsonSerializerContext;
+
+/// <summary>A duration as whole milliseconds.</summary>
+internal sealed class MillisecondsConverter : JsonConverter<TimeSpan>
+{
+    public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TimeSpan.FromMilliseconds(reader.GetInt64());
+
+    public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue((long)value.TotalMilliseconds);
+}

@@ -126,23 +126,16 @@ public sealed class FaultTests : IClassFixture<SandboxServer>
     [Fact]
     public async Task A_slow_answer_beyond_the_client_timeout_is_a_transport_timeout()
     {
-        // Warm the server first: under load a cold first request can be abandoned by the short-timeout client before
-        // the server reads it, and the fault would then never be taken.
+        // Warm the client path first (a cold first call can spend its JIT time inside the short timeout). The answer is
+        // far slower than the timeout, and the timeout far longer than the sandbox needs to take the fault, so a loaded
+        // machine changes neither; the sandbox counts a request as it arrives.
         await Client().GetCategoriesAsync("acme-receipts");
         var before = _sandbox.RequestCount;
-        _sandbox.Faults.Enqueue(EmailStatsProvider.SendGridV2, SandboxFault.Slow(TimeSpan.FromSeconds(1)));
+        _sandbox.Faults.Enqueue(EmailStatsProvider.SendGridV2, SandboxFault.Slow(TimeSpan.FromMinutes(1)));
 
-        var e = await Assert.ThrowsAsync<EmailStatsTransportException>(() => Client(TimeSpan.FromMilliseconds(300)).GetCategoriesAsync("acme-receipts"));
+        var e = await Assert.ThrowsAsync<EmailStatsTransportException>(() => Client(TimeSpan.FromSeconds(2)).GetCategoriesAsync("acme-receipts"));
 
         Assert.Equal(TransportFailure.Timeout, e.Kind);
-
-        // The server logs the abandoned request only once its late answer is done: wait for it, so that it does not
-        // land in the next test's counts, and check that the fault was taken.
-        for (var i = 0; i < 100 && _sandbox.RequestCount == before; i++)
-        {
-            await Task.Delay(50);
-        }
-
         Assert.Equal(0, _sandbox.Faults.Pending(EmailStatsProvider.SendGridV2));
         Assert.Equal(before + 1, _sandbox.RequestCount);
     }

@@ -8,7 +8,7 @@ namespace EmailStats.Clients;
 /// no day counts or when a counted day lacks it (a partial sum would be a wrong number); unique counts are kept only
 /// for a period of one counted day (daily uniques do not add up).
 /// </summary>
-public sealed record EmailTotals
+public sealed record EmailTotals : EmailCounts
 {
     /// <summary>The provider API's name (<see cref="DailyEmailMetrics.Provider"/>).</summary>
     public required string Provider { get; init; }
@@ -30,39 +30,6 @@ public sealed record EmailTotals
 
     /// <summary>The rows summed: reported and complete ones, and the partial ones when asked for.</summary>
     public int CountedDays { get; init; }
-
-    /// <summary>Messages sent in the counted days; null when not known for all of them.</summary>
-    public long? Sent { get; init; }
-
-    /// <summary>Messages delivered; null when not known for all counted days.</summary>
-    public long? Delivered { get; init; }
-
-    /// <summary>All opens; null when not known for all counted days.</summary>
-    public long? Opens { get; init; }
-
-    /// <summary>Unique opens of the one counted day; null for several days (daily uniques do not add up) or when not known.</summary>
-    public long? UniqueOpens { get; init; }
-
-    /// <summary>All clicks; null when not known for all counted days.</summary>
-    public long? Clicks { get; init; }
-
-    /// <summary>Unique clicks of the one counted day; null for several days or when not known.</summary>
-    public long? UniqueClicks { get; init; }
-
-    /// <summary>Bounces, hard and soft; null when not known for all counted days.</summary>
-    public long? Bounces { get; init; }
-
-    /// <summary>Hard bounces; null when the source gives no split.</summary>
-    public long? HardBounces { get; init; }
-
-    /// <summary>Soft bounces; null when the source gives no split.</summary>
-    public long? SoftBounces { get; init; }
-
-    /// <summary>Complaints; null when not known for all counted days.</summary>
-    public long? Complaints { get; init; }
-
-    /// <summary>Unsubscriptions; null when not known for all counted days.</summary>
-    public long? Unsubscribes { get; init; }
 
     /// <summary>The rates of the period, from these sums.</summary>
     public EmailRates Rates => EmailRates.Of(this);

@@ -7,37 +7,37 @@ public enum EmailMetric
     /// <summary>No metric.</summary>
     None = 0,
 
-    /// <summary><see cref="DailyEmailMetrics.Sent"/>.</summary>
+    /// <summary><see cref="EmailCounts.Sent"/>.</summary>
     Sent = 1,
 
-    /// <summary><see cref="DailyEmailMetrics.Delivered"/>.</summary>
+    /// <summary><see cref="EmailCounts.Delivered"/>.</summary>
     Delivered = 1 << 1,
 
-    /// <summary><see cref="DailyEmailMetrics.Opens"/>.</summary>
+    /// <summary><see cref="EmailCounts.Opens"/>.</summary>
     Opens = 1 << 2,
 
-    /// <summary><see cref="DailyEmailMetrics.UniqueOpens"/>.</summary>
+    /// <summary><see cref="EmailCounts.UniqueOpens"/>.</summary>
     UniqueOpens = 1 << 3,
 
-    /// <summary><see cref="DailyEmailMetrics.Clicks"/>.</summary>
+    /// <summary><see cref="EmailCounts.Clicks"/>.</summary>
     Clicks = 1 << 4,
 
-    /// <summary><see cref="DailyEmailMetrics.UniqueClicks"/>.</summary>
+    /// <summary><see cref="EmailCounts.UniqueClicks"/>.</summary>
     UniqueClicks = 1 << 5,
 
-    /// <summary><see cref="DailyEmailMetrics.Bounces"/>.</summary>
+    /// <summary><see cref="EmailCounts.Bounces"/>.</summary>
     Bounces = 1 << 6,
 
-    /// <summary><see cref="DailyEmailMetrics.HardBounces"/>.</summary>
+    /// <summary><see cref="EmailCounts.HardBounces"/>.</summary>
     HardBounces = 1 << 7,
 
-    /// <summary><see cref="DailyEmailMetrics.SoftBounces"/>.</summary>
+    /// <summary><see cref="EmailCounts.SoftBounces"/>.</summary>
     SoftBounces = 1 << 8,
 
-    /// <summary><see cref="DailyEmailMetrics.Complaints"/>.</summary>
+    /// <summary><see cref="EmailCounts.Complaints"/>.</summary>
     Complaints = 1 << 9,
 
-    /// <summary><see cref="DailyEmailMetrics.Unsubscribes"/>.</summary>
+    /// <summary><see cref="EmailCounts.Unsubscribes"/>.</summary>
     Unsubscribes = 1 << 10,
 
     /// <summary>Every metric.</summary>
@@ -51,7 +51,7 @@ public enum EmailMetric
 /// serves, has every metric null and says why in <see cref="Note"/> (<see cref="IsReported"/> is false). Each provider
 /// package's README says which wire fields make each metric.
 /// </summary>
-public sealed record DailyEmailMetrics
+public sealed record DailyEmailMetrics : EmailCounts
 {
     /// <summary>The metrics that count events (they add up across disjoint parts of a day), in the order <see cref="AddUp"/> fills them.</summary>
     private static readonly EmailMetric[] Counts =
@@ -72,49 +72,6 @@ public sealed record DailyEmailMetrics
     /// <summary>The day, counted in the source's <see cref="IEmailStatsSource.TimeZone"/>.</summary>
     public required DateOnly Date { get; init; }
 
-    /// <summary>Messages the provider accepted to send to recipients (inbound mail is never counted).</summary>
-    public long? Sent { get; init; }
-
-    /// <summary>Messages accepted by the receiving server.</summary>
-    public long? Delivered { get; init; }
-
-    /// <summary>Opens, every one counted.</summary>
-    public long? Opens { get; init; }
-
-    /// <summary>
-    /// Recipients who opened within the day, as the provider counts them. Null when the provider counts something else
-    /// (Benchmark Email's first-ever opens) or when the day is made of several parts (hours, subusers): a sum of
-    /// unique counts is not a unique count.
-    /// </summary>
-    public long? UniqueOpens { get; init; }
-
-    /// <summary>Clicks, every one counted.</summary>
-    public long? Clicks { get; init; }
-
-    /// <summary>Recipients who clicked within the day, as the provider counts them; null under the rules of <see cref="UniqueOpens"/>.</summary>
-    public long? UniqueClicks { get; init; }
-
-    /// <summary>
-    /// Messages the receiving side rejected, hard and soft: <see cref="HardBounces"/> + <see cref="SoftBounces"/> where
-    /// the provider reports both, else the provider's total with the split null. Messages the provider dropped itself
-    /// because of a suppression list, and deferrals it is still retrying, are not bounces.
-    /// </summary>
-    public long? Bounces { get; init; }
-
-    /// <summary>Permanent rejections: the address does not exist or refuses for good. Null when the provider gives no split.</summary>
-    public long? HardBounces { get; init; }
-
-    /// <summary>
-    /// Rejections for now or for the message (full mailbox, block, policy, content). Null when the provider gives no split.
-    /// </summary>
-    public long? SoftBounces { get; init; }
-
-    /// <summary>Spam reports (complaints), handled and unhandled.</summary>
-    public long? Complaints { get; init; }
-
-    /// <summary>Unsubscriptions.</summary>
-    public long? Unsubscribes { get; init; }
-
     /// <summary>
     /// Why every metric of this row is null (the day has not begun yet in the source's time zone, or the provider no
     /// longer serves it); null on rows the provider answered for.
@@ -130,32 +87,12 @@ public sealed record DailyEmailMetrics
     /// </summary>
     public bool IsComplete { get; init; }
 
-    /// <summary>The value of one metric (a single flag of <see cref="EmailMetric"/>).</summary>
-    /// <param name="metric">One metric.</param>
-    /// <returns>Its value; null when not reported.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Not a single metric.</exception>
-    public long? this[EmailMetric metric] => metric switch
-    {
-        EmailMetric.Sent => Sent,
-        EmailMetric.Delivered => Delivered,
-        EmailMetric.Opens => Opens,
-        EmailMetric.UniqueOpens => UniqueOpens,
-        EmailMetric.Clicks => Clicks,
-        EmailMetric.UniqueClicks => UniqueClicks,
-        EmailMetric.Bounces => Bounces,
-        EmailMetric.HardBounces => HardBounces,
-        EmailMetric.SoftBounces => SoftBounces,
-        EmailMetric.Complaints => Complaints,
-        EmailMetric.Unsubscribes => Unsubscribes,
-        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Name one metric."),
-    };
-
     /// <summary>
     /// The one rule for a day made of several rows (several subusers, several hours summed into a day of another zone;
     /// DESIGN.md section 7, "Adding rows up"), used by every source: a count is the sum of the rows' counts when every
     /// row has it, else null (a partial sum would be a wrong number); a unique count stays only when the day is one row
-    /// (a sum of unique counts is not a unique count). <see cref="Bounces"/> is the sum of <see cref="HardBounces"/> and
-    /// <see cref="SoftBounces"/> where both are known.
+    /// (a sum of unique counts is not a unique count). <see cref="EmailCounts.Bounces"/> is the sum of <see cref="EmailCounts.HardBounces"/> and
+    /// <see cref="EmailCounts.SoftBounces"/> where both are known.
     /// </summary>
     /// <param name="rows">The parts of one day of one source (at least one); the first gives the day, provider and source.</param>
     /// <returns>The day.</returns>

@@ -2,6 +2,12 @@ using System.Buffers.Text;
 
 namespace EmailStats.Clients.Serialization;
 
+/// <summary>Reads one value, the reader on its first token, leaving the reader on its last token.</summary>
+/// <typeparam name="T">What the value reads as.</typeparam>
+/// <param name="reader">The reader.</param>
+/// <returns>The value.</returns>
+internal delegate T ValueReader<out T>(ref Utf8JsonReader reader);
+
 /// <summary>
 /// The steps every hand-written <see cref="Utf8JsonReader"/> reader shares: one leniency policy (<see cref="Options"/>),
 /// the next token or a <see cref="JsonException"/> at the end, an optional counter read leniently, an unknown property
@@ -21,6 +27,42 @@ internal static class LenientJsonReader
 
     /// <summary>A reader over a whole body with <see cref="Options"/>.</summary>
     public static Utf8JsonReader Create(ReadOnlySpan<byte> json) => new(json, Options);
+
+    /// <summary>
+    /// The items of the array the reader stands on (its <c>StartArray</c>), each read by <paramref name="read"/>, up to the
+    /// array's end. A null item is refused, naming the list, when <paramref name="refuseNullItemsOf"/> is given, and
+    /// otherwise handed to <paramref name="read"/> like any item.
+    /// </summary>
+    public static List<T> ReadItems<T>(ref Utf8JsonReader reader, ValueReader<T> read, string? refuseNullItemsOf = null)
+    {
+        var items = new List<T>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            if (refuseNullItemsOf is not null && reader.TokenType == JsonTokenType.Null)
+            {
+                throw new JsonException($"{refuseNullItemsOf} holds a null item.");
+            }
+
+            items.Add(read(ref reader));
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// The list that comes next: null for a JSON null, else the items of an array (<see cref="ReadItems"/>); anything
+    /// else is refused, naming <paramref name="what"/>.
+    /// </summary>
+    public static List<T>? ReadOptionalItems<T>(ref Utf8JsonReader reader, string what, ValueReader<T> read, string? refuseNullItemsOf = null)
+    {
+        if (Next(ref reader) == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        ExpectArray(reader.TokenType, what);
+        return ReadItems(ref reader, read, refuseNullItemsOf);
+    }
 
     /// <summary>Moves to the next token; the JSON ending early is a <see cref="JsonException"/>.</summary>
     public static JsonTokenType Next(ref Utf8JsonReader reader)

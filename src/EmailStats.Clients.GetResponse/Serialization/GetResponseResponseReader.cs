@@ -10,8 +10,6 @@ namespace EmailStats.Clients.GetResponse.Serialization;
 /// </summary>
 internal static class GetResponseResponseReader
 {
-    private const int CounterCount = 15;
-
     public static GetResponseStatsPage ReadPage(ProviderResponse response)
     {
         if (response.Kind() == BodyKind.JsonObject && ReadError(response) is { } error)
@@ -22,11 +20,7 @@ internal static class GetResponseResponseReader
         var json = response.RequireJson(JsonValueKind.Array, "a JSON array of statistics");
         var reader = LenientJsonReader.Create(json.Span);
         reader.Read();
-        var items = new List<GetResponseStatsPeriod>();
-        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
-        {
-            items.Add(ReadPeriod(ref reader));
-        }
+        var items = LenientJsonReader.ReadItems(ref reader, ReadPeriod);
 
         return new GetResponseStatsPage
         {
@@ -104,8 +98,7 @@ internal static class GetResponseResponseReader
         }
 
         GetResponseTimeInterval? interval = null;
-        Span<long> values = stackalloc long[CounterCount];
-        var present = 0;
+        var counters = default(JsonCounters);
         AdditionalData? extra = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
@@ -118,43 +111,32 @@ internal static class GetResponseResponseReader
                 continue;
             }
 
-            var index = Counters.SlotOf(ref reader);
-            if (index < 0)
+            if (!counters.TryRead(ref reader, Counters, "counter"))
             {
                 LenientJsonReader.Keep(ref reader, ref extra);
-                continue;
-            }
-
-            LenientJsonReader.Next(ref reader);
-            if (LenientJsonReader.ReadOptionalInt64(ref reader, "counter") is { } value)
-            {
-                values[index] = value;
-                present |= 1 << index;
             }
         }
 
         return new GetResponseStatsPeriod
         {
             TimeInterval = interval ?? throw new JsonException("A statistics element has no 'timeInterval'."),
-            Sent = Get(values, present, 0),
-            TotalOpened = Get(values, present, 1),
-            TotalHumanOpened = Get(values, present, 2),
-            UniqueOpened = Get(values, present, 3),
-            UniqueHumanOpened = Get(values, present, 4),
-            TotalClicked = Get(values, present, 5),
-            TotalHumanClicked = Get(values, present, 6),
-            UniqueClicked = Get(values, present, 7),
-            UniqueHumanClicked = Get(values, present, 8),
-            Goals = Get(values, present, 9),
-            UniqueGoals = Get(values, present, 10),
-            Forwarded = Get(values, present, 11),
-            Unsubscribed = Get(values, present, 12),
-            Bounced = Get(values, present, 13),
-            Complaints = Get(values, present, 14),
+            Sent = counters[0],
+            TotalOpened = counters[1],
+            TotalHumanOpened = counters[2],
+            UniqueOpened = counters[3],
+            UniqueHumanOpened = counters[4],
+            TotalClicked = counters[5],
+            TotalHumanClicked = counters[6],
+            UniqueClicked = counters[7],
+            UniqueHumanClicked = counters[8],
+            Goals = counters[9],
+            UniqueGoals = counters[10],
+            Forwarded = counters[11],
+            Unsubscribed = counters[12],
+            Bounced = counters[13],
+            Complaints = counters[14],
             AdditionalData = extra ?? AdditionalData.Empty,
         };
-
-        static long? Get(Span<long> values, int present, int index) => (present & (1 << index)) != 0 ? values[index] : null;
     }
 
     /// <summary>The interval, parsed from the JSON string's characters without a string (an escaped or long one through a string).</summary>

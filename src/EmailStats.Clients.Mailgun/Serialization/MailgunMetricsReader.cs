@@ -82,24 +82,7 @@ internal static class MailgunMetricsReader
 
     private static List<MailgunMetricsItem>? ReadItems(ref Utf8JsonReader reader)
     {
-        if (LenientJsonReader.Next(ref reader) == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        LenientJsonReader.ExpectArray(reader.TokenType, "'items'");
-        var items = new List<MailgunMetricsItem>();
-        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                throw new JsonException("The 'items' list holds a null item.");
-            }
-
-            items.Add(ReadItem(ref reader));
-        }
-
-        return items;
+        return LenientJsonReader.ReadOptionalItems(ref reader, "'items'", ReadItem, "The 'items' list");
     }
 
     private static MailgunMetricsItem ReadItem(ref Utf8JsonReader reader)
@@ -132,49 +115,35 @@ internal static class MailgunMetricsReader
         };
     }
 
-    private static List<MailgunDimensionValue>? ReadDimensionValues(ref Utf8JsonReader reader)
+    private static List<MailgunDimensionValue>? ReadDimensionValues(ref Utf8JsonReader reader) =>
+        LenientJsonReader.ReadOptionalItems(ref reader, "an item's 'dimensions'", ReadDimensionValue, "An item's 'dimensions' list");
+
+    private static MailgunDimensionValue ReadDimensionValue(ref Utf8JsonReader reader)
     {
-        if (LenientJsonReader.Next(ref reader) == JsonTokenType.Null)
+        LenientJsonReader.ExpectObject(reader.TokenType, "a dimension value");
+        string? dimension = null, value = null, display = null;
+        while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
-            return null;
+            if (reader.ValueTextEquals("dimension"u8))
+            {
+                dimension = LenientJsonReader.ReadOptionalString(ref reader, "dimension");
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                value = LenientJsonReader.ReadOptionalString(ref reader, "value");
+            }
+            else if (reader.ValueTextEquals("display_value"u8))
+            {
+                display = LenientJsonReader.ReadOptionalString(ref reader, "display_value");
+            }
+            else
+            {
+                LenientJsonReader.Next(ref reader);
+                reader.Skip();
+            }
         }
 
-        LenientJsonReader.ExpectArray(reader.TokenType, "an item's 'dimensions'");
-        var values = new List<MailgunDimensionValue>(2);
-        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                throw new JsonException("An item's 'dimensions' list holds a null item.");
-            }
-
-            LenientJsonReader.ExpectObject(reader.TokenType, "a dimension value");
-            string? dimension = null, value = null, display = null;
-            while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("dimension"u8))
-                {
-                    dimension = LenientJsonReader.ReadOptionalString(ref reader, "dimension");
-                }
-                else if (reader.ValueTextEquals("value"u8))
-                {
-                    value = LenientJsonReader.ReadOptionalString(ref reader, "value");
-                }
-                else if (reader.ValueTextEquals("display_value"u8))
-                {
-                    display = LenientJsonReader.ReadOptionalString(ref reader, "display_value");
-                }
-                else
-                {
-                    LenientJsonReader.Next(ref reader);
-                    reader.Skip();
-                }
-            }
-
-            values.Add(DimensionValue(dimension, value, display));
-        }
-
-        return values;
+        return DimensionValue(dimension, value, display);
     }
 
     /// <summary>A dimension value; the time dimension's value must be an RFC 2822 date.</summary>
@@ -257,27 +226,13 @@ internal static class MailgunMetricsReader
         return long.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
-    private static List<string>? ReadNames(ref Utf8JsonReader reader)
-    {
-        if (LenientJsonReader.Next(ref reader) == JsonTokenType.Null)
+    private static List<string>? ReadNames(ref Utf8JsonReader reader) =>
+        LenientJsonReader.ReadOptionalItems(ref reader, "'dimensions'", static (ref Utf8JsonReader name) => name.TokenType switch
         {
-            return null;
-        }
-
-        LenientJsonReader.ExpectArray(reader.TokenType, "'dimensions'");
-        var names = new List<string>();
-        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
-        {
-            names.Add(reader.TokenType switch
-            {
-                JsonTokenType.String => reader.GetString()!,
-                JsonTokenType.Null => throw new JsonException("A dimension name is null."),
-                var token => throw new JsonException($"A dimension name must be a string, not {token}."),
-            });
-        }
-
-        return names;
-    }
+            JsonTokenType.String => name.GetString()!,
+            JsonTokenType.Null => throw new JsonException("A dimension name is null."),
+            var token => throw new JsonException($"A dimension name must be a string, not {token}."),
+        });
 
     private static MailgunMetricsPagination? ReadPagination(ref Utf8JsonReader reader)
     {

@@ -75,13 +75,7 @@ internal static class MailgunStatsReader
     {
         LenientJsonReader.ExpectArray(reader.TokenType, "'stats'");
 
-        var items = new List<MailgunStatsItem>();
-        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
-        {
-            items.Add(reader.TokenType == JsonTokenType.Null ? null! : ReadItem(ref reader));
-        }
-
-        return items;
+        return LenientJsonReader.ReadItems(ref reader, static (ref Utf8JsonReader item) => item.TokenType == JsonTokenType.Null ? null! : ReadItem(ref item));
     }
 
     private static MailgunStatsItem ReadItem(ref Utf8JsonReader reader)

@@ -86,34 +86,9 @@ internal static class ReportsReaders
 
     private static readonly LenientDoubleConverter RateConverter = new();
 
-    private delegate T ReadItem<out T>(ref Utf8JsonReader reader);
-
     /// <summary>A list (null reads as empty, as the models' setters make it); a null item or a list that is not an array is refused.</summary>
-    private static List<T>? ReadList<T>(ref Utf8JsonReader reader, string name, ReadItem<T> read)
-    {
-        switch (LenientJsonReader.Next(ref reader))
-        {
-            case JsonTokenType.Null:
-                return null;
-            case JsonTokenType.StartArray:
-                break;
-            default:
-                throw new JsonException($"'{name}' must be a list, not {reader.TokenType}.");
-        }
-
-        var items = new List<T>();
-        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.Null)
-            {
-                throw new JsonException($"'{name}' holds a null item.");
-            }
-
-            items.Add(read(ref reader));
-        }
-
-        return items;
-    }
+    private static List<T>? ReadList<T>(ref Utf8JsonReader reader, string name, ValueReader<T> read) =>
+        LenientJsonReader.ReadOptionalItems(ref reader, $"'{name}'", read, $"'{name}'");
 
     private static HistogramPoint ReadPoint(ref Utf8JsonReader reader)
     {

@@ -19,13 +19,11 @@ internal sealed class GetResponseSandboxHost(SandboxData data, SandboxRegistry a
 
     public override string Prefix => "/getresponse";
 
-    public override bool Serves(string path) => path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
+    public override bool Serves(string path) => IsV3(path);
 
     /// <summary>The account of <c>X-Auth-Token: api-key {key}</c>.</summary>
     public override SandboxAccount? Identify(SandboxRequest request) =>
-        request.Header("X-Auth-Token") is { } token && token.StartsWith("api-key ", StringComparison.Ordinal)
-            ? accounts.Find<GetResponseSandboxAccount>(token["api-key ".Length..])
-            : null;
+        accounts.Find<GetResponseSandboxAccount>(HeaderCredential(request, "X-Auth-Token", "api-key "));
 
     public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? identified)
     {
@@ -114,15 +112,7 @@ internal sealed class GetResponseSandboxHost(SandboxData data, SandboxRegistry a
 
             writer.WriteEndArray();
         });
-        return SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body,
-        [
-            new("CurrentPage", page.ToString(CultureInfo.InvariantCulture)),
-            new("TotalPages", totalPages.ToString(CultureInfo.InvariantCulture)),
-            new("TotalCount", periods.Count.ToString(CultureInfo.InvariantCulture)),
-            new("X-RateLimit-Limit", "30000"),
-            new("X-RateLimit-Remaining", "29999"),
-            new("X-RateLimit-Reset", "600 seconds"),
-        ]);
+        return Page(body, page, totalPages, periods.Count, new("X-RateLimit-Limit", "30000"), new("X-RateLimit-Remaining", "29999"), new("X-RateLimit-Reset", "600 seconds"));
     }
 
     /// <summary><c>GET newsletters</c>: the account's newsletters in send order, <c>query[campaignId]</c> a filter, paged by <c>perPage</c> and <c>page</c> with GetResponse's paging headers.</summary>
@@ -169,13 +159,18 @@ internal sealed class GetResponseSandboxHost(SandboxData data, SandboxRegistry a
 
             writer.WriteEndArray();
         });
-        return SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body,
+        return Page(body, page, totalPages, newsletters.Count);
+    }
+
+    /// <summary>A page of a list, with GetResponse's paging headers.</summary>
+    private static SandboxResponse Page(string body, int page, int totalPages, int totalCount, params KeyValuePair<string, string>[] more) =>
+        SandboxResponse.Create(HttpStatusCode.OK, SandboxResponse.Json, body,
         [
             new("CurrentPage", page.ToString(CultureInfo.InvariantCulture)),
             new("TotalPages", totalPages.ToString(CultureInfo.InvariantCulture)),
-            new("TotalCount", newsletters.Count.ToString(CultureInfo.InvariantCulture)),
+            new("TotalCount", totalCount.ToString(CultureInfo.InvariantCulture)),
+            .. more,
         ]);
-    }
 
     public override SandboxResponse Error(HttpStatusCode status, string message, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {

@@ -25,7 +25,7 @@ internal sealed class JsonRpcMessagesSandboxHost : SandboxProviderHost
     public override string Prefix => "/getresponse";
 
     /// <summary>The GetResponse root except its v3 REST paths, which the v3 host serves.</summary>
-    public override bool Serves(string path) => base.Serves(path) && !path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
+    public override bool Serves(string path) => base.Serves(path) && !IsV3(path);
 
     /// <summary>The account of the call's first param, when the body is a call with one.</summary>
     public override SandboxAccount? Identify(SandboxRequest request)

@@ -19,7 +19,7 @@ internal enum ReportsCounter
 internal sealed record ReportsLink(string Id, string Path, long Total, long Unique);
 
 /// <summary>One campaign of the sandbox account: what the campaign list shows, and for a sent one its events hour by hour.</summary>
-internal sealed class ReportsCampaign
+internal sealed record ReportsCampaign
 {
     public required string Id { get; init; }
 
@@ -111,7 +111,7 @@ internal sealed class ReportsSandboxData
         var upcoming = new List<DateOnly>();
         foreach (var day in SendDays(startDay.AddDays(1 - span), today.AddDays((3 * cadence) + 7), cadence))
         {
-            if (Describe(day, 0).Scheduled <= now)
+            if (Describe(day, 0).ScheduledAt <= now)
             {
                 campaigns.Add(Sent(day));
             }
@@ -291,7 +291,8 @@ internal sealed class ReportsSandboxData
 
     private ReportsCampaign Sent(DateOnly day)
     {
-        var (id, name, subject, preview, scheduled, created) = Describe(day, 0);
+        var campaign = Describe(day, 0);
+        var (id, scheduled) = (campaign.Id, campaign.ScheduledAt!.Value);
         var volume = 1_800 + (long)(Unit(id, 1) * 3_400);
         var d = Data.Final($"benchmark/{_account}/campaign/{id}", day, volume);
         var eventual = new long[Kinds];
@@ -355,16 +356,10 @@ internal sealed class ReportsSandboxData
         var linkTotals = Apportion(totals[(int)ReportsCounter.Clicks], linkWeights);
         var linkUniques = Apportion(totals[(int)ReportsCounter.UniqueClicks], linkWeights);
 
-        return new ReportsCampaign
+        return campaign with
         {
-            Id = id,
-            Name = name,
-            Subject = subject,
-            PreviewText = preview,
             Status = "sent",
-            CreatedAt = created,
             UpdatedAt = scheduled.AddMinutes(20 + (int)(Unit(id, 3) * 40)),
-            ScheduledAt = scheduled,
             Recipients = d.Requests,
             Failed = d.InvalidEmail,
             Totals = totals,
@@ -377,41 +372,34 @@ internal sealed class ReportsSandboxData
 
     private ReportsCampaign Scheduled(DateOnly day, DateTimeOffset created)
     {
-        var (id, name, subject, preview, scheduled, _) = Describe(day, 1, created);
-        return new ReportsCampaign
+        var campaign = Describe(day, 1, created);
+        return campaign with
         {
-            Id = id,
-            Name = name,
-            Subject = subject,
-            PreviewText = preview,
-            Status = "scheduled",
-            CreatedAt = created,
             UpdatedAt = created.AddHours(2),
-            ScheduledAt = scheduled,
             Recipients = Contacts(DateOnly.FromDateTime(Now.UtcDateTime)),
-            Links = [.. LinkPool.Take(3).Select((l, j) => new ReportsLink(LinkId(id, j), l.Path, 0, 0))],
+            Links = [.. LinkPool.Take(3).Select((l, j) => new ReportsLink(LinkId(campaign.Id, j), l.Path, 0, 0))],
         };
     }
 
     private ReportsCampaign Draft(DateOnly created, int index)
     {
         var at = At(created, 11, 5 * index);
-        var (id, name, subject, preview, _, _) = Describe(created, 1 + index, at);
-        return new ReportsCampaign
+        var campaign = Describe(created, 1 + index, at);
+        return campaign with
         {
-            Id = id,
-            Name = "Draft: " + name,
-            Subject = subject,
-            PreviewText = preview,
+            Name = "Draft: " + campaign.Name,
             Status = "draft",
-            CreatedAt = at,
             UpdatedAt = at.AddMinutes(45),
-            Links = [.. LinkPool.Take(2).Select((l, j) => new ReportsLink(LinkId(id, j), l.Path, 0, 0))],
+            ScheduledAt = null,
+            Links = [.. LinkPool.Take(2).Select((l, j) => new ReportsLink(LinkId(campaign.Id, j), l.Path, 0, 0))],
         };
     }
 
-    /// <summary>A campaign's id (a MongoDB-style object id: creation seconds, a fixed machine part, a counter), texts and times.</summary>
-    private (string Id, string Name, string Subject, string Preview, DateTimeOffset Scheduled, DateTimeOffset Created) Describe(DateOnly day, int kind, DateTimeOffset? createdAt = null)
+    /// <summary>
+    /// A campaign as scheduled: its id (a MongoDB-style object id: creation seconds, a fixed machine part, a counter), texts
+    /// and times; the callers add what a sent campaign or a draft has besides.
+    /// </summary>
+    private ReportsCampaign Describe(DateOnly day, int kind, DateTimeOffset? createdAt = null)
     {
         var key = _account + "/" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "/" + kind.ToString(CultureInfo.InvariantCulture);
         var scheduled = At(day, 8 + (int)(Unit(key, 1) * 9), 15 * (int)(Unit(key, 2) * 4));
@@ -420,7 +408,17 @@ internal sealed class ReportsSandboxData
         var id = string.Create(CultureInfo.InvariantCulture, $"{seconds:x8}5a9d0c3e1b{((day.DayNumber * 8) + kind) & 0xFFFFFF:x6}");
         var theme = Themes[day.DayNumber % Themes.Length];
         var date = day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-        return (id, $"{theme} – {date}", $"{theme}: what's new this week", $"Our {theme.ToLowerInvariant()} for {date}", scheduled, created);
+        return new ReportsCampaign
+        {
+            Id = id,
+            Name = $"{theme} – {date}",
+            Subject = $"{theme}: what's new this week",
+            PreviewText = $"Our {theme.ToLowerInvariant()} for {date}",
+            Status = "scheduled",
+            CreatedAt = created,
+            UpdatedAt = created,
+            ScheduledAt = scheduled,
+        };
     }
 
     private static string LinkId(string campaignId, int index) => campaignId[..8] + "7f21b84d" + campaignId[18..] + index.ToString("x2", CultureInfo.InvariantCulture);

@@ -97,21 +97,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
     }
 
     private static SandboxResponse Errors(HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, params (string Type, string Message)[] errors) =>
-        SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("errors");
-            foreach (var (type, message) in errors)
-            {
-                w.WriteStartObject();
-                w.WriteString("errorType", type);
-                w.WriteString("message", message);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }), headers);
+        SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Errors("errorType", errors.Select(e => ((string?)e.Type, e.Message))), headers);
 
     private SandboxResponse Invalid(string message) => Error(HttpStatusCode.BadRequest, message);
 
@@ -146,6 +132,18 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
         return false;
     }
 
+    /// <summary>Unique opens and clicks, each a count and a rate of delivered, against the preceding period.</summary>
+    private static void WriteUniques(Utf8JsonWriter w, long[] now, long[] prev, bool withPrev)
+    {
+        foreach (var (name, counter) in new[] { ("uniqueOpens", C.UniqueOpens), ("uniqueClicks", C.UniqueClicks) })
+        {
+            w.WriteStartObject(name);
+            WriteValue(w, "count", now[(int)counter], prev[(int)counter], withPrev);
+            WriteValue(w, "rate", Rate(now, counter), Rate(prev, counter), withPrev);
+            w.WriteEndObject();
+        }
+    }
+
     private static string Dashboard(ReportsSandboxData account, TimeZoneInfo zone, DateOnly first, DateOnly last)
     {
         var days = last.DayNumber - first.DayNumber + 1;
@@ -163,13 +161,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
                 w.WriteEndObject();
             }
 
-            foreach (var (name, counter) in new[] { ("uniqueOpens", C.UniqueOpens), ("uniqueClicks", C.UniqueClicks) })
-            {
-                w.WriteStartObject(name);
-                WriteValue(w, "count", now[(int)counter], prev[(int)counter], withPrev: false);
-                WriteValue(w, "rate", Rate(now, counter), Rate(prev, counter), withPrev: false);
-                w.WriteEndObject();
-            }
+            WriteUniques(w, now, prev, withPrev: false);
 
             w.WriteEndObject();
 
@@ -256,13 +248,7 @@ internal sealed class ReportsSandboxHost : SandboxProviderHost
                 w.WriteEndObject();
             }
 
-            foreach (var (name, counter) in new[] { ("uniqueOpens", C.UniqueOpens), ("uniqueClicks", C.UniqueClicks) })
-            {
-                w.WriteStartObject(name);
-                WriteValue(w, "count", now[(int)counter], prev[(int)counter], withPrev: true);
-                WriteValue(w, "rate", Rate(now, counter), Rate(prev, counter), withPrev: true);
-                w.WriteEndObject();
-            }
+            WriteUniques(w, now, prev, withPrev: true);
 
             w.WriteEndObject();
             w.WriteEndObject();

@@ -154,4 +154,32 @@ internal static class SandboxJson
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>
+    /// The <c>{"errors": [{KEY: ..., "message": ...}]}</c> envelope of SendGrid v3 (<c>field</c>) and Benchmark Email
+    /// (<c>errorType</c>); a null key value is written as null.
+    /// </summary>
+    public static string Errors(string key, IEnumerable<(string? Value, string Message)> errors) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("errors");
+        foreach (var (value, message) in errors)
+        {
+            writer.WriteStartObject();
+            if (value is null)
+            {
+                writer.WriteNull(key);
+            }
+            else
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
 }

@@ -11,6 +11,16 @@ internal abstract class SandboxProviderHost
     /// <summary>Whether a request path (with the prefix) is this host's: by default every path under <see cref="Prefix"/>.</summary>
     public virtual bool Serves(string path) => path == Prefix || path.StartsWith(Prefix + "/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether a path is under the prefix's <c>/v3/</c>: the newer API of a provider whose older one shares the root
+    /// (SendGrid, GetResponse), each served by its own host.
+    /// </summary>
+    protected bool IsV3(string path) => path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
+
+    /// <summary>The credential after <paramref name="scheme"/> in a header (<c>Authorization: Bearer KEY</c>), or null.</summary>
+    protected static string? HeaderCredential(SandboxRequest request, string header, string scheme) =>
+        request.Header(header) is { } value && value.StartsWith(scheme, StringComparison.Ordinal) ? value[scheme.Length..] : null;
+
     /// <summary>The account whose credentials the request carries, or null (the host then refuses it as the provider would).</summary>
     public abstract SandboxAccount? Identify(SandboxRequest request);
 

@@ -13,7 +13,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SandboxRegistry ac
     public override string Prefix => "/sendgrid";
 
     /// <summary>The SendGrid root except its v3 paths, which the v3 host serves.</summary>
-    public override bool Serves(string path) => base.Serves(path) && !path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
+    public override bool Serves(string path) => base.Serves(path) && !IsV3(path);
 
     /// <summary>The account of the <c>api_key</c> form field, when the <c>api_user</c> is that account's too.</summary>
     public override SandboxAccount? Identify(SandboxRequest request) =>
@@ -246,18 +246,7 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SandboxRegistry ac
             return text.Append("</categories>\n").ToString();
         }
 
-        return SandboxJson.Write(writer =>
-        {
-            writer.WriteStartArray();
-            foreach (var category in categories)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("category", category);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        });
+        return CategoryList(categories);
     }
 
     private static void AppendXmlCounters(StringBuilder text, SandboxDay day, string indent, string[]? only = null)
@@ -289,4 +278,18 @@ internal sealed class SendGridV2SandboxHost(SandboxData data, SandboxRegistry ac
             writer.WriteNumber(CounterNames[i], values[i]);
         }
     }
+
+    /// <summary>SendGrid's category list, <c>[{"category": NAME}]</c>, as v2's JSON and v3's <c>categories</c> send it.</summary>
+    internal static string CategoryList(IEnumerable<string> categories) => SandboxJson.Write(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var category in categories)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("category", category);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
 }

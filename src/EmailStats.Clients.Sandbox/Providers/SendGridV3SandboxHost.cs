@@ -21,13 +21,11 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SandboxRegistry ac
     public override string Prefix => "/sendgrid";
 
     /// <summary>The v3 paths of the SendGrid root; the v2 host serves the rest.</summary>
-    public override bool Serves(string path) => path.StartsWith(Prefix + "/v3/", StringComparison.Ordinal);
+    public override bool Serves(string path) => IsV3(path);
 
     /// <summary>The account of the Bearer key.</summary>
     public override SandboxAccount? Identify(SandboxRequest request) =>
-        request.Header("Authorization") is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal)
-            ? accounts.Find<SendGridSandboxAccount>(header["Bearer ".Length..])
-            : null;
+        accounts.Find<SendGridSandboxAccount>(HeaderCredential(request, "Authorization", "Bearer "));
 
     public override SandboxResponse Handle(SandboxRequest request, SandboxAccount? identified)
     {
@@ -128,18 +126,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SandboxRegistry ac
         var prefix = request.QueryValue("category");
         var categories = CategoriesOf(account, scope).Order(StringComparer.Ordinal)
             .Where(c => prefix is null || c.StartsWith(prefix, StringComparison.Ordinal)).Skip(offset).Take(limit!.Value);
-        return Ok(SandboxJson.Write(writer =>
-        {
-            writer.WriteStartArray();
-            foreach (var category in categories)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("category", category);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }));
+        return Ok(SendGridV2SandboxHost.CategoryList(categories));
     }
 
     private SandboxResponse ParentOnly() => Errors(HttpStatusCode.Forbidden, (null, "access forbidden: subuser statistics are for the parent account"));
@@ -538,29 +525,7 @@ internal sealed class SendGridV3SandboxHost(SandboxData data, SandboxRegistry ac
     private static SandboxResponse Errors(HttpStatusCode status, params (string? Field, string Message)[] errors) => ErrorsWith(status, null, errors);
 
     private static SandboxResponse ErrorsWith(HttpStatusCode status, IEnumerable<KeyValuePair<string, string>>? headers, params (string? Field, string Message)[] errors) =>
-        SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Write(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("errors");
-            foreach (var (field, message) in errors)
-            {
-                writer.WriteStartObject();
-                if (field is null)
-                {
-                    writer.WriteNull("field");
-                }
-                else
-                {
-                    writer.WriteString("field", field);
-                }
-
-                writer.WriteString("message", message);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }), headers);
+        SandboxResponse.Create(status, SandboxResponse.Json, SandboxJson.Errors("field", errors), headers);
 
     private static string Write(IEnumerable<Row> rows, bool single = false) => SandboxJson.Write(writer =>
     {

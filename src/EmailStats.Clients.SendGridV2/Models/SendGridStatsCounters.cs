@@ -58,6 +58,17 @@ public abstract record SendGridStatsCounters
 /// <summary>One day of a user's statistics (<see cref="ISendGridV2StatsClient.GetStatsAsync"/>).</summary>
 public record SendGridDailyStats : SendGridStatsCounters
 {
+    /// <summary>Creates an empty day.</summary>
+    public SendGridDailyStats()
+    {
+    }
+
+    internal SendGridDailyStats(SendGridStatsCounters counters, DateOnly date)
+        : base(counters)
+    {
+        Date = date;
+    }
+
     /// <summary>The day (<c>date</c>, <c>yyyy-MM-dd</c>).</summary>
     public DateOnly Date { get; init; }
 }
@@ -65,6 +76,17 @@ public record SendGridDailyStats : SendGridStatsCounters
 /// <summary>One day of one category's statistics (<see cref="ISendGridV2StatsClient.GetCategoryStatsAsync"/>).</summary>
 public sealed record SendGridCategoryStats : SendGridDailyStats
 {
+    /// <summary>Creates an empty category day.</summary>
+    public SendGridCategoryStats()
+    {
+    }
+
+    internal SendGridCategoryStats(SendGridDailyStats day, string category)
+        : base(day)
+    {
+        Category = category;
+    }
+
     /// <summary>The category (<c>category</c>).</summary>
     public string Category { get; init; } = "";
 }

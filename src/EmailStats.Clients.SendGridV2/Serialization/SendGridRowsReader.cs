@@ -192,48 +192,10 @@ internal static class SendGridRowsReader
         public bool HasCategory;
         public AdditionalData? Extra;
 
-        public readonly SendGridDailyStats ToDaily() => new()
-        {
-            Date = Date,
-            Requests = Counters[0],
-            Delivered = Counters[1],
-            Bounces = Counters[2],
-            RepeatBounces = Counters[3],
-            Unsubscribes = Counters[4],
-            RepeatUnsubscribes = Counters[5],
-            Clicks = Counters[6],
-            Opens = Counters[7],
-            SpamReports = Counters[8],
-            RepeatSpamReports = Counters[9],
-            InvalidEmail = Counters[10],
-            Blocks = Blocked ?? Counters[11],
-            UniqueClicks = Counters[12],
-            UniqueOpens = Counters[13],
-            SpamDrop = Counters[14],
-            AdditionalData = Extra ?? AdditionalData.Empty,
-        };
+        // The three shapes share their counters: a day is the counters and a date, a category's day a day and a name.
+        public readonly SendGridDailyStats ToDaily() => new(ToAggregate(), Date);
 
-        public readonly SendGridCategoryStats ToCategory() => new()
-        {
-            Date = Date,
-            Category = Category!,
-            Requests = Counters[0],
-            Delivered = Counters[1],
-            Bounces = Counters[2],
-            RepeatBounces = Counters[3],
-            Unsubscribes = Counters[4],
-            RepeatUnsubscribes = Counters[5],
-            Clicks = Counters[6],
-            Opens = Counters[7],
-            SpamReports = Counters[8],
-            RepeatSpamReports = Counters[9],
-            InvalidEmail = Counters[10],
-            Blocks = Blocked ?? Counters[11],
-            UniqueClicks = Counters[12],
-            UniqueOpens = Counters[13],
-            SpamDrop = Counters[14],
-            AdditionalData = Extra ?? AdditionalData.Empty,
-        };
+        public readonly SendGridCategoryStats ToCategory() => new(ToDaily(), Category!);
 
         public readonly SendGridAggregateStats ToAggregate() => new()
         {

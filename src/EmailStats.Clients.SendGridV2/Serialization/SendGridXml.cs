@@ -64,26 +64,15 @@ internal static class SendGridXml
 
                 if (!reader.IsEmptyElement)
                 {
-                    var depth = reader.Depth;
-                    reader.Read();
-                    while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
+                    ReadContent(reader, text, child =>
                     {
-                        if (reader.NodeType != XmlNodeType.Element)
+                        if (!asArray)
                         {
-                            reader.Read();
-                            continue;
+                            writer.WritePropertyName(child.LocalName);
                         }
 
-                        if (asArray)
-                        {
-                            WriteValue(reader, writer, wrapLeafAs: reader.LocalName, text);
-                        }
-                        else
-                        {
-                            writer.WritePropertyName(reader.LocalName);
-                            WriteValue(reader, writer, wrapLeafAs: null, text);
-                        }
-                    }
+                        WriteValue(child, writer, wrapLeafAs: asArray ? child.LocalName : null, text);
+                    });
                 }
 
                 if (asArray)
@@ -138,10 +127,39 @@ internal static class SendGridXml
             return;
         }
 
+        var started = false;
+        var isObject = ReadContent(reader, text, child =>
+        {
+            if (!started)
+            {
+                writer.WriteStartObject();
+                started = true;
+            }
+
+            writer.WritePropertyName(child.LocalName);
+            WriteValue(child, writer, wrapLeafAs: null, text);
+        });
+        if (isObject)
+        {
+            writer.WriteEndObject();
+        }
+        else
+        {
+            WriteLeaf(writer, wrapLeafAs, text.Chars.Trim(), isNull: false);
+        }
+    }
+
+    /// <summary>
+    /// Reads the content of the element the reader is on (not an empty one) and moves past its end. Its text goes to
+    /// <paramref name="text"/> until a child element comes; each child element goes to <paramref name="child"/>, which
+    /// moves past it, or, with none, is refused as JSON refuses an object where a value was expected.
+    /// </summary>
+    /// <returns>Whether the element had child elements.</returns>
+    internal static bool ReadContent(XmlReader reader, TextBuffer text, Action<XmlReader>? child)
+    {
         var depth = reader.Depth;
+        var hasChildren = false;
         text.Clear();
-        var hasText = false;
-        var isObject = false;
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
@@ -153,22 +171,11 @@ internal static class SendGridXml
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    if (!isObject)
-                    {
-                        writer.WriteStartObject();
-                        isObject = true;
-                    }
-
-                    writer.WritePropertyName(reader.LocalName);
-                    WriteValue(reader, writer, wrapLeafAs: null, text);
+                    hasChildren = true;
+                    (child ?? throw new JsonException($"'{reader.LocalName}' is an element where a value was expected."))(reader);
                     continue;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    if (!isObject)
-                    {
-                        text.Append(reader);
-                        hasText = true;
-                    }
-
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace when !hasChildren:
+                    text.Append(reader);
                     break;
             }
 
@@ -176,14 +183,7 @@ internal static class SendGridXml
         }
 
         reader.Read(); // past the end element
-        if (isObject)
-        {
-            writer.WriteEndObject();
-        }
-        else
-        {
-            WriteLeaf(writer, wrapLeafAs, hasText ? text.Chars.Trim() : [], isNull: false);
-        }
+        return hasChildren;
     }
 
     private static void WriteLeaf(Utf8JsonWriter writer, string? wrapAs, ReadOnlySpan<char> text, bool isNull)
@@ -210,7 +210,7 @@ internal static class SendGridXml
     }
 
     /// <summary>The text of the current leaf element, gathered from its text nodes into one pooled, reused buffer.</summary>
-    private sealed class TextBuffer : IDisposable
+    internal sealed class TextBuffer : IDisposable
     {
         private char[] _chars = ArrayPool<char>.Shared.Rent(256);
         private int _length;

@@ -19,7 +19,7 @@ internal static class SendGridXmlRowsReader
     private static List<T> Read<T>(ResponseBody body, bool category, SendGridRowsReader.Build<T> build)
     {
         var rows = new List<T>();
-        var text = new char[256];
+        using var text = new SendGridXml.TextBuffer();
         using var reader = SendGridXml.Open(body);
         reader.MoveToContent();
         if (reader.IsEmptyElement)
@@ -27,23 +27,11 @@ internal static class SendGridXmlRowsReader
             return rows;
         }
 
-        var depth = reader.Depth;
-        reader.Read();
-        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
-        {
-            if (reader.NodeType != XmlNodeType.Element)
-            {
-                reader.Read();
-                continue;
-            }
-
-            rows.Add(build(ReadRow(reader, category, ref text)));
-        }
-
+        SendGridXml.ReadContent(reader, text, row => rows.Add(build(ReadRow(row, category, text))));
         return rows;
     }
 
-    private static SendGridRowsReader.Row ReadRow(XmlReader reader, bool category, ref char[] text)
+    private static SendGridRowsReader.Row ReadRow(XmlReader reader, bool category, SendGridXml.TextBuffer text)
     {
         var row = default(SendGridRowsReader.Row);
         AdditionalData? extra = null;
@@ -72,23 +60,23 @@ internal static class SendGridXmlRowsReader
             var index = SendGridRowsReader.CounterIndex(name);
             if (index >= 0)
             {
-                row.Counters[index] = Leaf(reader, ref text, out var value) ? LenientJsonReader.ParseOptionalInt64(value, "counter") ?? 0 : 0;
+                row.Counters[index] = Leaf(reader, text, out var value) ? LenientJsonReader.ParseOptionalInt64(value, "counter") ?? 0 : 0;
             }
             else if (name == "blocked")
             {
                 // As in JSON: an empty element (null) leaves "blocks"; any text, even none, replaces it.
-                row.Blocked = Leaf(reader, ref text, out var value) ? LenientJsonReader.ParseOptionalInt64(value, "counter") ?? 0 : null;
+                row.Blocked = Leaf(reader, text, out var value) ? LenientJsonReader.ParseOptionalInt64(value, "counter") ?? 0 : null;
             }
             else if (name == "date")
             {
-                row.Date = Leaf(reader, ref text, out var value) && SendGridRowsReader.TryParseDate(value, out var date)
+                row.Date = Leaf(reader, text, out var value) && SendGridRowsReader.TryParseDate(value, out var date)
                     ? date
                     : throw new JsonException("A row's 'date' must be a YYYY-MM-DD string.");
                 row.HasDate = true;
             }
             else if (category && name == "category")
             {
-                row.Category = Leaf(reader, ref text, out var value) ? new string(value) : null;
+                row.Category = Leaf(reader, text, out var value) ? new string(value) : null;
                 row.HasCategory = true;
             }
             else
@@ -112,7 +100,7 @@ internal static class SendGridXmlRowsReader
     /// Reads a known field's element and moves past it: false for an empty element (null), true with its trimmed text
     /// otherwise; an element with child elements is not a value (a <see cref="JsonException"/>, as its object is in JSON).
     /// </summary>
-    private static bool Leaf(XmlReader reader, ref char[] text, out ReadOnlySpan<char> value)
+    private static bool Leaf(XmlReader reader, SendGridXml.TextBuffer text, out ReadOnlySpan<char> value)
     {
         value = default;
         if (reader.IsEmptyElement)
@@ -121,37 +109,8 @@ internal static class SendGridXmlRowsReader
             return false;
         }
 
-        var depth = reader.Depth;
-        var length = 0;
-        reader.Read();
-        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
-        {
-            if (reader.EOF)
-            {
-                throw new XmlException("The XML document ended inside an element.");
-            }
-
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Element:
-                    throw new JsonException($"'{reader.LocalName}' is an element where a value was expected.");
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    var chunk = reader.Value;
-                    if (text.Length - length < chunk.Length)
-                    {
-                        Array.Resize(ref text, Math.Max(text.Length * 2, length + chunk.Length));
-                    }
-
-                    chunk.CopyTo(text.AsSpan(length));
-                    length += chunk.Length;
-                    break;
-            }
-
-            reader.Read();
-        }
-
-        reader.Read(); // past the end element
-        value = text.AsSpan(0, length).Trim();
+        SendGridXml.ReadContent(reader, text, child: null);
+        value = text.Chars.Trim();
         return true;
     }
 }

@@ -10,8 +10,6 @@ namespace EmailStats.Clients.SendGridV3.Serialization;
 /// </summary>
 internal static class SendGridV3ResponseReader
 {
-    private const int MetricCount = 17;
-
     /// <summary>A statistics answer: one object per date.</summary>
     public static IReadOnlyList<SendGridV3StatsDay> ReadDays(ProviderResponse response)
     {
@@ -19,13 +17,7 @@ internal static class SendGridV3ResponseReader
         var json = response.RequireJson(JsonValueKind.Array, "a JSON array of dates");
         var reader = LenientJsonReader.Create(json.Span);
         reader.Read();
-        var days = new List<SendGridV3StatsDay>();
-        while (LenientJsonReader.Next(ref reader) != JsonTokenType.EndArray)
-        {
-            days.Add(ReadDay(ref reader));
-        }
-
-        return days.AsReadOnly();
+        return LenientJsonReader.ReadItems(ref reader, ReadDay).AsReadOnly();
     }
 
     /// <summary>
@@ -199,53 +191,37 @@ internal static class SendGridV3ResponseReader
     private static SendGridV3Metrics ReadMetrics(ref Utf8JsonReader reader)
     {
         Expect(ref reader, JsonTokenType.StartObject, "'metrics' must be an object");
-        Span<long> values = stackalloc long[MetricCount];
-        var present = 0;
+        var counters = default(JsonCounters);
         AdditionalData? extra = null;
         while (LenientJsonReader.Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var index = Metrics.SlotOf(ref reader);
-            if (index < 0)
+            if (!counters.TryRead(ref reader, Metrics, "metric"))
             {
                 LenientJsonReader.Keep(ref reader, ref extra);
-                continue;
-            }
-
-            LenientJsonReader.Next(ref reader);
-            if (LenientJsonReader.ReadOptionalInt64(ref reader, "metric") is { } value)
-            {
-                values[index] = value;
-                present |= 1 << index;
-            }
-            else
-            {
-                present &= ~(1 << index);
             }
         }
 
         return new SendGridV3Metrics
         {
-            Blocks = Get(values, present, 0),
-            BounceDrops = Get(values, present, 1),
-            Bounces = Get(values, present, 2),
-            Clicks = Get(values, present, 3),
-            Deferred = Get(values, present, 4),
-            Delivered = Get(values, present, 5),
-            InvalidEmails = Get(values, present, 6),
-            Opens = Get(values, present, 7),
-            Processed = Get(values, present, 8),
-            Requests = Get(values, present, 9),
-            SpamReportDrops = Get(values, present, 10),
-            SpamReports = Get(values, present, 11),
-            UniqueClicks = Get(values, present, 12),
-            UniqueOpens = Get(values, present, 13),
-            UnsubscribeDrops = Get(values, present, 14),
-            Unsubscribes = Get(values, present, 15),
-            Drops = Get(values, present, 16),
+            Blocks = counters[0],
+            BounceDrops = counters[1],
+            Bounces = counters[2],
+            Clicks = counters[3],
+            Deferred = counters[4],
+            Delivered = counters[5],
+            InvalidEmails = counters[6],
+            Opens = counters[7],
+            Processed = counters[8],
+            Requests = counters[9],
+            SpamReportDrops = counters[10],
+            SpamReports = counters[11],
+            UniqueClicks = counters[12],
+            UniqueOpens = counters[13],
+            UnsubscribeDrops = counters[14],
+            Unsubscribes = counters[15],
+            Drops = counters[16],
             AdditionalData = extra ?? AdditionalData.Empty,
         };
-
-        static long? Get(Span<long> values, int present, int index) => (present & (1 << index)) != 0 ? values[index] : null;
     }
 
     /// <summary>The known metrics; the position is the metric's slot.</summary>
