@@ -25,7 +25,7 @@ public abstract record EmailCounts
     /// <summary>Clicks, every one counted.</summary>
     public long? Clicks { get; init; }
 
-    /// <summary>Recipients who clicked within the day, as the provider counts them; null under the rules of <see cref="UniqueOpens"/>.</summary>
+    /// <summary>Recipients who clicked within one day, as the provider counts them; null under the rules of <see cref="UniqueOpens"/>.</summary>
     public long? UniqueClicks { get; init; }
 
     /// <summary>
