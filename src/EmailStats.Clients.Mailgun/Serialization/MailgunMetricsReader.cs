@@ -80,10 +80,8 @@ internal static class MailgunMetricsReader
         };
     }
 
-    private static List<MailgunMetricsItem>? ReadItems(ref Utf8JsonReader reader)
-    {
-        return LenientJsonReader.ReadOptionalItems(ref reader, "'items'", ReadItem, "The 'items' list");
-    }
+    private static List<MailgunMetricsItem>? ReadItems(ref Utf8JsonReader reader) =>
+        LenientJsonReader.ReadOptionalItems(ref reader, "'items'", ReadItem, "The 'items' list");
 
     private static MailgunMetricsItem ReadItem(ref Utf8JsonReader reader)
     {

@@ -127,13 +127,13 @@ internal static class SendGridXml
             return;
         }
 
-        var started = false;
-        var isObject = ReadContent(reader, text, child =>
+        var isObject = false;
+        ReadContent(reader, text, child =>
         {
-            if (!started)
+            if (!isObject)
             {
                 writer.WriteStartObject();
-                started = true;
+                isObject = true;
             }
 
             writer.WritePropertyName(child.LocalName);
@@ -154,8 +154,7 @@ internal static class SendGridXml
     /// <paramref name="text"/> until a child element comes; each child element goes to <paramref name="child"/>, which
     /// moves past it, or, with none, is refused as JSON refuses an object where a value was expected.
     /// </summary>
-    /// <returns>Whether the element had child elements.</returns>
-    internal static bool ReadContent(XmlReader reader, TextBuffer text, Action<XmlReader>? child)
+    internal static void ReadContent(XmlReader reader, TextBuffer text, Action<XmlReader>? child)
     {
         var depth = reader.Depth;
         var hasChildren = false;
@@ -183,7 +182,6 @@ internal static class SendGridXml
         }
 
         reader.Read(); // past the end element
-        return hasChildren;
     }
 
     private static void WriteLeaf(Utf8JsonWriter writer, string? wrapAs, ReadOnlySpan<char> text, bool isNull)
