@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EmailStats.Clients.Testing;
 using EmailStats.Clients.Sandbox;
 
 namespace EmailStats.Clients.Sync.Tests;
@@ -27,7 +28,7 @@ public sealed class AgencySampleTests : IDisposable
         var getresponse = sandbox.AddGetResponseAccount("agency", newsletters: 3);
         var benchmark = sandbox.AddBenchmarkAccount("agency");
         var store = Path.Combine(_folder, "agency.db");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
             ["EmailStats__Sync__Store"] = $"Data Source={store}",
             ["EmailStats__Accounts__sendgrid__ApiKey"] = sendgrid.ApiKey,
@@ -57,23 +58,9 @@ public sealed class AgencySampleTests : IDisposable
         Assert.All(run.Sources, s => Assert.True(s.DaysWritten > 0, s.SourceId));
     }
 
-    private static async Task<IReadOnlyList<SyncRunReport>> RunUntilFirstRunIsLoggedAsync(Dictionary<string, string> environment, string store)
+    private static async Task<IReadOnlyList<SyncRunReport>> RunUntilFirstRunIsLoggedAsync(Dictionary<string, string?> environment, string store)
     {
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var folder = Path.Combine(root, "samples", "EmailStats.Samples.Agency", "bin", here.Parent.Name, here.Name);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "EmailStats.Samples.Agency.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(SamplePrograms.StartInfo(SamplePrograms.Dll("Agency"), [], environment))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         try

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EmailStats.Clients.Testing;
 using Xunit.Abstractions;
 using EmailStats.Clients.Sandbox;
 using Microsoft.Extensions.Configuration;
@@ -184,21 +185,7 @@ public sealed class HangfireWorkersTests(PostgreSqlServer server, ITestOutputHel
 
     private Process StartWorker(string database, Dictionary<string, string?> settings)
     {
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var folder = Path.Combine(root, "samples", "EmailStats.Samples.Sync", "bin", here.Parent.Name, here.Name);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "EmailStats.Samples.Sync.dll"), "--hangfire", database])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _folder,
-        };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var process = Process.Start(start)!;
+        var process = Process.Start(SamplePrograms.StartInfo(SamplePrograms.Dll("Sync"), ["--hangfire", database], settings, _folder))!;
         var lines = _lines[process] = new System.Collections.Concurrent.ConcurrentQueue<string>();
         void Keep(string? line)
         {

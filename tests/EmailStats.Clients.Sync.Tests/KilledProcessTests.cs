@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EmailStats.Clients.Testing;
 using EmailStats.Samples.Sync;
 
 namespace EmailStats.Clients.Sync.Tests;
@@ -50,18 +51,7 @@ public sealed class KilledProcessTests : IDisposable
 
     private static async Task<(int ExitCode, List<string> Lines)> RunAndKillAtFirstProgressLineAsync(string store)
     {
-        // The sample's own output folder (its dependencies as it resolved them): tests/X/bin/<Configuration>/net10.0/ ->
-        // samples/EmailStats.Samples.Sync/bin/<Configuration>/net10.0/.
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var sample = Path.Combine(root, "samples", "EmailStats.Samples.Sync", "bin", here.Parent.Name, here.Name, "EmailStats.Samples.Sync.dll");
-        var start = new ProcessStartInfo("dotnet", [sample, "--once", "--store", store, "--sandbox-today", Today])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(sample)!,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var start = SamplePrograms.StartInfo(SamplePrograms.Dll("Sync"), ["--once", "--store", store, "--sandbox-today", Today]);
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
         var lines = new List<string>();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EmailStats.Clients.Testing;
 
 namespace EmailStats.Samples.Dashboard.Tests;
 
@@ -59,11 +60,7 @@ public sealed class SampleTests
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(string sample, string[] settings)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(SampleFolder(sample), $"EmailStats.Samples.{sample}.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = SamplePrograms.StartInfo(SamplePrograms.Dll(sample), []);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("SENDGRID_", StringComparison.Ordinal) || k.StartsWith("GETRESPONSE_", StringComparison.Ordinal)
             || k.StartsWith("MAILGUN_", StringComparison.Ordinal) || k.StartsWith("REPORTS_", StringComparison.Ordinal) || k == "EMAILSTATS_LOG_LEVEL").ToList())
         {
@@ -79,19 +76,7 @@ public sealed class SampleTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(bound.Token);
+        await process.WaitForExitAsync(); // no bound: a sample that hangs is named by the run settings
         return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>The sample's build output, built with this test project (see its project references).</summary>
-    private static string SampleFolder(string sample)
-    {
-        // tests/EmailStats.Samples.Dashboard.Tests/bin/<Configuration>/net10.0/ -> samples/EmailStats.Samples.X/bin/<Configuration>/net10.0/
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = here.Name;
-        var configuration = here.Parent!.Name;
-        var root = here.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "samples", $"EmailStats.Samples.{sample}", "bin", configuration, framework);
     }
 }

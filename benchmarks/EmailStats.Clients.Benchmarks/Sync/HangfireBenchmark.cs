@@ -93,13 +93,7 @@ internal static class HangfireBenchmark
         {
             for (var w = 0; w < workers; w++)
             {
-                var start = new ProcessStartInfo("dotnet", [sample, "--hangfire", database]) { RedirectStandardOutput = true, RedirectStandardError = true };
-                foreach (var (key, value) in settings)
-                {
-                    start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-                }
-
-                var process = Process.Start(start)!;
+                var process = Process.Start(SamplePrograms.StartInfo(sample, ["--hangfire", database], settings))!;
                 process.OutputDataReceived += (_, _) => { };
                 process.ErrorDataReceived += (_, _) => { };
                 process.BeginOutputReadLine();
